@@ -1,0 +1,40 @@
+import type { Customer } from '../../../shared/domain.ts';
+import type { ParsedInput } from '../../../shared/api.ts';
+import { newId } from '../ids.ts';
+import { changesFor, matches, type Context } from './context.ts';
+import { loadCustomer, toCustomer } from './rows.ts';
+
+export function listCustomers(ctx: Context, input: ParsedInput<'customers.list'>): Customer[] {
+  const rows = ctx.store.db
+    .prepare(`SELECT * FROM customer WHERE deleted = 0 ${input.includeArchived ? '' : 'AND archived = 0'} ORDER BY name COLLATE NOCASE`)
+    .all() as Parameters<typeof toCustomer>[0][];
+  return rows.map(toCustomer).filter((c) => matches(input.search, c.name, c.address, c.notes));
+}
+
+export function createCustomer(ctx: Context, input: ParsedInput<'customers.create'>): Customer {
+  const id = newId();
+  ctx.store.apply(
+    changesFor('customer', id, {
+      name: input.name,
+      address: input.address ?? '',
+      notes: input.notes ?? '',
+      logo: input.logo ?? null,
+      archived: false,
+      createdAt: ctx.now().toISOString(),
+    }),
+  );
+  return loadCustomer(ctx, id);
+}
+
+export function updateCustomer(ctx: Context, input: ParsedInput<'customers.update'>): Customer {
+  const { id, ...fields } = input;
+  loadCustomer(ctx, id);
+  ctx.store.apply(changesFor('customer', id, fields));
+  return loadCustomer(ctx, id);
+}
+
+export function archiveCustomer(ctx: Context, input: ParsedInput<'customers.archive'>): Customer {
+  loadCustomer(ctx, input.id);
+  ctx.store.apply(changesFor('customer', input.id, { archived: input.archived }));
+  return loadCustomer(ctx, input.id);
+}

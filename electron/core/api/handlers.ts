@@ -1,0 +1,44 @@
+// The implementation of the API table, once. The compiler checks that every method in
+// shared/api.ts has exactly one handler here, with the right input and result types.
+import type { MethodName, MethodResult, ParsedInput } from '../../../shared/api.ts';
+import { addActivity, removeActivity, updateActivity } from './activities.ts';
+import type { Context } from './context.ts';
+import { archiveCustomer, createCustomer, listCustomers, updateCustomer } from './customers.ts';
+import { addMember, createPerson, listPeople, removeMember, updateMember, updatePerson } from './people.ts';
+import { createProject, getProject, listProjects, recordGate, setPhase, updateProject } from './projects.ts';
+import { loadCustomer } from './rows.ts';
+import { createSampleProject } from './sample.ts';
+
+type Handlers = { [M in MethodName]: (ctx: Context, input: ParsedInput<M>) => MethodResult<M> };
+
+export const handlers: Handlers = {
+  'app.info': (ctx) => ({
+    version: ctx.appVersion,
+    deviceId: ctx.store.deviceId,
+    dataDir: ctx.store.dataDir,
+    schemaVersion: ctx.store.schemaVersion,
+    readOnly: ctx.store.readOnly,
+    readOnlyReason: ctx.store.readOnlyReason,
+  }),
+  'customers.list': listCustomers,
+  'customers.get': (ctx, input) => loadCustomer(ctx, input.id),
+  'customers.create': createCustomer,
+  'customers.update': updateCustomer,
+  'customers.archive': archiveCustomer,
+  'projects.list': listProjects,
+  'projects.get': getProject,
+  'projects.create': createProject,
+  'projects.update': updateProject,
+  'projects.setPhase': setPhase,
+  'projects.recordGate': recordGate,
+  'projects.createSample': createSampleProject,
+  'activities.update': updateActivity,
+  'activities.add': addActivity,
+  'activities.remove': removeActivity,
+  'people.list': listPeople,
+  'people.create': createPerson,
+  'people.update': updatePerson,
+  'members.add': addMember,
+  'members.update': updateMember,
+  'members.remove': removeMember,
+};

@@ -1,0 +1,82 @@
+// What the write path may write: each entity's table and its fields with their value types.
+// A change naming anything else is a programming error and is refused before it touches a row.
+// Field names are the domain's camelCase names; columns are their snake_case form.
+
+export type FieldType = 'text' | 'integer' | 'boolean';
+export interface FieldDef {
+  type: FieldType;
+  nullable: boolean;
+}
+
+const text = (nullable = false): FieldDef => ({ type: 'text', nullable });
+const integer = (nullable = false): FieldDef => ({ type: 'integer', nullable });
+const boolean: FieldDef = { type: 'boolean', nullable: false };
+
+/** Every entity has a tombstone; a delete is the change `deleted = true`, never a missing row. */
+const tombstone = { deleted: boolean };
+
+export const ENTITIES = {
+  customer: {
+    table: 'customer',
+    fields: { name: text(), address: text(), notes: text(), logo: text(true), archived: boolean, createdAt: text(), ...tombstone },
+  },
+  project: {
+    table: 'project',
+    fields: {
+      customerId: text(),
+      name: text(),
+      product: text(),
+      productVersion: text(),
+      description: text(),
+      startDate: text(true),
+      targetDate: text(true),
+      mailboxes: integer(true),
+      concurrentSessions: integer(true),
+      status: text(),
+      phase: text(),
+      processTemplate: text(),
+      gateDecision: text(),
+      gateDate: text(true),
+      gateDecidedBy: text(),
+      gateRationale: text(),
+      gateConditions: text(),
+      createdAt: text(),
+      ...tombstone,
+    },
+  },
+  activity: {
+    table: 'activity',
+    fields: {
+      projectId: text(),
+      phase: text(),
+      templateKey: text(true),
+      parentKey: text(true),
+      title: text(),
+      position: integer(),
+      status: text(),
+      date: text(true),
+      note: text(),
+      ...tombstone,
+    },
+  },
+  person: {
+    table: 'person',
+    fields: { name: text(), organisation: text(), side: text(), email: text(), phone: text(), ...tombstone },
+  },
+  membership: {
+    table: 'membership',
+    fields: { projectId: text(), personId: text(), role: text(), responsibilities: text(), ...tombstone },
+  },
+} as const satisfies Record<string, { table: string; fields: Record<string, FieldDef> }>;
+
+export type EntityName = keyof typeof ENTITIES;
+export type FieldName<E extends EntityName> = keyof (typeof ENTITIES)[E]['fields'] & string;
+export type FieldValue = string | number | boolean | null;
+
+export function isEntityName(value: string): value is EntityName {
+  return Object.hasOwn(ENTITIES, value);
+}
+
+export function columnOf(field: string): string {
+  return field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}

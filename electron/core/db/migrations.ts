@@ -1,0 +1,110 @@
+// Schema migrations: an ordered list; entry i brings a database from user_version i to i + 1.
+// Each runs in its own transaction together with the user_version bump, so a failed migration
+// leaves the file at the previous version. Never edit a released entry: append a new one.
+
+export interface Migration {
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    description: 'Customers, projects, activities, people, memberships and the change log',
+    sql: `
+      CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+
+      -- Reference columns default to the empty string so that a field change can upsert a row that
+      -- exists; a new row without its parent then fails the deferred foreign key at commit.
+
+      -- Every field-level change, in local order. The stamp is unique across devices and is the
+      -- change's id; seq is never reused (AUTOINCREMENT) so a sync can resume after it.
+      CREATE TABLE change_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        stamp TEXT NOT NULL UNIQUE,
+        device_id TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        row_id TEXT NOT NULL,
+        field TEXT NOT NULL,
+        value TEXT NOT NULL,
+        schema_version INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE customer (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL DEFAULT '',
+        address TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        logo TEXT,
+        archived INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+
+      CREATE TABLE project (
+        id TEXT PRIMARY KEY,
+        customer_id TEXT NOT NULL DEFAULT '' REFERENCES customer(id) DEFERRABLE INITIALLY DEFERRED,
+        name TEXT NOT NULL DEFAULT '',
+        product TEXT NOT NULL DEFAULT '',
+        product_version TEXT NOT NULL DEFAULT '',
+        description TEXT NOT NULL DEFAULT '',
+        start_date TEXT,
+        target_date TEXT,
+        mailboxes INTEGER,
+        concurrent_sessions INTEGER,
+        status TEXT NOT NULL DEFAULT 'active',
+        phase TEXT NOT NULL DEFAULT 'initialization',
+        process_template TEXT NOT NULL DEFAULT '',
+        gate_decision TEXT NOT NULL DEFAULT 'pending',
+        gate_date TEXT,
+        gate_decided_by TEXT NOT NULL DEFAULT '',
+        gate_rationale TEXT NOT NULL DEFAULT '',
+        gate_conditions TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX project_customer ON project(customer_id);
+
+      CREATE TABLE activity (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL DEFAULT '' REFERENCES project(id) DEFERRABLE INITIALLY DEFERRED,
+        phase TEXT NOT NULL DEFAULT 'initialization',
+        template_key TEXT,
+        parent_key TEXT,
+        title TEXT NOT NULL DEFAULT '',
+        position INTEGER NOT NULL DEFAULT 0,
+        status TEXT NOT NULL DEFAULT 'open',
+        date TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      -- Covers the per-project progress counts of the project list.
+      CREATE INDEX activity_project ON activity(project_id, deleted, status);
+
+      CREATE TABLE person (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL DEFAULT '',
+        organisation TEXT NOT NULL DEFAULT '',
+        side TEXT NOT NULL DEFAULT 'customer',
+        email TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+
+      CREATE TABLE membership (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL DEFAULT '' REFERENCES project(id) DEFERRABLE INITIALLY DEFERRED,
+        person_id TEXT NOT NULL DEFAULT '' REFERENCES person(id) DEFERRABLE INITIALLY DEFERRED,
+        role TEXT NOT NULL DEFAULT '',
+        responsibilities TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX membership_project ON membership(project_id);
+      CREATE INDEX membership_person ON membership(person_id);
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,55 @@
+// Hybrid logical clock. Every change is stamped with one; the stamp orders changes across
+// devices (the sync merge keeps the highest) and doubles as the change's unique id.
+//
+// A stamp is fixed-width text so that string order is time order:
+//   <wall ms, 15 digits>-<counter, 10 digits>-<device id>
+// The counter only grows within one millisecond; at its ceiling the clock borrows the next
+// millisecond instead of overflowing (a known failure of 16-bit counters elsewhere).
+
+const MS_DIGITS = 15;
+const COUNTER_DIGITS = 10;
+const COUNTER_MAX = 10 ** COUNTER_DIGITS - 1;
+
+export interface ClockState {
+  ms: number;
+  counter: number;
+}
+
+export function formatStamp(state: ClockState, deviceId: string): string {
+  return `${String(state.ms).padStart(MS_DIGITS, '0')}-${String(state.counter).padStart(COUNTER_DIGITS, '0')}-${deviceId}`;
+}
+
+export function parseStamp(stamp: string): ClockState & { deviceId: string } {
+  const m = /^(\d{15})-(\d{10})-([0-9a-f]+)$/.exec(stamp);
+  if (!m) throw new Error(`Not a clock stamp: ${stamp}`);
+  return { ms: Number(m[1]), counter: Number(m[2]), deviceId: m[3]! };
+}
+
+export class HybridClock {
+  private state: ClockState;
+  private readonly deviceId: string;
+  private readonly now: () => number;
+
+  constructor(deviceId: string, last: ClockState | null, now: () => number = Date.now) {
+    this.deviceId = deviceId;
+    this.state = last ?? { ms: 0, counter: 0 };
+    this.now = now;
+  }
+
+  /** The next stamp, later than every stamp this clock has given or been restored from. */
+  next(): string {
+    const wall = this.now();
+    if (wall > this.state.ms) {
+      this.state = { ms: wall, counter: 0 };
+    } else if (this.state.counter < COUNTER_MAX) {
+      this.state = { ms: this.state.ms, counter: this.state.counter + 1 };
+    } else {
+      this.state = { ms: this.state.ms + 1, counter: 0 };
+    }
+    return formatStamp(this.state, this.deviceId);
+  }
+
+  snapshot(): ClockState {
+    return { ...this.state };
+  }
+}

@@ -1,0 +1,206 @@
+// The API contract: one table of methods, each with a zod input schema and its result type.
+// The Node core implements it once; Electron IPC, the local HTTP host and the command line all
+// dispatch through this table, and the renderer calls it without knowing which host it has.
+import { z } from 'zod';
+import {
+  ACTIVITY_STATUSES,
+  GATE_DECISIONS,
+  PHASES,
+  PROJECT_STATUSES,
+  SIDES,
+  type Activity,
+  type AppInfo,
+  type Customer,
+  type Membership,
+  type Person,
+  type Project,
+  type ProjectDetail,
+  type ProjectListItem,
+} from './domain.ts';
+
+const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'Expected a Fieldbook id');
+const name = z.string().trim().min(1, 'Must not be empty').max(200);
+const text = z.string().max(20_000);
+const line = z.string().max(500);
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'Not a valid calendar date');
+const optionalDate = isoDate.nullable();
+const count = z.number().int().min(0).max(1_000_000_000).nullable();
+const email = z.union([z.literal(''), z.email('Expected an e-mail address').max(320)]);
+
+/** Logos travel as data URLs so that one value carries the bytes and the type through sync. */
+const MAX_LOGO_CHARS = 3_000_000;
+const logo = z
+  .string()
+  .max(MAX_LOGO_CHARS, 'Logo is larger than 2 MB')
+  .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/, 'Expected a PNG or JPEG image')
+  .nullable();
+
+const customerFields = {
+  name,
+  address: text,
+  notes: text,
+  logo,
+};
+
+const projectFields = {
+  name,
+  product: line,
+  productVersion: line,
+  description: text,
+  startDate: optionalDate,
+  targetDate: optionalDate,
+  mailboxes: count,
+  concurrentSessions: count,
+  status: z.enum(PROJECT_STATUSES),
+};
+
+const personFields = {
+  name,
+  organisation: line,
+  side: z.enum(SIDES),
+  email,
+  phone: z.string().max(60),
+};
+
+const membershipFields = {
+  role: line,
+  responsibilities: text,
+};
+
+/** A patch: at least one field besides the id. */
+function patch<T extends z.ZodRawShape>(fields: T) {
+  return z
+    .strictObject({ id, ...z.object(fields).partial().shape })
+    .refine((v) => Object.keys(v).length > 1, { message: 'Nothing to change', path: ['id'] });
+}
+
+interface MethodDef<S extends z.ZodType, Out> {
+  readonly input: S;
+  readonly kind: 'read' | 'write';
+  readonly summary: string;
+  /** Carries the result type only; never set at run time. */
+  readonly result?: Out;
+}
+
+function read<Out>() {
+  return <S extends z.ZodType>(input: S, summary: string): MethodDef<S, Out> => ({ input, kind: 'read', summary });
+}
+function write<Out>() {
+  return <S extends z.ZodType>(input: S, summary: string): MethodDef<S, Out> => ({ input, kind: 'write', summary });
+}
+
+const none = z.strictObject({});
+const byId = z.strictObject({ id });
+
+export const api = {
+  'app.info': read<AppInfo>()(none, 'Version, device id, data folder and database state.'),
+
+  'customers.list': read<Customer[]>()(
+    z.strictObject({ search: z.string().max(200).optional(), includeArchived: z.boolean().optional() }),
+    'Customers by name; archived ones only when asked.',
+  ),
+  'customers.get': read<Customer>()(byId, 'One customer.'),
+  'customers.create': write<Customer>()(
+    z.strictObject({ name, address: text.optional(), notes: text.optional(), logo: logo.optional() }),
+    'Create a customer.',
+  ),
+  'customers.update': write<Customer>()(patch(customerFields), 'Change some fields of a customer.'),
+  'customers.archive': write<Customer>()(
+    z.strictObject({ id, archived: z.boolean() }),
+    'Archive a customer, or bring one back.',
+  ),
+
+  'projects.list': read<ProjectListItem[]>()(
+    z.strictObject({
+      search: z.string().max(200).optional(),
+      phase: z.enum(PHASES).optional(),
+      status: z.enum(PROJECT_STATUSES).optional(),
+      customerId: id.optional(),
+    }),
+    'Projects with customer, phase and progress; filtered by search text, phase, status and customer.',
+  ),
+  'projects.get': read<ProjectDetail>()(byId, 'A project with its customer, activities, people and progress.'),
+  'projects.create': write<ProjectDetail>()(
+    z.strictObject({
+      customerId: id,
+      name,
+      product: line.optional(),
+      productVersion: line.optional(),
+      description: text.optional(),
+      startDate: optionalDate.optional(),
+      targetDate: optionalDate.optional(),
+      mailboxes: count.optional(),
+      concurrentSessions: count.optional(),
+    }),
+    'Create a project with the activity checklist of the process template.',
+  ),
+  'projects.update': write<Project>()(patch(projectFields), 'Change some fields of a project.'),
+  'projects.setPhase': write<Project>()(
+    z.strictObject({ id, phase: z.enum(PHASES), confirmWithoutGo: z.boolean().optional() }),
+    'Move a project to a phase; past Initialization without a recorded Go only with confirmWithoutGo.',
+  ),
+  'projects.recordGate': write<Project>()(
+    z.strictObject({
+      id,
+      decision: z.enum(GATE_DECISIONS),
+      date: optionalDate,
+      decidedBy: line,
+      rationale: text,
+      conditions: text,
+    }),
+    'Record the Go / No-Go decision between Initialization and Concept.',
+  ),
+  'projects.createSample': write<ProjectDetail>()(
+    z.strictObject({ language: z.enum(['en', 'de']).optional() }),
+    'Fill a realistic example customer and project to look around in.',
+  ),
+
+  'activities.update': write<Activity>()(
+    patch({ status: z.enum(ACTIVITY_STATUSES), date: optionalDate, note: text, title: name }),
+    'Change status, date, note or title of an activity.',
+  ),
+  'activities.add': write<Activity>()(
+    z.strictObject({ projectId: id, phase: z.enum(PHASES), title: name }),
+    "Add the consultant's own activity to a phase.",
+  ),
+  'activities.remove': write<{ id: string }>()(byId, "Remove an activity the consultant added."),
+
+  'people.list': read<Person[]>()(
+    z.strictObject({ search: z.string().max(200).optional() }),
+    'Everyone known, across projects.',
+  ),
+  'people.create': write<Person>()(
+    z.strictObject({ ...personFields, organisation: line.optional(), email: email.optional(), phone: personFields.phone.optional() }),
+    'Create a person.',
+  ),
+  'people.update': write<Person>()(patch(personFields), 'Change some fields of a person.'),
+
+  'members.add': write<Membership>()(
+    z.strictObject({ projectId: id, personId: id, role: line.optional(), responsibilities: text.optional() }),
+    'Add a person to a project with a role.',
+  ),
+  'members.update': write<Membership>()(patch(membershipFields), "Change a person's role or responsibilities in a project."),
+  'members.remove': write<{ id: string }>()(byId, 'Take a person off a project (the person stays known).'),
+} as const;
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+export type MethodInput<M extends MethodName> = z.input<Api[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Api[M]['input']>;
+export type MethodResult<M extends MethodName> = NonNullable<Api[M]['result']>;
+
+export const METHOD_NAMES = Object.keys(api) as MethodName[];
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && Object.hasOwn(api, value);
+}
+
+/** How a caller reaches the API, whichever host is behind it. */
+export type ApiCall = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodResult<M>>;

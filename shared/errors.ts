@@ -1,0 +1,52 @@
+// The one error shape every host returns: a stable code, a readable message, and the offending
+// input field where there is one (dotted path, e.g. "gate.date").
+
+export const ERROR_CODES = [
+  'invalid_input',
+  'unknown_method',
+  'not_found',
+  'gate_not_go',
+  'read_only',
+  'database_newer',
+  'database_corrupt',
+  'database_unreadable',
+  'unauthorized',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiErrorBody {
+  code: ErrorCode;
+  message: string;
+  field?: string;
+  issues?: { field: string; message: string }[];
+}
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+  readonly issues: { field: string; message: string }[] | undefined;
+
+  constructor(body: ApiErrorBody) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.code = body.code;
+    this.field = body.field;
+    this.issues = body.issues;
+  }
+
+  toJSON(): ApiErrorBody {
+    const body: ApiErrorBody = { code: this.code, message: this.message };
+    if (this.field !== undefined) body.field = this.field;
+    if (this.issues !== undefined) body.issues = this.issues;
+    return body;
+  }
+
+  static fromBody(value: unknown): ApiError {
+    if (typeof value === 'object' && value !== null && 'code' in value && 'message' in value) {
+      const v = value as ApiErrorBody;
+      if ((ERROR_CODES as readonly string[]).includes(v.code)) return new ApiError(v);
+    }
+    return new ApiError({ code: 'internal', message: 'Unexpected error response' });
+  }
+}
