@@ -1,18 +1,22 @@
 import type Database from 'better-sqlite3';
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations.ts';
+import { MIGRATIONS, type Migration } from './migrations.ts';
 
 export function userVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
 /**
- * Brings the database up to `target` (default: the latest version), one migration per
+ * Brings the database up to `target` (default: the latest of `migrations`), one migration per
  * transaction. Returns the versions it applied.
  */
-export function migrate(db: Database.Database, target: number = SCHEMA_VERSION): number[] {
+export function migrate(
+  db: Database.Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+  target: number = migrations.length,
+): number[] {
   const applied: number[] = [];
   for (let version = userVersion(db); version < target; version++) {
-    const migration = MIGRATIONS[version];
+    const migration = migrations[version];
     if (!migration) throw new Error(`No migration from schema version ${version}`);
     db.transaction(() => {
       db.exec(migration.sql);

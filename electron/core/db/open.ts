@@ -6,7 +6,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from '
 import { join } from 'node:path';
 import { ApiError } from '../../../shared/errors.ts';
 import { migrate, userVersion } from './migrate.ts';
-import { SCHEMA_VERSION } from './migrations.ts';
+import { MIGRATIONS, type Migration } from './migrations.ts';
 
 export const DATABASE_FILE = 'fieldbook.sqlite';
 const SQLITE_HEADER = 'SQLite format 3\0';
@@ -33,7 +33,9 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function openDatabase(dataDir: string): OpenedDatabase {
+/** `migrations` is the app's list; tests pass others to exercise upgrades and newer files. */
+export function openDatabase(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): OpenedDatabase {
+  const latest = migrations.length;
   const file = join(dataDir, DATABASE_FILE);
   try {
     mkdirSync(dataDir, { recursive: true });
@@ -70,9 +72,9 @@ export function openDatabase(dataDir: string): OpenedDatabase {
     });
   }
 
-  if (version > SCHEMA_VERSION) {
+  if (version > latest) {
     db.close();
-    const reason = `This database was written by a newer Fieldbook (schema ${version}; this version knows up to ${SCHEMA_VERSION}). It is open read-only: update Fieldbook to edit it.`;
+    const reason = `This database was written by a newer Fieldbook (schema ${version}; this version knows up to ${latest}). It is open read-only: update Fieldbook to edit it.`;
     return { db: new Database(file, { readonly: true, fileMustExist: true }), file, readOnly: true, readOnlyReason: reason };
   }
 
@@ -80,10 +82,10 @@ export function openDatabase(dataDir: string): OpenedDatabase {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  if (version > 0 && version < SCHEMA_VERSION) {
+  if (version > 0 && version < latest) {
     // Keep the pre-upgrade file: an older Fieldbook cannot read the migrated one.
     db.exec(`VACUUM INTO '${`${file}.v${version}-${Date.now()}.bak`.replaceAll("'", "''")}'`);
   }
-  migrate(db);
+  migrate(db, migrations);
   return { db, file, readOnly: false, readOnlyReason: null };
 }

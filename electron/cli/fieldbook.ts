@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// The `fieldbook` command line: the same API table as the app, for scripts and for checking
+// data without the UI.
+//   fieldbook [--data-dir DIR] methods
+//   fieldbook [--data-dir DIR] call METHOD ['JSON input']
+// Results go to stdout as JSON; errors go to stderr as {"error": {code, message, field?}} with
+// a non-zero exit code, and nothing is written.
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { api, METHOD_NAMES } from '../../shared/api.ts';
+import { ApiError, type ApiErrorBody } from '../../shared/errors.ts';
+import { openCore, packageVersion } from '../core/core.ts';
+import { defaultDataDir } from '../core/data-dir.ts';
+
+const USAGE = `Usage:
+  fieldbook [--data-dir DIR] methods                  list API methods with their input JSON schemas
+  fieldbook [--data-dir DIR] call METHOD ['JSON']     call one method; prints its JSON result
+
+The data folder defaults to the desktop app's: ${defaultDataDir()}
+`;
+
+const EXIT_ERROR = 1;
+const EXIT_USAGE = 2;
+
+function printError(error: ApiErrorBody, exitCode: number): never {
+  process.stderr.write(`${JSON.stringify({ error }, null, 2)}\n`);
+  process.exit(exitCode);
+}
+
+function usage(message: string): never {
+  process.stderr.write(`${message}\n\n${USAGE}`);
+  process.exit(EXIT_USAGE);
+}
+
+function describeMethods(): unknown[] {
+  return METHOD_NAMES.map((name) => ({
+    name,
+    kind: api[name].kind,
+    summary: api[name].summary,
+    input: z.toJSONSchema(api[name].input, { io: 'input', unrepresentable: 'any' }),
+  }));
+}
+
+function parseInput(text: string | undefined): unknown {
+  if (text === undefined) return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    printError({ code: 'invalid_input', field: '(input)', message: `The input is not valid JSON: ${(error as Error).message}` }, EXIT_ERROR);
+  }
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: { 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+    strict: true,
+  });
+} catch (error) {
+  usage((error as Error).message);
+}
+const { values, positionals } = parsed;
+const [command, ...rest] = positionals;
+
+if (values.help || command === undefined) {
+  process.stdout.write(USAGE);
+  process.exit(values.help ? 0 : EXIT_USAGE);
+}
+
+if (command === 'methods') {
+  if (rest.length > 0) usage('methods takes no arguments');
+  process.stdout.write(`${JSON.stringify(describeMethods(), null, 2)}\n`);
+} else if (command === 'call') {
+  const [method, inputText, ...extra] = rest;
+  if (method === undefined) usage('call needs a METHOD');
+  if (extra.length > 0) usage('call takes METHOD and one JSON argument (quote it)');
+  const input = parseInput(inputText);
+  try {
+    const core = openCore({ dataDir: values['data-dir'] ?? defaultDataDir(), appVersion: packageVersion() });
+    try {
+      const result = core.call(method, input);
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    } finally {
+      core.close();
+    }
+  } catch (error) {
+    printError(error instanceof ApiError ? error.toJSON() : { code: 'internal', message: String(error) }, EXIT_ERROR);
+  }
+} else {
+  usage(`Unknown command ${JSON.stringify(command)}`);
+}

@@ -1,0 +1,174 @@
+// The local web host: the built renderer and the API over HTTP, on 127.0.0.1 only, behind a
+// random token made at each start. It serves end-to-end tests, UI development and machines
+// where Electron cannot run.
+//
+// Who may call: a request must carry the token, as `Authorization: Bearer <token>` (API calls)
+// or as the HttpOnly cookie the host sets when the page is first opened with `?token=`. API
+// calls accept only the header, so another site in the same browser cannot ride on the cookie.
+// The Host header must name this host, which defeats DNS rebinding.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApiError, type ApiErrorBody } from '../../shared/errors.ts';
+import type { Core } from '../core/core.ts';
+import { CONTENT_SECURITY_POLICY, mimeType, resolveStaticPath } from '../core/static-files.ts';
+import { HTTP_STATUS } from './http-status.ts';
+
+const COOKIE = 'fieldbook_token';
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+export interface HttpHostOptions {
+  core: Core;
+  /** The built renderer (index.html and assets). */
+  staticDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface HttpHost {
+  server: Server;
+  port: number;
+  token: string;
+  url: string;
+  close(): Promise<void>;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function cookieToken(req: IncomingMessage): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === COOKIE) return value.join('=');
+  }
+  return null;
+}
+
+function bearerToken(req: IncomingMessage): string | null {
+  const m = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+  return m ? m[1]! : null;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(text);
+}
+
+function sendError(res: ServerResponse, error: ApiErrorBody): void {
+  sendJson(res, HTTP_STATUS[error.code], { error });
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > MAX_BODY_BYTES) throw new ApiError({ code: 'invalid_input', field: '(body)', message: 'Request body is too large' });
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let port = 0;
+
+  const hostAllowed = (req: IncomingMessage): boolean =>
+    req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`;
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    const given = bearerToken(req);
+    if (!given || !sameSecret(given, token)) {
+      sendError(res, { code: 'unauthorized', message: 'Missing or wrong token' });
+      return;
+    }
+    if (req.method !== 'POST') {
+      res.writeHead(405, { Allow: 'POST' }).end();
+      return;
+    }
+    let input: unknown;
+    try {
+      const body = await readBody(req);
+      input = body.trim() === '' ? {} : (JSON.parse(body) as unknown);
+    } catch (error) {
+      const body = error instanceof ApiError ? error.toJSON() : { code: 'invalid_input' as const, field: '(body)', message: 'Request body is not valid JSON' };
+      sendError(res, body);
+      return;
+    }
+    try {
+      sendJson(res, 200, { result: options.core.call(method, input) });
+    } catch (error) {
+      sendError(res, error instanceof ApiError ? error.toJSON() : { code: 'internal', message: String(error) });
+    }
+  }
+
+  async function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const fromQuery = url.searchParams.get('token');
+    const fromCookie = cookieToken(req);
+    const queryOk = fromQuery !== null && sameSecret(fromQuery, token);
+    if (!queryOk && !(fromCookie !== null && sameSecret(fromCookie, token))) {
+      res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Fieldbook: open the full URL printed at start (it carries the access token).\n');
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const file = resolveStaticPath(options.staticDir, url.pathname);
+    if (!file) {
+      res.writeHead(404).end();
+      return;
+    }
+    let content: Buffer;
+    try {
+      content = await readFile(file);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not built yet: run `npm run build:renderer`.\n');
+      return;
+    }
+    const headers: Record<string, string> = {
+      'Content-Type': mimeType(file),
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-cache',
+    };
+    if (queryOk) headers['Set-Cookie'] = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    res.writeHead(200, headers);
+    res.end(req.method === 'HEAD' ? undefined : content);
+  }
+
+  const server = createServer((req, res) => {
+    if (!hostAllowed(req)) {
+      sendError(res, { code: 'unauthorized', message: 'Unexpected Host header' });
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const apiMatch = /^\/api\/([A-Za-z.]+)$/.exec(url.pathname);
+    const work = apiMatch ? handleApi(req, res, apiMatch[1]!) : handleStatic(req, res, url);
+    work.catch((error: unknown) => {
+      if (!res.headersSent) sendError(res, { code: 'internal', message: String(error) });
+      else res.destroy();
+    });
+  });
+
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      port = (server.address() as AddressInfo).port;
+      resolvePromise({
+        server,
+        port,
+        token,
+        url: `http://127.0.0.1:${port}/?token=${token}`,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}
