@@ -1,0 +1,296 @@
+// Every API method through the same dispatcher the hosts use: what it does, and that bad input
+// (a missing field, a wrong type, an unknown id) is refused with an error naming the field while
+// the database stays exactly as it was.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { METHOD_NAMES, type MethodName } from '../../shared/api.ts';
+import type { Activity, Customer, Membership, Person, Project, ProjectDetail, ProjectListItem } from '../../shared/domain.ts';
+import { ApiError } from '../../shared/errors.ts';
+import type { Core } from '../../electron/core/core.ts';
+import { dumpDatabase, openTestCore, removeTempDirs } from '../support/temp-store.ts';
+
+const MISSING_ID = '01a20f34-fa71-7502-8018-087eb9ad0250';
+const PNG_DOT = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+let core: Core;
+let customer: Customer;
+let detail: ProjectDetail;
+let person: Person;
+let member: Membership;
+let custom: Activity;
+
+beforeEach(() => {
+  core = openTestCore();
+  customer = core.call('customers.create', { name: 'Stadtwerke Nordhafen', address: 'Hafenstraße 12' }) as Customer;
+  detail = core.call('projects.create', { customerId: customer.id, name: 'Webmail 2027' }) as ProjectDetail;
+  person = core.call('people.create', { name: 'Jonas Weber', side: 'customer' }) as Person;
+  member = core.call('members.add', { projectId: detail.project.id, personId: person.id, role: 'Mail admin' }) as Membership;
+  custom = core.call('activities.add', { projectId: detail.project.id, phase: 'concept', title: 'Visit data centre' }) as Activity;
+});
+afterEach(() => {
+  core.close();
+  removeTempDirs();
+});
+
+function refusal(method: MethodName, input: unknown): ApiError {
+  const before = dumpDatabase(core);
+  let caught: unknown;
+  try {
+    core.call(method, input);
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught, `${method} should refuse ${JSON.stringify(input)}`).toBeInstanceOf(ApiError);
+  expect(dumpDatabase(core), `${method} must leave the database unchanged`).toEqual(before);
+  return caught as ApiError;
+}
+
+interface BadInputCases {
+  /** A valid input, from which the bad ones are derived. */
+  valid: () => Record<string, unknown>;
+  /** A required field to leave out (absent for methods without required fields). */
+  required?: string;
+  /** A field and a value of the wrong type. */
+  wrongType?: [string, unknown];
+  /** A field holding an id; an unknown id must give not_found naming it. */
+  idField?: string;
+}
+
+const CASES: Record<MethodName, BadInputCases> = {
+  'app.info': { valid: () => ({}), wrongType: ['extra', 1] },
+  'customers.list': { valid: () => ({}), wrongType: ['includeArchived', 'yes'] },
+  'customers.get': { valid: () => ({ id: customer.id }), required: 'id', wrongType: ['id', 42], idField: 'id' },
+  'customers.create': { valid: () => ({ name: 'New', address: 'x' }), required: 'name', wrongType: ['address', 7] },
+  'customers.update': { valid: () => ({ id: customer.id, notes: 'n' }), required: 'id', wrongType: ['notes', false], idField: 'id' },
+  'customers.archive': { valid: () => ({ id: customer.id, archived: true }), required: 'archived', wrongType: ['archived', 'true'], idField: 'id' },
+  'projects.list': { valid: () => ({ phase: 'concept' }), wrongType: ['phase', 'testing'] },
+  'projects.get': { valid: () => ({ id: detail.project.id }), required: 'id', wrongType: ['id', null], idField: 'id' },
+  'projects.create': {
+    valid: () => ({ customerId: customer.id, name: 'Second' }),
+    required: 'name',
+    wrongType: ['mailboxes', '120000'],
+    idField: 'customerId',
+  },
+  'projects.update': { valid: () => ({ id: detail.project.id, name: 'Renamed' }), required: 'id', wrongType: ['targetDate', '31.12.2027'], idField: 'id' },
+  'projects.setPhase': {
+    valid: () => ({ id: detail.project.id, phase: 'concept', confirmWithoutGo: true }),
+    required: 'phase',
+    wrongType: ['confirmWithoutGo', 1],
+    idField: 'id',
+  },
+  'projects.recordGate': {
+    valid: () => ({ id: detail.project.id, decision: 'go', date: '2026-11-20', decidedBy: 'CIO', rationale: 'POC ok', conditions: '' }),
+    required: 'decision',
+    wrongType: ['date', 20261120],
+    idField: 'id',
+  },
+  'projects.createSample': { valid: () => ({ language: 'de' }), wrongType: ['language', 'fr'] },
+  'activities.update': { valid: () => ({ id: detail.activities[0]!.id, status: 'done' }), required: 'id', wrongType: ['status', 'finished'], idField: 'id' },
+  'activities.add': {
+    valid: () => ({ projectId: detail.project.id, phase: 'approval', title: 'Party' }),
+    required: 'title',
+    wrongType: ['phase', 3],
+    idField: 'projectId',
+  },
+  'activities.remove': { valid: () => ({ id: custom.id }), required: 'id', wrongType: ['id', []], idField: 'id' },
+  'people.list': { valid: () => ({ search: 'jo' }), wrongType: ['search', 5] },
+  'people.create': { valid: () => ({ name: 'Miriam Kaya', side: 'consultancy' }), required: 'side', wrongType: ['email', 'not-an-address'] },
+  'people.update': { valid: () => ({ id: person.id, phone: '+49 40 1' }), required: 'id', wrongType: ['side', 'vendor'], idField: 'id' },
+  'members.add': {
+    valid: () => ({ projectId: detail.project.id, personId: (core.call('people.create', { name: 'P', side: 'partner' }) as Person).id }),
+    required: 'personId',
+    wrongType: ['role', 1],
+    idField: 'personId',
+  },
+  'members.update': { valid: () => ({ id: member.id, role: 'Lead' }), required: 'id', wrongType: ['responsibilities', {}], idField: 'id' },
+  'members.remove': { valid: () => ({ id: member.id }), required: 'id', wrongType: ['id', true], idField: 'id' },
+};
+
+describe('every API method refuses bad input, naming the field, and writes nothing', () => {
+  it('has cases for every method in the table', () => {
+    expect(Object.keys(CASES).sort()).toEqual([...METHOD_NAMES].sort());
+  });
+
+  for (const method of METHOD_NAMES) {
+    describe(method, () => {
+      const cases = CASES[method];
+      it('accepts its valid input', () => {
+        expect(() => core.call(method, cases.valid())).not.toThrow();
+      });
+      if (cases.required) {
+        it(`names the missing field ${cases.required}`, () => {
+          const input = cases.valid();
+          delete input[cases.required!];
+          const error = refusal(method, input);
+          expect(error.code).toBe('invalid_input');
+          expect(error.field).toBe(cases.required);
+        });
+      }
+      if (cases.wrongType) {
+        const [field, value] = cases.wrongType;
+        it(`names the wrongly typed field ${field}`, () => {
+          const error = refusal(method, { ...cases.valid(), [field]: value });
+          expect(error.code).toBe('invalid_input');
+          expect(error.field).toBe(field);
+          expect(error.message).toContain(field);
+        });
+      }
+      if (cases.idField) {
+        const field = cases.idField;
+        it(`names the unknown id in ${field}`, () => {
+          const error = refusal(method, { ...cases.valid(), [field]: MISSING_ID });
+          expect(error.code).toBe('not_found');
+          expect(error.field).toBe(field);
+        });
+      }
+    });
+  }
+
+  it('refuses an unknown method and a non-object input', () => {
+    expect(refusal('nope.nothing' as MethodName, {})).toMatchObject({ code: 'unknown_method', field: 'method' });
+    expect(refusal('customers.create', 'ACME')).toMatchObject({ code: 'invalid_input' });
+  });
+});
+
+describe('customers', () => {
+  it('are created, edited, archived and found again', () => {
+    const updated = core.call('customers.update', { id: customer.id, notes: 'Horde users', logo: PNG_DOT }) as Customer;
+    expect(updated).toMatchObject({ name: 'Stadtwerke Nordhafen', notes: 'Horde users', logo: PNG_DOT, archived: false });
+    core.call('customers.archive', { id: customer.id, archived: true });
+    expect(core.call('customers.list', {})).toEqual([]);
+    expect((core.call('customers.list', { includeArchived: true }) as Customer[]).map((c) => c.id)).toEqual([customer.id]);
+    expect(core.call('customers.get', { id: customer.id })).toMatchObject({ archived: true });
+  });
+
+  it('match searches without regard to case or accents', () => {
+    core.call('customers.create', { name: 'Müller Hosting' });
+    expect((core.call('customers.list', { search: 'muller' }) as Customer[]).map((c) => c.name)).toEqual(['Müller Hosting']);
+    expect((core.call('customers.list', { search: 'HAFENSTRASSE' }) as Customer[]).length).toBe(0);
+    expect((core.call('customers.list', { search: 'hafenstraße' }) as Customer[]).length).toBe(1);
+  });
+
+  it('refuse a logo that is not a PNG or JPEG data URL', () => {
+    expect(refusal('customers.update', { id: customer.id, logo: 'data:image/svg+xml;base64,PHN2Zz4=' })).toMatchObject({ field: 'logo' });
+    expect(refusal('customers.create', { name: '   ' })).toMatchObject({ field: 'name' });
+  });
+});
+
+describe('projects', () => {
+  it('start in Initialization with the template checklist and the default product', () => {
+    expect(detail.project).toMatchObject({ phase: 'initialization', status: 'active', product: 'Open-Xchange App Suite', processTemplate: 'ox-profserv@1' });
+    expect(detail.project.gate.decision).toBe('pending');
+    const keys = detail.activities.filter((a) => a.templateKey).map((a) => a.templateKey);
+    expect(keys).toEqual(expect.arrayContaining(['technical-demo', 'proof-of-concept', 'detail-workshops', 'weekly-status-calls', 'approval-jmeter-tests', 'retrospective']));
+    expect(detail.activities.find((a) => a.templateKey === 'approval-mysql-cluster')).toMatchObject({ parentKey: 'internal-approval', phase: 'implementation' });
+    expect(detail.progress.map((p) => p.phase)).toEqual(['initialization', 'concept', 'implementation', 'approval']);
+  });
+
+  it('keep key figures, dates and status; refuse impossible dates', () => {
+    const p = core.call('projects.update', { id: detail.project.id, mailboxes: 120000, concurrentSessions: 9000, startDate: '2027-01-04', status: 'on_hold' }) as Project;
+    expect(p).toMatchObject({ mailboxes: 120000, concurrentSessions: 9000, startDate: '2027-01-04', status: 'on_hold' });
+    expect(refusal('projects.update', { id: detail.project.id, targetDate: '2027-02-30' })).toMatchObject({ field: 'targetDate' });
+    expect(refusal('projects.update', { id: detail.project.id, mailboxes: -1 })).toMatchObject({ field: 'mailboxes' });
+    expect(refusal('projects.update', { id: detail.project.id })).toMatchObject({ code: 'invalid_input' });
+  });
+
+  it('ask for confirmation before leaving Initialization without a Go', () => {
+    expect(refusal('projects.setPhase', { id: detail.project.id, phase: 'concept' })).toMatchObject({ code: 'gate_not_go', field: 'phase' });
+    core.call('projects.recordGate', { id: detail.project.id, decision: 'no_go', date: '2026-11-20', decidedBy: 'CIO', rationale: 'Budget', conditions: '' });
+    expect(refusal('projects.setPhase', { id: detail.project.id, phase: 'implementation' })).toMatchObject({ code: 'gate_not_go' });
+    const gate = core.call('projects.recordGate', {
+      id: detail.project.id,
+      decision: 'go',
+      date: '2026-11-21',
+      decidedBy: 'Dr. Anja Petersen',
+      rationale: 'POC met all criteria',
+      conditions: 'Branding before pilot',
+    }) as Project;
+    expect(gate.gate).toEqual({ decision: 'go', date: '2026-11-21', decidedBy: 'Dr. Anja Petersen', rationale: 'POC met all criteria', conditions: 'Branding before pilot' });
+    expect(core.call('projects.setPhase', { id: detail.project.id, phase: 'concept' })).toMatchObject({ phase: 'concept' });
+    expect(core.call('projects.setPhase', { id: detail.project.id, phase: 'implementation' })).toMatchObject({ phase: 'implementation' });
+  });
+
+  it('move on without a Go when the consultant confirms', () => {
+    expect(core.call('projects.setPhase', { id: detail.project.id, phase: 'concept', confirmWithoutGo: true })).toMatchObject({ phase: 'concept' });
+  });
+
+  it('are listed with customer and progress, filtered by phase, status, customer and search', () => {
+    const other = core.call('customers.create', { name: 'Hanse Hosting' }) as Customer;
+    const second = core.call('projects.create', { customerId: other.id, name: 'Pilot' }) as ProjectDetail;
+    core.call('projects.setPhase', { id: second.project.id, phase: 'concept', confirmWithoutGo: true });
+    core.call('projects.update', { id: second.project.id, status: 'on_hold' });
+    core.call('activities.update', { id: detail.activities[0]!.id, status: 'done' });
+    core.call('activities.update', { id: detail.activities[1]!.id, status: 'not_needed' });
+
+    const all = core.call('projects.list', {}) as ProjectListItem[];
+    expect(all.map((p) => p.name)).toEqual(['Pilot', 'Webmail 2027']);
+    const mine = all.find((p) => p.id === detail.project.id)!;
+    expect(mine).toMatchObject({ customerName: 'Stadtwerke Nordhafen', activitiesSettled: 2, activitiesTotal: detail.activities.length + 1 });
+    const names = (input: Record<string, unknown>) => (core.call('projects.list', input) as ProjectListItem[]).map((p) => p.name);
+    expect(names({ phase: 'concept' })).toEqual(['Pilot']);
+    expect(names({ status: 'active' })).toEqual(['Webmail 2027']);
+    expect(names({ customerId: customer.id })).toEqual(['Webmail 2027']);
+    expect(names({ search: 'hanse' })).toEqual(['Pilot']);
+    expect(names({ search: 'webmail', phase: 'concept' })).toEqual([]);
+  });
+
+  it('come as a realistic sample, in English or German', () => {
+    const sample = core.call('projects.createSample', { language: 'de' }) as ProjectDetail;
+    expect(sample.project).toMatchObject({ name: 'Webmail-Ablösung 2027', phase: 'concept', mailboxes: 120000 });
+    expect(sample.project.gate.decision).toBe('go');
+    expect(sample.members).toHaveLength(4);
+    expect(new Set(sample.members.map((m) => m.person.side))).toEqual(new Set(['customer', 'consultancy', 'partner']));
+    expect(sample.progress.find((p) => p.phase === 'initialization')).toMatchObject({ done: 4 });
+  });
+});
+
+describe('activities', () => {
+  it('take status, date and note; template titles stay', () => {
+    const a = detail.activities[0]!;
+    expect(core.call('activities.update', { id: a.id, status: 'in_progress', date: '2026-11-24', note: 'Webcast booked' })).toMatchObject({
+      status: 'in_progress',
+      date: '2026-11-24',
+      note: 'Webcast booked',
+    });
+    expect(refusal('activities.update', { id: a.id, title: 'Renamed' })).toMatchObject({ field: 'title' });
+  });
+
+  it("can be the consultant's own, which can be renamed and removed; template ones cannot be removed", () => {
+    expect(core.call('activities.update', { id: custom.id, title: 'Visit both data centres' })).toMatchObject({ title: 'Visit both data centres' });
+    expect(refusal('activities.remove', { id: detail.activities[0]!.id })).toMatchObject({ field: 'id' });
+    core.call('activities.remove', { id: custom.id });
+    const after = core.call('projects.get', { id: detail.project.id }) as ProjectDetail;
+    expect(after.activities.map((a) => a.id)).not.toContain(custom.id);
+  });
+});
+
+describe('people', () => {
+  it('belong to several projects with a role in each', () => {
+    const second = core.call('projects.create', { customerId: customer.id, name: 'Second' }) as ProjectDetail;
+    core.call('members.add', { projectId: second.project.id, personId: person.id, role: 'Sponsor' });
+    const first = core.call('projects.get', { id: detail.project.id }) as ProjectDetail;
+    const again = core.call('projects.get', { id: second.project.id }) as ProjectDetail;
+    expect(first.members.map((m) => [m.person.name, m.role])).toEqual([['Jonas Weber', 'Mail admin']]);
+    expect(again.members.map((m) => [m.person.name, m.role])).toEqual([['Jonas Weber', 'Sponsor']]);
+    core.call('people.update', { id: person.id, email: 'jonas@example.org' });
+    const reread = core.call('projects.get', { id: second.project.id }) as ProjectDetail;
+    expect(reread.members[0]!.person.email).toBe('jonas@example.org');
+  });
+
+  it('are not added twice to one project', () => {
+    expect(refusal('members.add', { projectId: detail.project.id, personId: person.id })).toMatchObject({ field: 'personId' });
+  });
+
+  it('are found by name, organisation or e-mail', () => {
+    core.call('people.create', { name: 'Miriam Kaya', organisation: 'Consulting', side: 'consultancy', email: 'mk@consulting.example' });
+    const names = (search: string) => (core.call('people.list', { search }) as Person[]).map((p) => p.name);
+    expect(names('kaya')).toEqual(['Miriam Kaya']);
+    expect(names('consulting.example')).toEqual(['Miriam Kaya']);
+    expect(names('')).toEqual(['Jonas Weber', 'Miriam Kaya']);
+  });
+});
+
+describe('app.info', () => {
+  it('tells version, device, data folder and schema', () => {
+    expect(core.call('app.info', {})).toMatchObject({ version: '0.0.0-test', deviceId: core.store.deviceId, readOnly: false, schemaVersion: 1 });
+  });
+});
