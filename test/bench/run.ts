@@ -1,0 +1,172 @@
+// `npm run bench`: performance figures for the foundation, printed, never asserted.
+//   1. 100k field changes through the write path against raw better-sqlite3 inserts of the same
+//      rows, in the same run (target: the write path at >= 25 % of the raw rate).
+//   2. The project list over 1,000 projects and 50k activities (target: median under 20 ms).
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openCore } from '../../electron/core/core.ts';
+import { newId } from '../../electron/core/ids.ts';
+import type { FieldChange } from '../../electron/core/write-path.ts';
+
+const CHANGES = 100_000;
+const FIELDS_PER_ROW = 10;
+const RUNS = 3;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function time(work: () => void): number {
+  const start = process.hrtime.bigint();
+  work();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function tempFolder(): string {
+  return mkdtempSync(join(tmpdir(), 'fieldbook-bench-'));
+}
+
+/** 10k activities x 10 fields = 100k field changes, as a consultant's edits would produce. */
+function activityChanges(projectId: string): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (let row = 0; changes.length < CHANGES; row++) {
+    const id = newId();
+    const values: Record<string, string | number | boolean | null> = {
+      projectId,
+      phase: 'implementation',
+      templateKey: null,
+      parentKey: null,
+      title: `Activity ${row}`,
+      position: row,
+      status: row % 3 === 0 ? 'done' : 'open',
+      date: '2026-11-24',
+      note: `Note for activity ${row}: agreed with the customer in the weekly status call.`,
+      deleted: false,
+    };
+    for (const [field, value] of Object.entries(values)) changes.push({ entity: 'activity', id, field, value });
+  }
+  return changes;
+}
+
+function writePathRun(batchSize: number): number {
+  const dir = tempFolder();
+  const core = openCore({ dataDir: dir, appVersion: 'bench' });
+  const customerId = newId();
+  const projectId = newId();
+  core.store.apply([
+    { entity: 'customer', id: customerId, field: 'name', value: 'Bench' },
+    { entity: 'project', id: projectId, field: 'customerId', value: customerId },
+  ]);
+  const changes = activityChanges(projectId);
+  const ms = time(() => {
+    for (let i = 0; i < changes.length; i += batchSize) core.store.apply(changes.slice(i, i + batchSize));
+  });
+  core.close();
+  rmSync(dir, { recursive: true, force: true });
+  return ms;
+}
+
+/** The same database settings as the app (WAL, synchronous NORMAL), plain prepared inserts. */
+function rawDatabase(dir: string): Database.Database {
+  const db = new Database(join(dir, 'raw.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  return db;
+}
+
+function rawChangeRowsRun(): number {
+  const dir = tempFolder();
+  const db = rawDatabase(dir);
+  db.exec('CREATE TABLE change_row (entity TEXT, row_id TEXT, field TEXT, value TEXT) STRICT');
+  const changes = activityChanges(newId());
+  const insert = db.prepare('INSERT INTO change_row VALUES (?, ?, ?, ?)');
+  const ms = time(() => db.transaction(() => {
+    for (const c of changes) insert.run(c.entity, c.id, c.field, JSON.stringify(c.value));
+  })());
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+  return ms;
+}
+
+function rawEntityRowsRun(): number {
+  const dir = tempFolder();
+  const db = rawDatabase(dir);
+  db.exec(`CREATE TABLE activity (id TEXT PRIMARY KEY, project_id TEXT, phase TEXT, template_key TEXT, parent_key TEXT, title TEXT,
+           position INTEGER, status TEXT, date TEXT, note TEXT, deleted INTEGER) STRICT`);
+  const changes = activityChanges(newId());
+  const insert = db.prepare('INSERT INTO activity VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const ms = time(() => db.transaction(() => {
+    for (let i = 0; i < changes.length; i += FIELDS_PER_ROW) {
+      const row = changes.slice(i, i + FIELDS_PER_ROW).map((c) => (typeof c.value === 'boolean' ? Number(c.value) : c.value));
+      insert.run(changes[i]!.id, ...row);
+    }
+  })());
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+  return ms;
+}
+
+function projectListBench(): { median: number; p95: number; searchMedian: number; projects: number; activities: number } {
+  const dir = tempFolder();
+  const core = openCore({ dataDir: dir, appVersion: 'bench' });
+  const customers = Array.from({ length: 100 }, (_, i) => {
+    const id = newId();
+    core.store.apply([{ entity: 'customer', id, field: 'name', value: `Customer ${i}` }]);
+    return id;
+  });
+  const statuses = ['open', 'in_progress', 'done', 'not_needed'];
+  for (let p = 0; p < 1_000; p++) {
+    const projectId = newId();
+    const changes: FieldChange[] = [
+      { entity: 'project', id: projectId, field: 'customerId', value: customers[p % customers.length]! },
+      { entity: 'project', id: projectId, field: 'name', value: `Project ${p}` },
+      { entity: 'project', id: projectId, field: 'phase', value: ['initialization', 'concept', 'implementation', 'approval'][p % 4]! },
+    ];
+    for (let a = 0; a < 50; a++) {
+      const id = newId();
+      changes.push(
+        { entity: 'activity', id, field: 'projectId', value: projectId },
+        { entity: 'activity', id, field: 'title', value: `Activity ${a}` },
+        { entity: 'activity', id, field: 'position', value: a },
+        { entity: 'activity', id, field: 'status', value: statuses[(a + p) % 4]! },
+      );
+    }
+    core.store.apply(changes);
+  }
+  const counts = core.store.db.prepare('SELECT (SELECT count(*) FROM project) AS projects, (SELECT count(*) FROM activity) AS activities').get() as {
+    projects: number;
+    activities: number;
+  };
+  for (let i = 0; i < 5; i++) core.call('projects.list', {}); // warm the page cache and statement
+  const times = Array.from({ length: 51 }, () => time(() => core.call('projects.list', {})));
+  const searchTimes = Array.from({ length: 51 }, () => time(() => core.call('projects.list', { search: 'customer 4', phase: 'concept' })));
+  core.close();
+  rmSync(dir, { recursive: true, force: true });
+  const sorted = [...times].sort((a, b) => a - b);
+  return { median: median(times), p95: sorted[Math.floor(sorted.length * 0.95)]!, searchMedian: median(searchTimes), ...counts };
+}
+
+const fmt = (ms: number): string => `${ms.toFixed(1)} ms`;
+const rate = (ms: number): string => `${Math.round(CHANGES / (ms / 1000)).toLocaleString('en')} changes/s`;
+
+console.log(`Fieldbook foundation benchmark (Node ${process.version}, median of ${RUNS} runs)\n`);
+
+const rawRows = median(Array.from({ length: RUNS }, rawChangeRowsRun));
+const rawEntities = median(Array.from({ length: RUNS }, rawEntityRowsRun));
+const oneBatch = median(Array.from({ length: RUNS }, () => writePathRun(CHANGES)));
+const smallBatches = median(Array.from({ length: RUNS }, () => writePathRun(1_000)));
+
+console.log(`1. ${CHANGES.toLocaleString('en')} field changes (10k activities x 10 fields)`);
+console.log(`   raw inserts of the 100k change rows, one transaction:   ${fmt(rawRows)}  (${rate(rawRows)})`);
+console.log(`   write path, one batch (rows + change log + clock):      ${fmt(oneBatch)}  (${rate(oneBatch)})`);
+console.log(`   write path, batches of 1,000 changes:                   ${fmt(smallBatches)}  (${rate(smallBatches)})`);
+console.log(`   ratio write path / raw rate: ${((rawRows / oneBatch) * 100).toFixed(0)} % (one batch), ${((rawRows / smallBatches) * 100).toFixed(0)} % (batches of 1,000); target >= 25 %`);
+console.log(`   for reference, raw inserts of the 10k finished activity rows: ${fmt(rawEntities)}`);
+
+const list = projectListBench();
+console.log(`\n2. projects.list over ${list.projects.toLocaleString('en')} projects and ${list.activities.toLocaleString('en')} activities (51 calls)`);
+console.log(`   median ${fmt(list.median)}, p95 ${fmt(list.p95)}; with search + phase filter: median ${fmt(list.searchMedian)}; target median < 20 ms`);
