@@ -41,7 +41,8 @@ describe('the local web host', () => {
 
   it('refuses API calls without the token, or with a wrong one, and writes nothing', async () => {
     const before = dumpDatabase(core);
-    for (const headers of [{}, { Authorization: 'Bearer wrong' }, { Authorization: host.token }, { Cookie: `fieldbook_token=${host.token}` }]) {
+    const attempts: Record<string, string>[] = [{}, { Authorization: 'Bearer wrong' }, { Authorization: host.token }, { Cookie: `fieldbook_token=${host.token}` }];
+    for (const headers of attempts) {
       const res = await callApi('customers.create', { name: 'Intruder' }, headers);
       expect(res.status).toBe(401);
       expect(await res.json()).toMatchObject({ error: { code: 'unauthorized' } });
