@@ -1,0 +1,89 @@
+// The Electron main process: wiring only. Everything it decides lives in the small modules
+// beside it (tested with stand-ins for Electron); the API itself is the Node core.
+// Runs only as the CommonJS bundle dist/electron/main.cjs, hence __dirname.
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openCore, type Core } from '../core/core.ts';
+import { dataDirOverride } from './data-dir.ts';
+import { registerApiHandler } from './ipc.ts';
+import { handleAppScheme, registerAppScheme } from './protocol.ts';
+import { denyAllPermissions, guardAllWebContents } from './security.ts';
+import { createMainWindow } from './window.ts';
+
+const RENDERER_DIR = join(__dirname, '..', 'renderer');
+const PRELOAD = join(__dirname, 'preload.cjs');
+
+registerAppScheme(protocol);
+guardAllWebContents(app, shell);
+
+// Set before the lock: the lock belongs to the data folder, so a test instance on its own
+// folder does not collide with the user's running app.
+const override = dataDirOverride(process.argv, process.env, process.cwd());
+if (override) {
+  // setPath refuses a folder that does not exist yet.
+  mkdirSync(override, { recursive: true });
+  app.setPath('userData', override);
+}
+
+let core: Core | null = null;
+let mainWindow: BrowserWindow | null = null;
+let quitting = false;
+
+function openWindow(): void {
+  const win = createMainWindow(BrowserWindow, ipcMain, PRELOAD);
+  mainWindow = win;
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+    // A quit that waited for the flush resumes once the window is gone (needed on macOS).
+    if (quitting) app.quit();
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // One process owns the data folder (its write path keeps the clock in memory): a second
+  // start hands over to the running instance.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) {
+      if (core) openWindow();
+      return;
+    }
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('will-quit', () => {
+    core?.close();
+    core = null;
+  });
+
+  // macOS: clicking the dock icon with no window open opens one.
+  app.on('activate', () => {
+    if (core && !mainWindow) openWindow();
+  });
+
+  void app.whenReady().then(() => {
+    try {
+      core = openCore({ dataDir: app.getPath('userData'), appVersion: app.getVersion() });
+    } catch (error) {
+      // A damaged or unreadable database is reported, never overwritten.
+      dialog.showErrorBox('Fieldbook cannot open its data', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+      return;
+    }
+    denyAllPermissions(session.defaultSession);
+    handleAppScheme(protocol, RENDERER_DIR);
+    registerApiHandler(ipcMain, core);
+    openWindow();
+  });
+}

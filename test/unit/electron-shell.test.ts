@@ -1,0 +1,484 @@
+// The Electron shell's decisions, tested with stand-ins: the real `electron` module cannot be
+// loaded here (it would try to download its binary), and every module of the shell takes the
+// Electron objects it uses as parameters. Only the preload imports Electron at load time; it gets
+// a mocked module.
+import { EventEmitter } from 'node:events';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { APP_ORIGIN, IPC_CHANNELS, type BridgeReply, type FieldbookBridge } from '../../shared/bridge.ts';
+import type { AppInfo } from '../../shared/domain.ts';
+import type { Core } from '../../electron/core/core.ts';
+import { dataDirOverride } from '../../electron/main/data-dir.ts';
+import { registerApiHandler, replyToCall, type IpcMainHandle, type SenderFrame } from '../../electron/main/ipc.ts';
+import { APP_SCHEME, handleAppScheme, registerAppScheme, resolveAppUrl, serveAppRequest, type ProtocolModule } from '../../electron/main/protocol.ts';
+import { allowedExternalUrl, denyAllPermissions, guardAllWebContents, guardWebContents, type GuardedContents, type PermissionSession } from '../../electron/main/security.ts';
+import { FLUSH_TIMEOUT_MS, createMainWindow, flushBeforeClose, type FlushChannel, type MainWindow } from '../../electron/main/window.ts';
+import { openTestCore, removeTempDirs, tempDir } from '../support/temp-store.ts';
+
+// The preload's view of Electron. vi.hoisted: the mock factory runs before the imports above.
+const preloadElectron = vi.hoisted(() => {
+  const exposed = new Map<string, unknown>();
+  const listeners = new Map<string, () => void>();
+  return {
+    exposed,
+    listeners,
+    ipcRenderer: {
+      invoke: vi.fn(async (): Promise<unknown> => ({ ok: true, result: 'from main' })),
+      on: vi.fn((channel: string, listener: () => void) => listeners.set(channel, listener)),
+      send: vi.fn(),
+    },
+  };
+});
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, value: unknown) => preloadElectron.exposed.set(key, value) },
+  ipcRenderer: preloadElectron.ipcRenderer,
+}));
+
+afterEach(() => {
+  vi.useRealTimers();
+  removeTempDirs();
+});
+
+/** A navigation or open event as Electron passes it: a URL and a preventDefault. */
+function preventable(url = ''): { url: string; preventDefault: () => void; prevented: () => boolean } {
+  let prevented = false;
+  return { url, preventDefault: () => (prevented = true), prevented: () => prevented };
+}
+
+describe('app:// protocol', () => {
+  let root: string;
+  beforeEach(() => {
+    const parent = tempDir();
+    root = join(parent, 'renderer');
+    mkdirSync(join(root, 'assets'), { recursive: true });
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>Fieldbook</title>');
+    writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)');
+    writeFileSync(join(root, 'assets', 'app.css'), 'body{}');
+    writeFileSync(join(parent, 'secret.txt'), 'secret');
+  });
+
+  it('is registered as a standard, secure scheme before ready, then answered from the UI folder', async () => {
+    const registered: unknown[] = [];
+    let handler: ((request: Request) => Promise<Response>) | undefined;
+    const protocol: ProtocolModule = {
+      registerSchemesAsPrivileged: (schemes) => registered.push(...schemes),
+      handle: (scheme, h) => {
+        expect(scheme).toBe(APP_SCHEME);
+        handler = h;
+      },
+    };
+    registerAppScheme(protocol);
+    expect(registered).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(registered[0]).not.toHaveProperty('privileges.bypassCSP');
+    handleAppScheme(protocol, root);
+    const response = await handler!(new Request(`${APP_ORIGIN}/assets/app.js`));
+    expect(await response.text()).toBe('console.log(1)');
+  });
+
+  it('maps app URLs to files inside the UI folder', () => {
+    expect(resolveAppUrl(root, `${APP_ORIGIN}/`)).toBe(join(root, 'index.html'));
+    expect(resolveAppUrl(root, `${APP_ORIGIN}/index.html`)).toBe(join(root, 'index.html'));
+    expect(resolveAppUrl(root, `${APP_ORIGIN}/assets/app.js?v=1#top`)).toBe(join(root, 'assets', 'app.js'));
+    expect(resolveAppUrl(root, `${APP_ORIGIN}/projects/0190`)).toBe(join(root, 'index.html'));
+  });
+
+  it.each([
+    `${APP_ORIGIN}/../secret.txt`,
+    `${APP_ORIGIN}/assets/../../secret.txt`,
+    `${APP_ORIGIN}/%2e%2e/secret.txt`,
+    `${APP_ORIGIN}/assets/%2E%2E/%2e%2e/secret.txt`,
+    `${APP_ORIGIN}/..%2fsecret.txt`,
+    `${APP_ORIGIN}/..%5csecret.txt`,
+    `${APP_ORIGIN}/assets\\..\\..\\secret.txt`,
+    `${APP_ORIGIN}//etc/passwd`,
+    `${APP_ORIGIN}/%2Fetc%2Fpasswd`,
+    `${APP_ORIGIN}/%00index.html`,
+    `${APP_ORIGIN}/C:/Windows/win.ini`,
+    `${APP_ORIGIN}/index.html::$DATA`,
+    `${APP_ORIGIN}/%E0%A4%A`,
+    'app://other/index.html',
+    'app://fieldbook.evil/index.html',
+    'app://fieldbook:8080/index.html',
+    'app://user@fieldbook/index.html',
+    'app://fieldbook',
+    'file:///etc/passwd',
+    'https://fieldbook/index.html',
+  ])('refuses %s', async (url) => {
+    expect(resolveAppUrl(root, url)).toBeNull();
+    const response = await serveAppRequest(root, { url, method: 'GET' });
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain('secret');
+  });
+
+  it('serves files with their MIME type and the strict Content-Security-Policy', async () => {
+    const html = await serveAppRequest(root, { url: `${APP_ORIGIN}/index.html`, method: 'GET' });
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(html.headers.get('x-content-type-options')).toBe('nosniff');
+    const csp = html.headers.get('content-security-policy') ?? '';
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data:",
+      "connect-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "form-action 'none'",
+    ]) {
+      expect(csp.split('; ')).toContain(directive);
+    }
+    expect(csp).not.toContain('unsafe-eval');
+    expect(await html.text()).toContain('<title>Fieldbook</title>');
+
+    const js = await serveAppRequest(root, { url: `${APP_ORIGIN}/assets/app.js`, method: 'GET' });
+    expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    const css = await serveAppRequest(root, { url: `${APP_ORIGIN}/assets/app.css`, method: 'GET' });
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+  });
+
+  it('answers HEAD without a body, refuses other methods and reports missing files', async () => {
+    const head = await serveAppRequest(root, { url: `${APP_ORIGIN}/index.html`, method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+    expect((await serveAppRequest(root, { url: `${APP_ORIGIN}/index.html`, method: 'POST' })).status).toBe(405);
+    expect((await serveAppRequest(root, { url: `${APP_ORIGIN}/assets/missing.js`, method: 'GET' })).status).toBe(404);
+  });
+});
+
+/** A BrowserWindow stand-in: records its options and what was done to it. */
+class FakeWindow extends EventEmitter implements MainWindow {
+  readonly options: BrowserWindowConstructorOptions;
+  readonly webContents = {
+    sent: [] as string[],
+    destroyed: false,
+    crashed: false,
+    send(channel: string): void {
+      this.sent.push(channel);
+    },
+    isDestroyed(): boolean {
+      return this.destroyed;
+    },
+    isCrashed(): boolean {
+      return this.crashed;
+    },
+  };
+  loaded: string[] = [];
+  shown = false;
+  closed = false;
+
+  constructor(options: BrowserWindowConstructorOptions) {
+    super();
+    this.options = options;
+  }
+
+  show(): void {
+    this.shown = true;
+  }
+
+  /** Like Electron: emits 'close', and closes unless a listener prevented it. */
+  close(): void {
+    const event = preventable();
+    this.emit('close', event);
+    if (!event.prevented()) this.closed = true;
+  }
+
+  isDestroyed(): boolean {
+    return this.closed;
+  }
+
+  async loadURL(url: string): Promise<void> {
+    this.loaded.push(url);
+  }
+}
+
+/** An ipcMain stand-in for the flush handshake. */
+function fakeFlushChannel(): FlushChannel & { reply(sender: unknown): void; listenerCount(): number } {
+  const emitter = new EventEmitter();
+  return {
+    on: (channel, listener) => emitter.on(channel, listener),
+    removeListener: (channel, listener) => emitter.removeListener(channel, listener),
+    reply: (sender) => emitter.emit(IPC_CHANNELS.flushed, { sender }),
+    listenerCount: () => emitter.listenerCount(IPC_CHANNELS.flushed),
+  };
+}
+
+describe('main window', () => {
+  it('is created locked down, with the preload, showing the app origin once painted', () => {
+    const win = createMainWindow(FakeWindow, fakeFlushChannel(), '/app/dist/electron/preload.cjs');
+    const prefs = win.options.webPreferences!;
+    expect(prefs).toMatchObject({
+      preload: '/app/dist/electron/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+    });
+    expect(prefs.enableBlinkFeatures).toBeUndefined();
+    expect(win.loaded).toEqual([`${APP_ORIGIN}/index.html`]);
+    expect(win.shown).toBe(false);
+    win.emit('ready-to-show');
+    expect(win.shown).toBe(true);
+  });
+});
+
+describe('closing the window saves pending typing first', () => {
+  let win: FakeWindow;
+  let ipc: ReturnType<typeof fakeFlushChannel>;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    win = new FakeWindow({});
+    ipc = fakeFlushChannel();
+    flushBeforeClose(win, ipc);
+  });
+
+  it('holds the window, asks the page to flush, and closes when the page answers', () => {
+    win.close();
+    expect(win.closed).toBe(false);
+    expect(win.webContents.sent).toEqual([IPC_CHANNELS.flushRequest]);
+
+    win.close(); // a second click while flushing asks nothing new
+    expect(win.webContents.sent).toEqual([IPC_CHANNELS.flushRequest]);
+
+    ipc.reply({}); // another page's answer does not count
+    expect(win.closed).toBe(false);
+
+    ipc.reply(win.webContents);
+    expect(win.closed).toBe(true);
+    expect(ipc.listenerCount()).toBe(0);
+  });
+
+  it(`closes after ${FLUSH_TIMEOUT_MS} ms when the page does not answer`, () => {
+    win.close();
+    vi.advanceTimersByTime(FLUSH_TIMEOUT_MS - 1);
+    expect(win.closed).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(win.closed).toBe(true);
+    expect(ipc.listenerCount()).toBe(0);
+  });
+
+  it('closes at once when the page has crashed', () => {
+    win.webContents.crashed = true;
+    win.close();
+    expect(win.webContents.sent).toEqual([]);
+    expect(win.closed).toBe(true);
+  });
+});
+
+/** A WebContents stand-in for the guard. */
+class FakeContents extends EventEmitter implements GuardedContents {
+  openHandler: ((details: { url: string }) => { action: 'deny' }) | undefined;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void {
+    this.openHandler = handler;
+  }
+}
+
+describe('web contents guard', () => {
+  let contents: FakeContents;
+  let opened: string[];
+  beforeEach(() => {
+    contents = new FakeContents();
+    opened = [];
+    guardWebContents(contents, { openExternal: async (url) => void opened.push(url) });
+  });
+
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('%s: stays inside the app origin', (event) => {
+    for (const url of ['https://evil.example/', 'http://localhost:3000/', 'file:///etc/passwd', 'app://other/', 'app://fieldbook.evil/', 'javascript:alert(1)', 'about:blank']) {
+      const e = preventable(url);
+      contents.emit(event, e);
+      expect(e.prevented(), url).toBe(true);
+    }
+    const inside = preventable(`${APP_ORIGIN}/index.html`);
+    contents.emit(event, inside);
+    expect(inside.prevented()).toBe(false);
+  });
+
+  it('refuses to attach a <webview>', () => {
+    const e = preventable();
+    contents.emit('will-attach-webview', e);
+    expect(e.prevented()).toBe(true);
+  });
+
+  it('opens no window, and hands only allow-listed https links to the system browser', () => {
+    const deny = { action: 'deny' };
+    expect(contents.openHandler!({ url: 'https://documentation.open-xchange.com/8/ui/' })).toEqual(deny);
+    expect(contents.openHandler!({ url: 'https://www.open-xchange.com/products' })).toEqual(deny);
+    for (const url of [
+      'http://www.open-xchange.com/',
+      'https://evil.example/',
+      'https://www.open-xchange.com.evil.example/',
+      'https://www.open-xchange.com@evil.example/',
+      'https://user:pw@www.open-xchange.com/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      `${APP_ORIGIN}/index.html`,
+      'smb://server/share',
+      'not a url',
+    ]) {
+      expect(contents.openHandler!({ url })).toEqual(deny);
+    }
+    expect(opened).toEqual(['https://documentation.open-xchange.com/8/ui/', 'https://www.open-xchange.com/products']);
+  });
+
+  it('allow-lists by parsed URL, not by raw text', () => {
+    expect(allowedExternalUrl('HTTPS://WWW.OPEN-XCHANGE.COM/a b')).toBe('https://www.open-xchange.com/a%20b');
+    expect(allowedExternalUrl('https://www.open-xchange.com')).toBe('https://www.open-xchange.com/');
+    expect(allowedExternalUrl('https://www.open-xchange.com:8443/')).toBeNull();
+  });
+
+  it('is applied to every web contents the app creates', () => {
+    const app = new EventEmitter();
+    guardAllWebContents({ on: (event, listener) => app.on(event, listener) }, { openExternal: async () => undefined });
+    const later = new FakeContents();
+    app.emit('web-contents-created', {}, later);
+    const e = preventable('https://evil.example/');
+    later.emit('will-navigate', e);
+    expect(e.prevented()).toBe(true);
+    expect(later.openHandler).toBeDefined();
+  });
+
+  it('denies every permission request and check', () => {
+    const handlers: Partial<Record<keyof PermissionSession, (...args: never[]) => unknown>> = {};
+    denyAllPermissions({
+      setPermissionRequestHandler: (h) => (handlers.setPermissionRequestHandler = h),
+      setPermissionCheckHandler: (h) => (handlers.setPermissionCheckHandler = h),
+      setDevicePermissionHandler: (h) => (handlers.setDevicePermissionHandler = h),
+    });
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      const answers: boolean[] = [];
+      const request = handlers.setPermissionRequestHandler as (c: unknown, p: string, cb: (granted: boolean) => void) => void;
+      request({}, permission, (granted) => answers.push(granted));
+      expect(answers, permission).toEqual([false]);
+    }
+    expect((handlers.setPermissionCheckHandler as () => boolean)()).toBe(false);
+    expect((handlers.setDevicePermissionHandler as () => boolean)()).toBe(false);
+  });
+});
+
+describe('IPC: the API channel', () => {
+  let core: Core;
+  let handler: Parameters<IpcMainHandle['handle']>[1];
+  const appFrame: SenderFrame = { url: `${APP_ORIGIN}/index.html` };
+
+  beforeEach(() => {
+    core = openTestCore();
+    registerApiHandler(
+      {
+        handle: (channel, listener) => {
+          expect(channel).toBe(IPC_CHANNELS.call);
+          handler = listener;
+        },
+      },
+      core,
+    );
+  });
+  afterEach(() => core.close());
+
+  it('answers a call from the app frame with the result', () => {
+    const reply = handler({ senderFrame: appFrame }, 'app.info', {});
+    expect(reply.ok).toBe(true);
+    expect((reply as Extract<BridgeReply, { ok: true }>).result).toMatchObject({ version: '0.0.0-test', readOnly: false } satisfies Partial<AppInfo>);
+  });
+
+  it.each([
+    ['a foreign origin', { url: 'https://evil.example/index.html' }],
+    ['a look-alike origin', { url: 'app://fieldbook.evil/index.html' }],
+    ['a file page', { url: 'file:///tmp/index.html' }],
+    ['a blank frame', { url: 'about:blank' }],
+    ['no frame (navigated away or destroyed)', null],
+    [
+      'a frame disposed mid-call',
+      {
+        get url(): string {
+          throw new Error('Render frame was disposed before WebFrameMain could be accessed');
+        },
+      },
+    ],
+  ])('refuses a call from %s as unauthorized', (_what, senderFrame) => {
+    const before = core.call('customers.list', {});
+    const reply = handler({ senderFrame }, 'customers.create', { name: 'Intruder GmbH' });
+    expect(reply).toEqual({ ok: false, error: { code: 'unauthorized', message: expect.any(String) } });
+    expect(core.call('customers.list', {})).toEqual(before);
+  });
+
+  it('returns API errors as values, never throws', () => {
+    expect(handler({ senderFrame: appFrame }, 'no.such.method', {})).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'unknown_method', field: 'method' }),
+    });
+    expect(handler({ senderFrame: appFrame }, 42, {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(handler({ senderFrame: appFrame }, 'customers.create', { name: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'name' },
+    });
+    expect(handler({ senderFrame: appFrame }, 'customers.get', { id: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'id' },
+    });
+  });
+
+  it('turns an unexpected failure into an internal error value', () => {
+    const broken = { call: (): unknown => { throw new TypeError('boom'); } };
+    expect(replyToCall(broken, appFrame, 'app.info', {})).toEqual({ ok: false, error: { code: 'internal', message: 'boom' } });
+  });
+});
+
+describe('preload bridge', () => {
+  let bridge: FieldbookBridge;
+  beforeEach(async () => {
+    await import('../../electron/preload/index.ts');
+    bridge = preloadElectron.exposed.get('fieldbook') as FieldbookBridge;
+    preloadElectron.ipcRenderer.invoke.mockClear();
+    preloadElectron.ipcRenderer.send.mockClear();
+  });
+
+  it('exposes only call and onBeforeClose as window.fieldbook', () => {
+    expect([...preloadElectron.exposed.keys()]).toEqual(['fieldbook']);
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'onBeforeClose']);
+  });
+
+  it('forwards known methods over the API channel', async () => {
+    expect(await bridge.call('projects.list', { search: 'x' })).toEqual({ ok: true, result: 'from main' });
+    expect(preloadElectron.ipcRenderer.invoke).toHaveBeenCalledWith(IPC_CHANNELS.call, 'projects.list', { search: 'x' });
+  });
+
+  it.each(['no.such.method', 'constructor', '__proto__', 'toString', ''])('refuses %j without sending it', async (method) => {
+    expect(await bridge.call(method, {})).toMatchObject({ ok: false, error: { code: 'unknown_method', field: 'method' } });
+    expect(preloadElectron.ipcRenderer.invoke).not.toHaveBeenCalled();
+  });
+
+  it('answers a flush request after the registered flushes, even failing ones', async () => {
+    const flushRequest = preloadElectron.listeners.get(IPC_CHANNELS.flushRequest)!;
+    const order: string[] = [];
+    let release!: () => void;
+    bridge.onBeforeClose(() => new Promise<void>((resolve) => (release = resolve)).then(() => void order.push('saved')));
+    bridge.onBeforeClose(async () => {
+      throw new Error('disk full');
+    });
+    flushRequest();
+    await Promise.resolve();
+    expect(preloadElectron.ipcRenderer.send).not.toHaveBeenCalled();
+    release();
+    await vi.waitFor(() => expect(preloadElectron.ipcRenderer.send).toHaveBeenCalledWith(IPC_CHANNELS.flushed));
+    expect(order).toEqual(['saved']);
+  });
+});
+
+describe('data folder override', () => {
+  it('takes --data-dir DIR, --data-dir=DIR or FIELDBOOK_DATA_DIR, resolved against the working folder', () => {
+    expect(dataDirOverride(['electron', 'main.cjs', '--data-dir=/tmp/a'], {}, '/work')).toBe('/tmp/a');
+    expect(dataDirOverride(['electron', 'main.cjs', '--data-dir', 'b'], {}, '/work')).toBe('/work/b');
+    expect(dataDirOverride(['electron', 'main.cjs'], { FIELDBOOK_DATA_DIR: 'c' }, '/work')).toBe('/work/c');
+    expect(dataDirOverride(['electron', 'main.cjs', '--data-dir=/tmp/a'], { FIELDBOOK_DATA_DIR: 'c' }, '/work')).toBe('/tmp/a');
+    expect(dataDirOverride(['electron', 'main.cjs', '--data-dir', '--inspect'], {}, '/work')).toBeNull();
+    expect(dataDirOverride(['electron', 'main.cjs'], {}, '/work')).toBeNull();
+  });
+});
