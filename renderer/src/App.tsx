@@ -1,0 +1,92 @@
+// The window: header with navigation, language and save status; the notice line; one screen.
+import { useEffect } from 'react';
+import { LANGUAGE_NAMES, LANGUAGES, isLanguage } from '../../shared/i18n/index.ts';
+import { FieldFrame } from './components/fields.tsx';
+import { SaveStatus } from './components/SaveStatus.tsx';
+import { useT } from './i18n.ts';
+import { useQuery } from './state/use-query.ts';
+import { useUi, type Route } from './state/ui.ts';
+import { CustomersView } from './views/CustomersView.tsx';
+import { PeopleView } from './views/PeopleView.tsx';
+import { ProjectDashboard } from './views/ProjectDashboard.tsx';
+import { ProjectList } from './views/ProjectList.tsx';
+
+const NAV: { view: Route['view']; key: 'nav.projects' | 'nav.customers' | 'nav.people'; href: string }[] = [
+  { view: 'projects', key: 'nav.projects', href: '#/projects' },
+  { view: 'customers', key: 'nav.customers', href: '#/customers' },
+  { view: 'people', key: 'nav.people', href: '#/people' },
+];
+
+function Screen({ route }: { route: Route }) {
+  switch (route.view) {
+    case 'projects':
+      return <ProjectList />;
+    case 'project':
+      return <ProjectDashboard id={route.id} />;
+    case 'customers':
+      return <CustomersView selectedId={route.id} />;
+    case 'people':
+      return <PeopleView selectedId={route.id} />;
+  }
+}
+
+export function App() {
+  const t = useT();
+  const { language, setLanguage, route, notice, dismissNotice } = useUi();
+  const info = useQuery('app.info', {}).data;
+  const activeView = route.view === 'project' ? 'projects' : route.view;
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <span className="app-name">{t('app.name')}</span>
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {NAV.map((item) => (
+              <li key={item.view}>
+                <a href={item.href} aria-current={activeView === item.view ? 'page' : undefined}>
+                  {t(item.key)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <SaveStatus />
+        <FieldFrame label={t('language.label')} error={null} compact>
+          {({ id }) => (
+            <select id={id} value={language} onChange={(e) => isLanguage(e.target.value) && setLanguage(e.target.value)}>
+              {LANGUAGES.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {LANGUAGE_NAMES[l]}
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldFrame>
+      </header>
+      {info?.readOnly && (
+        <p className="banner banner-warning" role="status">
+          {t('app.readOnly', { reason: info.readOnlyReason ?? '' })}
+        </p>
+      )}
+      {notice && (
+        <div className="banner banner-error" role="alert">
+          <span>{t('app.error', { message: notice })}</span>
+          <button type="button" onClick={dismissNotice}>
+            {t('app.dismiss')}
+          </button>
+        </div>
+      )}
+      <main id="main" tabIndex={-1}>
+        <Screen route={route} />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,174 @@
+// Form fields that save themselves (see useDraft): a label, the control, and the reason beside
+// it when the API refused the value. Every control gets its accessible name from its label.
+import { useId, type ReactNode } from 'react';
+import type { ApiError } from '../../../shared/errors.ts';
+import { useDraft } from '../state/use-draft.ts';
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+interface FrameProps {
+  label: string;
+  hint?: string | undefined;
+  error: string | null;
+  /** Hides the label visually (it still names the control), for fields inside a table row. */
+  compact?: boolean | undefined;
+  children: (ids: { id: string; describedBy: string | undefined }) => ReactNode;
+}
+
+export function FieldFrame({ label, hint, error, compact, children }: FrameProps) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={compact ? 'field field-compact' : 'field'}>
+      <label htmlFor={id} className={compact ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
+      {children({ id, describedBy })}
+      {hint && (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * What to show beside a field: the API's reason for `field` (or for the one value an autosave
+ * sent, when no field is given), without the "field: " prefix it carries for the command line.
+ */
+export function errorFor(error: ApiError | null, field?: string): string | null {
+  if (!error) return null;
+  const issue = error.issues?.find((i) => field === undefined || i.field === field);
+  if (issue) return issue.message;
+  if (field !== undefined && error.field !== field) return null;
+  return error.field && error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message;
+}
+
+interface TextProps {
+  label: string;
+  saved: string;
+  save(value: string): Promise<unknown>;
+  type?: 'text' | 'email' | 'tel' | 'date' | 'number';
+  multiline?: boolean;
+  hint?: string;
+  compact?: boolean;
+  disabled?: boolean;
+}
+
+export function AutoText({ label, saved, save, type = 'text', multiline, hint, compact, disabled }: TextProps) {
+  const draft = useDraft(saved, save);
+  const error = errorFor(draft.error);
+  return (
+    <FieldFrame label={label} hint={hint} error={error} compact={compact}>
+      {({ id, describedBy }) => {
+        const common = {
+          id,
+          value: draft.value,
+          disabled,
+          'aria-describedby': describedBy,
+          'aria-invalid': error ? true : undefined,
+          onBlur: () => void draft.flush(),
+        };
+        return multiline ? (
+          <textarea {...common} rows={3} onChange={(e) => draft.change(e.target.value)} />
+        ) : (
+          <input {...common} type={type} min={type === 'number' ? 0 : undefined} onChange={(e) => draft.change(e.target.value)} />
+        );
+      }}
+    </FieldFrame>
+  );
+}
+
+interface SelectProps {
+  label: string;
+  saved: string;
+  options: readonly Option[];
+  save(value: string): Promise<unknown>;
+  compact?: boolean;
+  disabled?: boolean;
+}
+
+export function AutoSelect({ label, saved, options, save, compact, disabled }: SelectProps) {
+  const draft = useDraft(saved, save);
+  const error = errorFor(draft.error);
+  return (
+    <FieldFrame label={label} error={error} compact={compact}>
+      {({ id, describedBy }) => (
+        <select id={id} value={draft.value} disabled={disabled} aria-describedby={describedBy} onChange={(e) => draft.commit(e.target.value)}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+/** Date and number inputs hold text; the API wants null for "not set". */
+export const emptyToNull = (value: string): string | null => (value === '' ? null : value);
+export const toCount = (value: string): number | null => (value.trim() === '' ? null : Number(value));
+
+interface PlainTextProps {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  error?: string | null;
+  type?: 'text' | 'email' | 'tel';
+  multiline?: boolean;
+  required?: boolean;
+  autoFocus?: boolean;
+}
+
+/** A field of a form that is saved as a whole (the create dialogs). */
+export function TextField({ label, value, onChange, error = null, type = 'text', multiline, required, autoFocus }: PlainTextProps) {
+  return (
+    <FieldFrame label={label} error={error}>
+      {({ id, describedBy }) => {
+        const common = { id, value, required, autoFocus, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined };
+        return multiline ? (
+          <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />
+        ) : (
+          <input {...common} type={type} onChange={(e) => onChange(e.target.value)} />
+        );
+      }}
+    </FieldFrame>
+  );
+}
+
+interface PlainSelectProps {
+  label: string;
+  value: string;
+  options: readonly Option[];
+  onChange(value: string): void;
+  error?: string | null;
+  compact?: boolean;
+}
+
+export function SelectField({ label, value, options, onChange, error = null, compact }: PlainSelectProps) {
+  return (
+    <FieldFrame label={label} error={error} compact={compact}>
+      {({ id, describedBy }) => (
+        <select id={id} value={value} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}

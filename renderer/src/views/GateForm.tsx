@@ -1,0 +1,69 @@
+// The Go / No-Go decision between Initialization and Concept, saved as one record as it is typed.
+import type { GateRecord, Project } from '../../../shared/domain.ts';
+import { api } from '../api/client.ts';
+import { errorFor, FieldFrame } from '../components/fields.tsx';
+import { useT } from '../i18n.ts';
+import { writeAndRefresh } from '../state/open-project.ts';
+import { useDraft } from '../state/use-draft.ts';
+import { gateOptions } from './options.ts';
+
+type TextKey = 'decidedBy' | 'rationale' | 'conditions';
+
+export function GateForm({ project }: { project: Project }) {
+  const t = useT();
+  const draft = useDraft<GateRecord>(project.gate, (gate) => writeAndRefresh(api('projects.recordGate', { id: project.id, ...gate })));
+  const gate = draft.value;
+
+  const text = (key: TextKey, multiline: boolean) => (
+    <FieldFrame label={t(`gate.${key}`)} error={errorFor(draft.error, key)}>
+      {({ id, describedBy }) => {
+        const common = { id, value: gate[key], 'aria-describedby': describedBy, onBlur: () => void draft.flush() };
+        return multiline ? (
+          <textarea {...common} rows={2} onChange={(e) => draft.change({ ...gate, [key]: e.target.value })} />
+        ) : (
+          <input {...common} onChange={(e) => draft.change({ ...gate, [key]: e.target.value })} />
+        );
+      }}
+    </FieldFrame>
+  );
+
+  return (
+    <section className="panel" aria-labelledby="gate-heading">
+      <h2 id="gate-heading">{t('gate.heading')}</h2>
+      <p className="muted">{t('gate.intro')}</p>
+      <div className="form-grid">
+        <FieldFrame label={t('gate.decision')} error={errorFor(draft.error, 'decision')}>
+          {({ id, describedBy }) => (
+            <select
+              id={id}
+              value={gate.decision}
+              aria-describedby={describedBy}
+              onChange={(e) => draft.commit({ ...gate, decision: e.target.value as GateRecord['decision'] })}
+            >
+              {gateOptions(t).map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldFrame>
+        <FieldFrame label={t('gate.date')} error={errorFor(draft.error, 'date')}>
+          {({ id, describedBy }) => (
+            <input
+              id={id}
+              type="date"
+              value={gate.date ?? ''}
+              aria-describedby={describedBy}
+              onBlur={() => void draft.flush()}
+              onChange={(e) => draft.change({ ...gate, date: e.target.value === '' ? null : e.target.value })}
+            />
+          )}
+        </FieldFrame>
+        {text('decidedBy', false)}
+      </div>
+      {text('rationale', true)}
+      {text('conditions', true)}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+// One project at a glance: where it stands across the phases, its checklist, the Go / No-Go
+// gate, its details and its people. Every part saves as the user types.
+import { useEffect } from 'react';
+import { useT } from '../i18n.ts';
+import { useOpenProject } from '../state/open-project.ts';
+import { reportFailure } from '../state/ui.ts';
+import { GateForm } from './GateForm.tsx';
+import { MembersPanel } from './MembersPanel.tsx';
+import { PhaseChecklists } from './PhaseChecklists.tsx';
+import { ProjectDetailsForm } from './ProjectDetailsForm.tsx';
+import { Timeline } from './Timeline.tsx';
+
+export function ProjectDashboard({ id }: { id: string }) {
+  const t = useT();
+  const { detail, missing, open } = useOpenProject();
+
+  useEffect(() => {
+    void reportFailure(open(id));
+  }, [id, open]);
+
+  if (missing) return <p role="alert">{t('app.notFound')}</p>;
+  if (!detail || detail.project.id !== id) return <p>{t('app.loading')}</p>;
+  const { project, customer } = detail;
+
+  return (
+    <article className="dashboard" aria-labelledby="project-heading">
+      <p className="breadcrumb">
+        <a href="#/projects">{t('project.allProjects')}</a>
+      </p>
+      <div className="screen-title">
+        <h1 id="project-heading">{t('project.heading', { name: project.name, customer: customer.name })}</h1>
+        <a href={`#/customers/${customer.id}`}>{t('project.customerLink', { name: customer.name })}</a>
+      </div>
+      <Timeline detail={detail} />
+      <div className="dashboard-columns">
+        <PhaseChecklists detail={detail} />
+        <div className="dashboard-side">
+          <GateForm project={project} />
+          <ProjectDetailsForm project={project} />
+          <MembersPanel detail={detail} />
+        </div>
+      </div>
+    </article>
+  );
+}
