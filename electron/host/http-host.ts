@@ -167,7 +167,12 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
         port,
         token,
         url: `http://127.0.0.1:${port}/?token=${token}`,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            // An open browser tab keeps its connections alive; a stopping host does not wait for it.
+            server.closeAllConnections();
+          }),
       });
     });
   });
