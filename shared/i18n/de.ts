@@ -25,7 +25,6 @@ export const de: Messages = {
   'common.create': 'Anlegen',
   'common.add': 'Hinzufügen',
   'common.all': 'Alle',
-  'common.none': '(keine)',
   'common.notSet': 'nicht festgelegt',
 
   'phase.initialization': 'Initialisierung',
@@ -64,8 +63,8 @@ export const de: Messages = {
   'projects.filterStatus': 'Status',
   'projects.filterCustomer': 'Kunde',
   'projects.new': 'Neues Projekt',
-  'projects.sample': 'Beispielprojekt hinzufügen',
   'projects.noMatch': 'Kein Projekt passt zu diesen Filtern.',
+  'projects.countOne': '1 Projekt',
   'projects.count': '{count} Projekte',
   'projects.colName': 'Projekt',
   'projects.colCustomer': 'Kunde',
@@ -131,7 +130,6 @@ export const de: Messages = {
   'members.role': 'Rolle von {name}',
   'members.responsibilities': 'Verantwortlichkeiten von {name}',
   'members.remove': '{name} aus dem Projekt entfernen',
-  'members.contact': 'Kontakt',
 
   'addMember.title': 'Person zum Projekt hinzufügen',
   'addMember.person': 'Person',

@@ -24,7 +24,6 @@ export const en = {
   'common.create': 'Create',
   'common.add': 'Add',
   'common.all': 'All',
-  'common.none': '(none)',
   'common.notSet': 'not set',
 
   'phase.initialization': 'Initialization',
@@ -62,8 +61,8 @@ export const en = {
   'projects.filterStatus': 'Status',
   'projects.filterCustomer': 'Customer',
   'projects.new': 'New project',
-  'projects.sample': 'Add sample project',
   'projects.noMatch': 'No project matches these filters.',
+  'projects.countOne': '1 project',
   'projects.count': '{count} projects',
   'projects.colName': 'Project',
   'projects.colCustomer': 'Customer',
@@ -129,7 +128,6 @@ export const en = {
   'members.role': 'Role of {name}',
   'members.responsibilities': 'Responsibilities of {name}',
   'members.remove': 'Remove {name} from this project',
-  'members.contact': 'Contact',
 
   'addMember.title': 'Add a person to the project',
   'addMember.person': 'Person',

@@ -1,28 +1,15 @@
 // The built desktop app in a real Electron window: it opens on the app:// origin, shows the UI,
 // and the page has `window.fieldbook` and nothing of Node. Needs `npm run build` first.
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { APP_ORIGIN, type FieldbookBridge } from '../../shared/bridge.ts';
+import { electronBinary, ROOT, SKIP_REASON } from './electron-binary.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MAIN = join(ROOT, 'dist', 'electron', 'main.cjs');
-
-/**
- * The Electron executable, found the way the `electron` package records it, without loading that
- * package: loading it would try to download the binary.
- */
-function electronBinary(): string | null {
-  const pathFile = join(ROOT, 'node_modules', 'electron', 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = join(ROOT, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
-}
-
 const binary = electronBinary();
-test.skip(binary === null, 'Electron binary not available on this machine (cannot be downloaded here)');
+test.skip(binary === null, SKIP_REASON);
 
 type PageWindow = { fieldbook?: FieldbookBridge };
 
@@ -59,6 +46,10 @@ test('opens the app window with the bridge and without Node', async () => {
     expect(info).toMatchObject({ ok: true, result: { dataDir } });
     const refused = await page.evaluate(() => (window as unknown as PageWindow).fieldbook!.call('no.such.method', {}));
     expect(refused).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+
+    // The UI works over IPC as it does over HTTP.
+    await page.getByRole('button', { name: 'Create sample project' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: /Stadtwerke Nordhafen/ })).toBeVisible();
   } finally {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });

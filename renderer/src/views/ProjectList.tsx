@@ -81,7 +81,7 @@ export function ProjectList() {
         />
       </div>
       <p className="muted" role="status">
-        {t('projects.count', { count: projects.length })}
+        {projects.length === 1 ? t('projects.countOne') : t('projects.count', { count: projects.length })}
       </p>
       {projects.length === 0 ? (
         <p>{t('projects.noMatch')}</p>
