@@ -12,7 +12,7 @@ import { denyAllPermissions, guardAllWebContents } from './security.ts';
 import { createMainWindow } from './window.ts';
 
 const RENDERER_DIR = join(__dirname, '..', 'renderer');
-const PRELOAD = join(__dirname, 'preload.cjs');
+const WINDOW_FILES = { preload: join(__dirname, 'preload.cjs'), icon: join(__dirname, '..', '..', 'resources', 'icon.png') };
 
 registerAppScheme(protocol);
 guardAllWebContents(app, shell);
@@ -31,7 +31,7 @@ let mainWindow: BrowserWindow | null = null;
 let quitting = false;
 
 function openWindow(): void {
-  const win = createMainWindow(BrowserWindow, ipcMain, PRELOAD);
+  const win = createMainWindow(BrowserWindow, ipcMain, WINDOW_FILES);
   mainWindow = win;
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;

@@ -62,19 +62,26 @@ export function flushBeforeClose(win: MainWindow, ipcMain: FlushChannel, timeout
  * Opens the UI in a new window. The options are written out here, at the constructor call, so
  * that they can be reviewed (and scanned by electronegativity) in one place.
  */
-export function createMainWindow<W extends MainWindow>(BrowserWindow: WindowConstructor<W>, ipcMain: FlushChannel, preloadPath: string): W {
+export interface WindowFiles {
+  preload: string;
+  /** The window's icon (title bar and task switcher on Linux and Windows; macOS uses the bundle's). */
+  icon: string;
+}
+
+export function createMainWindow<W extends MainWindow>(BrowserWindow: WindowConstructor<W>, ipcMain: FlushChannel, files: WindowFiles): W {
   const win = new BrowserWindow({
     width: 1280,
     height: 860,
     minWidth: 900,
     minHeight: 600,
     title: 'Fieldbook',
+    icon: files.icon,
     // Shown once painted, so the window never flashes empty.
     show: false,
     backgroundColor: '#ffffff',
     webPreferences: {
       // Reviewed: the preload exposes only `call` and `onBeforeClose` through contextBridge.
-      preload: preloadPath, // eng-disable PRELOAD_JS_CHECK (reviewed, see above)
+      preload: files.preload, // eng-disable PRELOAD_JS_CHECK (reviewed, see above)
       // The renderer is a web page and nothing more: no Node, its own JavaScript world, the
       // Chromium sandbox, the same-origin policy, and no way to embed or enable more.
       contextIsolation: true,

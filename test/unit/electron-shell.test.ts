@@ -208,7 +208,7 @@ function fakeFlushChannel(): FlushChannel & { reply(sender: unknown): void; list
 
 describe('main window', () => {
   it('is created locked down, with the preload, showing the app origin once painted', () => {
-    const win = createMainWindow(FakeWindow, fakeFlushChannel(), '/app/dist/electron/preload.cjs');
+    const win = createMainWindow(FakeWindow, fakeFlushChannel(), { preload: '/app/dist/electron/preload.cjs', icon: '/app/resources/icon.png' });
     const prefs = win.options.webPreferences!;
     expect(prefs).toMatchObject({
       preload: '/app/dist/electron/preload.cjs',
@@ -223,6 +223,7 @@ describe('main window', () => {
       webviewTag: false,
     });
     expect(prefs.enableBlinkFeatures).toBeUndefined();
+    expect(win.options.icon).toBe('/app/resources/icon.png');
     expect(win.loaded).toEqual([`${APP_ORIGIN}/index.html`]);
     expect(win.shown).toBe(false);
     win.emit('ready-to-show');
