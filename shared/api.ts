@@ -13,6 +13,7 @@ import {
   type Customer,
   type Membership,
   type Person,
+  type PersonDetail,
   type Project,
   type ProjectDetail,
   type ProjectListItem,
@@ -176,6 +177,7 @@ export const api = {
     z.strictObject({ search: z.string().max(200).optional() }),
     'Everyone known, across projects.',
   ),
+  'people.get': read<PersonDetail>()(byId, 'One person with the projects they are on and their role in each.'),
   'people.create': write<Person>()(
     z.strictObject({ ...personFields, organisation: line.optional(), email: email.optional(), phone: personFields.phone.optional() }),
     'Create a person.',

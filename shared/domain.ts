@@ -96,6 +96,20 @@ export interface ProjectMember extends Membership {
   person: Person;
 }
 
+/** One project a person is on, seen from the person. */
+export interface PersonProject {
+  membershipId: string;
+  projectId: string;
+  projectName: string;
+  customerName: string;
+  role: string;
+}
+
+export interface PersonDetail {
+  person: Person;
+  projects: PersonProject[];
+}
+
 export interface PhaseProgress {
   phase: Phase;
   total: number;

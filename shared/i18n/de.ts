@@ -149,6 +149,8 @@ export const de: Messages = {
   'people.none': 'Noch keine Personen. Personen werden hier oder in einem Projekt angelegt.',
   'people.select': 'Wählen Sie links eine Person zum Bearbeiten.',
   'people.list': 'Alle Personen',
+  'people.projects': 'Projekte',
+  'people.noProjects': 'Noch in keinem Projekt.',
 
   'customers.heading': 'Kunden',
   'customers.search': 'Kunden durchsuchen',

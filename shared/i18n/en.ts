@@ -147,6 +147,8 @@ export const en = {
   'people.none': 'No people yet. People are added here or from a project.',
   'people.select': 'Choose a person on the left to edit.',
   'people.list': 'All people',
+  'people.projects': 'Projects',
+  'people.noProjects': 'Not on any project yet.',
 
   'customers.heading': 'Customers',
   'customers.search': 'Search customers',

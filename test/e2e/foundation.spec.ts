@@ -127,6 +127,8 @@ test('a refused value stays in its field with the reason beside it', async ({ pa
   await page.getByRole('button', { name: 'Create sample project' }).click();
   await page.getByRole('link', { name: 'People', exact: true }).click();
   await page.getByRole('link', { name: /Jonas Weber/ }).click();
+  // The person's page lists the projects they are on.
+  await expect(page.getByRole('article').getByRole('link', { name: 'Webmail replacement 2027' })).toBeVisible();
   const email = page.getByLabel('E-mail', { exact: true });
   await email.fill('jonas.weber at example');
   await email.blur();

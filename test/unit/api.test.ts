@@ -3,7 +3,7 @@
 // the database stays exactly as it was.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { METHOD_NAMES, type MethodName } from '../../shared/api.ts';
-import type { Activity, Customer, Membership, Person, Project, ProjectDetail, ProjectListItem } from '../../shared/domain.ts';
+import type { Activity, Customer, Membership, Person, PersonDetail, Project, ProjectDetail, ProjectListItem } from '../../shared/domain.ts';
 import { ApiError } from '../../shared/errors.ts';
 import type { Core } from '../../electron/core/core.ts';
 import { dumpDatabase, openTestCore, removeTempDirs } from '../support/temp-store.ts';
@@ -93,6 +93,7 @@ const CASES: Record<MethodName, BadInputCases> = {
   },
   'activities.remove': { valid: () => ({ id: custom.id }), required: 'id', wrongType: ['id', []], idField: 'id' },
   'people.list': { valid: () => ({ search: 'jo' }), wrongType: ['search', 5] },
+  'people.get': { valid: () => ({ id: person.id }), required: 'id', wrongType: ['id', 7], idField: 'id' },
   'people.create': { valid: () => ({ name: 'Miriam Kaya', side: 'consultancy' }), required: 'side', wrongType: ['email', 'not-an-address'] },
   'people.update': { valid: () => ({ id: person.id, phone: '+49 40 1' }), required: 'id', wrongType: ['side', 'vendor'], idField: 'id' },
   'members.add': {
@@ -274,6 +275,12 @@ describe('people', () => {
     core.call('people.update', { id: person.id, email: 'jonas@example.org' });
     const reread = core.call('projects.get', { id: second.project.id }) as ProjectDetail;
     expect(reread.members[0]!.person.email).toBe('jonas@example.org');
+    const seenFromPerson = core.call('people.get', { id: person.id }) as PersonDetail;
+    expect(seenFromPerson.person.email).toBe('jonas@example.org');
+    expect(seenFromPerson.projects.map((p) => [p.projectName, p.customerName, p.role])).toEqual([
+      ['Second', customer.name, 'Sponsor'],
+      ['Webmail 2027', customer.name, 'Mail admin'],
+    ]);
   });
 
   it('are not added twice to one project', () => {

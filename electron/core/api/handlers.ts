@@ -4,7 +4,7 @@ import type { MethodName, MethodResult, ParsedInput } from '../../../shared/api.
 import { addActivity, removeActivity, updateActivity } from './activities.ts';
 import type { Context } from './context.ts';
 import { archiveCustomer, createCustomer, listCustomers, updateCustomer } from './customers.ts';
-import { addMember, createPerson, listPeople, removeMember, updateMember, updatePerson } from './people.ts';
+import { addMember, createPerson, getPerson, listPeople, removeMember, updateMember, updatePerson } from './people.ts';
 import { createProject, getProject, listProjects, recordGate, setPhase, updateProject } from './projects.ts';
 import { loadCustomer } from './rows.ts';
 import { createSampleProject } from './sample.ts';
@@ -36,6 +36,7 @@ export const handlers: Handlers = {
   'activities.add': addActivity,
   'activities.remove': removeActivity,
   'people.list': listPeople,
+  'people.get': getPerson,
   'people.create': createPerson,
   'people.update': updatePerson,
   'members.add': addMember,

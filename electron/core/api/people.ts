@@ -1,4 +1,4 @@
-import type { Membership, Person } from '../../../shared/domain.ts';
+import type { Membership, Person, PersonDetail, PersonProject } from '../../../shared/domain.ts';
 import type { ParsedInput } from '../../../shared/api.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import { newId } from '../ids.ts';
@@ -10,6 +10,21 @@ export function listPeople(ctx: Context, input: ParsedInput<'people.list'>): Per
     typeof toPerson
   >[0][];
   return rows.map(toPerson).filter((p) => matches(input.search, p.name, p.organisation, p.email));
+}
+
+export function getPerson(ctx: Context, input: ParsedInput<'people.get'>): PersonDetail {
+  const person = loadPerson(ctx, input.id);
+  const projects = ctx.store.db
+    .prepare(
+      `SELECT m.id AS membershipId, p.id AS projectId, p.name AS projectName, c.name AS customerName, m.role
+         FROM membership m
+         JOIN project p ON p.id = m.project_id AND p.deleted = 0
+         JOIN customer c ON c.id = p.customer_id
+        WHERE m.person_id = ? AND m.deleted = 0
+        ORDER BY p.name COLLATE NOCASE, p.id`,
+    )
+    .all(person.id) as PersonProject[];
+  return { person, projects };
 }
 
 export function createPerson(ctx: Context, input: ParsedInput<'people.create'>): Person {

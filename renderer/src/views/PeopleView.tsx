@@ -42,14 +42,13 @@ function NewPersonDialog({ onClose, onCreated }: { onClose(): void; onCreated(id
 
 function PersonEditor({ id, onChanged }: { id: string; onChanged(): void }) {
   const t = useT();
-  const people = useQuery('people.list', {});
-  const person = people.data?.find((p) => p.id === id);
-  if (!people.data) return <p>{t('app.loading')}</p>;
-  if (!person) return <p role="alert">{t('app.notFound')}</p>;
+  const { data, reload } = useQuery('people.get', { id });
+  if (!data) return <p>{t('app.loading')}</p>;
+  const { person, projects } = data;
 
   const update = async (patch: Patch) => {
     await api('people.update', { id, ...patch });
-    await people.reload();
+    await reload();
     onChanged();
   };
 
@@ -63,6 +62,19 @@ function PersonEditor({ id, onChanged }: { id: string; onChanged(): void }) {
         <AutoText label={t('person.email')} type="email" saved={person.email} save={(email) => update({ email })} />
         <AutoText label={t('person.phone')} type="tel" saved={person.phone} save={(phone) => update({ phone })} />
       </div>
+      <h3>{t('people.projects')}</h3>
+      {projects.length === 0 ? (
+        <p className="muted">{t('people.noProjects')}</p>
+      ) : (
+        <ul>
+          {projects.map((p) => (
+            <li key={p.membershipId}>
+              <a href={`#/project/${p.projectId}`}>{p.projectName}</a> · {p.customerName}
+              {p.role && ` · ${p.role}`}
+            </li>
+          ))}
+        </ul>
+      )}
     </article>
   );
 }
