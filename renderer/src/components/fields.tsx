@@ -63,10 +63,9 @@ interface TextProps {
   multiline?: boolean;
   hint?: string;
   compact?: boolean;
-  disabled?: boolean;
 }
 
-export function AutoText({ label, saved, save, type = 'text', multiline, hint, compact, disabled }: TextProps) {
+export function AutoText({ label, saved, save, type = 'text', multiline, hint, compact }: TextProps) {
   const draft = useDraft(saved, save);
   const error = errorFor(draft.error);
   return (
@@ -75,7 +74,6 @@ export function AutoText({ label, saved, save, type = 'text', multiline, hint, c
         const common = {
           id,
           value: draft.value,
-          disabled,
           'aria-describedby': describedBy,
           'aria-invalid': error ? true : undefined,
           onBlur: () => void draft.flush(),
@@ -96,25 +94,11 @@ interface SelectProps {
   options: readonly Option[];
   save(value: string): Promise<unknown>;
   compact?: boolean;
-  disabled?: boolean;
 }
 
-export function AutoSelect({ label, saved, options, save, compact, disabled }: SelectProps) {
+export function AutoSelect({ label, saved, options, save, compact }: SelectProps) {
   const draft = useDraft(saved, save);
-  const error = errorFor(draft.error);
-  return (
-    <FieldFrame label={label} error={error} compact={compact}>
-      {({ id, describedBy }) => (
-        <select id={id} value={draft.value} disabled={disabled} aria-describedby={describedBy} onChange={(e) => draft.commit(e.target.value)}>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </FieldFrame>
-  );
+  return <SelectField label={label} value={draft.value} options={options} onChange={draft.commit} error={errorFor(draft.error)} compact={compact} />;
 }
 
 /** Date and number inputs hold text; the API wants null for "not set". */

@@ -2,7 +2,7 @@
 import type { Activity, ActivityStatus } from '../../../shared/domain.ts';
 import type { MethodInput } from '../../../shared/api.ts';
 import { api } from '../api/client.ts';
-import { AutoText, emptyToNull, errorFor, FieldFrame } from '../components/fields.tsx';
+import { AutoText, emptyToNull, errorFor, SelectField } from '../components/fields.tsx';
 import { activityHint, activityTitle, useT } from '../i18n.ts';
 import { writeAndRefresh } from '../state/open-project.ts';
 import { reportFailure, useUi } from '../state/ui.ts';
@@ -46,17 +46,14 @@ export function ActivityRow({ activity }: { activity: Activity }) {
       </div>
       {hint && <p className="activity-hint">{hint}</p>}
       <div className="activity-fields">
-        <FieldFrame label={t('checklist.status', { title })} error={errorFor(status.error)} compact>
-          {({ id, describedBy }) => (
-            <select id={id} value={status.value} aria-describedby={describedBy} onChange={(e) => status.commit(e.target.value as ActivityStatus)}>
-              {activityStatusOptions(t).map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </FieldFrame>
+        <SelectField
+          compact
+          label={t('checklist.status', { title })}
+          value={status.value}
+          options={activityStatusOptions(t)}
+          onChange={(v) => status.commit(v as ActivityStatus)}
+          error={errorFor(status.error)}
+        />
         <AutoText
           compact
           type="date"

@@ -1,7 +1,7 @@
 // The Go / No-Go decision between Initialization and Concept, saved as one record as it is typed.
 import type { GateRecord, Project } from '../../../shared/domain.ts';
 import { api } from '../api/client.ts';
-import { errorFor, FieldFrame } from '../components/fields.tsx';
+import { errorFor, FieldFrame, SelectField } from '../components/fields.tsx';
 import { useT } from '../i18n.ts';
 import { writeAndRefresh } from '../state/open-project.ts';
 import { useDraft } from '../state/use-draft.ts';
@@ -32,22 +32,13 @@ export function GateForm({ project }: { project: Project }) {
       <h2 id="gate-heading">{t('gate.heading')}</h2>
       <p className="muted">{t('gate.intro')}</p>
       <div className="form-grid">
-        <FieldFrame label={t('gate.decision')} error={errorFor(draft.error, 'decision')}>
-          {({ id, describedBy }) => (
-            <select
-              id={id}
-              value={gate.decision}
-              aria-describedby={describedBy}
-              onChange={(e) => draft.commit({ ...gate, decision: e.target.value as GateRecord['decision'] })}
-            >
-              {gateOptions(t).map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </FieldFrame>
+        <SelectField
+          label={t('gate.decision')}
+          value={gate.decision}
+          options={gateOptions(t)}
+          onChange={(decision) => draft.commit({ ...gate, decision: decision as GateRecord['decision'] })}
+          error={errorFor(draft.error, 'decision')}
+        />
         <FieldFrame label={t('gate.date')} error={errorFor(draft.error, 'date')}>
           {({ id, describedBy }) => (
             <input
