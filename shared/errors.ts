@@ -15,17 +15,32 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Why a value was refused, for the UI to say in its own language. The English `message` stays
+ * for the command line and for refusals without a reason of their own.
+ */
+export const VALIDATION_REASONS = ['required', 'empty', 'tooLong', 'tooSmall', 'tooLarge', 'wholeNumber', 'email', 'choice'] as const;
+export type ValidationReason = (typeof VALIDATION_REASONS)[number];
+
+export interface InputIssue {
+  field: string;
+  message: string;
+  reason?: ValidationReason;
+  /** The bound a tooLong, tooSmall or tooLarge reason speaks of. */
+  limit?: number;
+}
+
 export interface ApiErrorBody {
   code: ErrorCode;
   message: string;
   field?: string;
-  issues?: { field: string; message: string }[];
+  issues?: InputIssue[];
 }
 
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
-  readonly issues: { field: string; message: string }[] | undefined;
+  readonly issues: InputIssue[] | undefined;
 
   constructor(body: ApiErrorBody) {
     super(body.message);

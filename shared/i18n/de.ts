@@ -21,6 +21,15 @@ export const de: Messages = {
   'save.saved': 'Alle Änderungen gespeichert',
   'save.failed': 'Einige Änderungen konnten nicht gespeichert werden',
 
+  'validation.required': 'Pflichtangabe',
+  'validation.empty': 'Darf nicht leer sein',
+  'validation.tooLong': 'Höchstens {limit} Zeichen',
+  'validation.tooSmall': 'Mindestens {limit}',
+  'validation.tooLarge': 'Höchstens {limit}',
+  'validation.wholeNumber': 'Bitte eine ganze Zahl angeben',
+  'validation.email': 'Bitte eine E-Mail-Adresse angeben',
+  'validation.choice': 'Keine der möglichen Auswahlen',
+
   'common.cancel': 'Abbrechen',
   'common.create': 'Anlegen',
   'common.add': 'Hinzufügen',

@@ -20,6 +20,15 @@ export const en = {
   'save.saved': 'All changes saved',
   'save.failed': 'Some changes could not be saved',
 
+  'validation.required': 'Required',
+  'validation.empty': 'Must not be empty',
+  'validation.tooLong': 'At most {limit} characters',
+  'validation.tooSmall': 'At least {limit}',
+  'validation.tooLarge': 'At most {limit}',
+  'validation.wholeNumber': 'Expected a whole number',
+  'validation.email': 'Expected an e-mail address',
+  'validation.choice': 'Not one of the choices',
+
   'common.cancel': 'Cancel',
   'common.create': 'Create',
   'common.add': 'Add',

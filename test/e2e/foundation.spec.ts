@@ -136,7 +136,12 @@ test('a refused value stays in its field with the reason beside it', async ({ pa
   await expect(email).toHaveValue('jonas.weber at example');
   await expect(email).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('status').filter({ hasText: 'Some changes could not be saved' })).toBeVisible();
-  await email.fill('jonas.weber@stadtwerke-nordhafen.example');
+  // The reason follows the UI language.
+  await page.getByLabel('Language').selectOption('de');
+  await expect(page.getByRole('alert').filter({ hasText: 'Bitte eine E-Mail-Adresse angeben' })).toBeVisible();
+  const germanEmail = page.getByLabel('E-Mail', { exact: true });
+  await expect(germanEmail).toHaveValue('jonas.weber at example');
+  await germanEmail.fill('jonas.weber@stadtwerke-nordhafen.example');
   await allSaved(page);
   await expect(page.getByRole('alert')).toHaveCount(0);
 });

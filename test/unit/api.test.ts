@@ -152,6 +152,24 @@ describe('every API method refuses bad input, naming the field, and writes nothi
   });
 });
 
+describe('refusals carry a reason the UI says in its own language', () => {
+  it.each([
+    ['people.create', { name: 'x', side: 'customer', email: 'jonas at example' }, { field: 'email', reason: 'email' }],
+    ['people.create', { name: '  ', side: 'customer' }, { field: 'name', reason: 'empty' }],
+    ['people.create', { name: 'x' }, { field: 'side', reason: 'required' }],
+    ['people.create', { name: 'x', side: 'vendor' }, { field: 'side', reason: 'choice' }],
+    ['customers.create', { name: 'x'.repeat(201) }, { field: 'name', reason: 'tooLong', limit: 200 }],
+  ] as const)('%s %j', (method, input, expected) => {
+    expect(refusal(method, input).issues).toEqual([expect.objectContaining(expected)]);
+  });
+
+  it('for key figures: whole numbers from zero', () => {
+    const update = (mailboxes: number) => refusal('projects.update', { id: detail.project.id, mailboxes }).issues;
+    expect(update(1.5)).toEqual([expect.objectContaining({ field: 'mailboxes', reason: 'wholeNumber' })]);
+    expect(update(-1)).toEqual([expect.objectContaining({ field: 'mailboxes', reason: 'tooSmall', limit: 0 })]);
+  });
+});
+
 describe('customers', () => {
   it('are created, edited, archived and found again', () => {
     const updated = core.call('customers.update', { id: customer.id, notes: 'Horde users', logo: PNG_DOT }) as Customer;

@@ -2,6 +2,7 @@
 // it when the API refused the value. Every control gets its accessible name from its label.
 import { useId, type ReactNode } from 'react';
 import type { ApiError } from '../../../shared/errors.ts';
+import { useT, type Translate } from '../i18n.ts';
 import { useDraft } from '../state/use-draft.ts';
 
 export interface Option {
@@ -45,11 +46,13 @@ export function FieldFrame({ label, hint, error, compact, children }: FrameProps
 
 /**
  * What to show beside a field: the API's reason for `field` (or for the one value an autosave
- * sent, when no field is given), without the "field: " prefix it carries for the command line.
+ * sent, when no field is given) in the UI language, or else its English message without the
+ * "field: " prefix it carries for the command line.
  */
-export function errorFor(error: ApiError | null, field?: string): string | null {
+export function errorFor(t: Translate, error: ApiError | null, field?: string): string | null {
   if (!error) return null;
   const issue = error.issues?.find((i) => field === undefined || i.field === field);
+  if (issue?.reason) return t(`validation.${issue.reason}`, issue.limit === undefined ? undefined : { limit: issue.limit });
   if (issue) return issue.message;
   if (field !== undefined && error.field !== field) return null;
   return error.field && error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message;
@@ -66,8 +69,9 @@ interface TextProps {
 }
 
 export function AutoText({ label, saved, save, type = 'text', multiline, hint, compact }: TextProps) {
+  const t = useT();
   const draft = useDraft(saved, save);
-  const error = errorFor(draft.error);
+  const error = errorFor(t, draft.error);
   return (
     <FieldFrame label={label} hint={hint} error={error} compact={compact}>
       {({ id, describedBy }) => {
@@ -97,8 +101,9 @@ interface SelectProps {
 }
 
 export function AutoSelect({ label, saved, options, save, compact }: SelectProps) {
+  const t = useT();
   const draft = useDraft(saved, save);
-  return <SelectField label={label} value={draft.value} options={options} onChange={draft.commit} error={errorFor(draft.error)} compact={compact} />;
+  return <SelectField label={label} value={draft.value} options={options} onChange={draft.commit} error={errorFor(t, draft.error)} compact={compact} />;
 }
 
 /** Date and number inputs hold text; the API wants null for "not set". */

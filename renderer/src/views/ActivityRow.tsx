@@ -52,7 +52,7 @@ export function ActivityRow({ activity }: { activity: Activity }) {
           value={status.value}
           options={activityStatusOptions(t)}
           onChange={(v) => status.commit(v as ActivityStatus)}
-          error={errorFor(status.error)}
+          error={errorFor(t, status.error)}
         />
         <AutoText
           compact

@@ -60,29 +60,29 @@ export function AddMemberDialog({ projectId, memberIds, onClose }: Props) {
           ...known.map((p) => ({ value: p.id, label: p.organisation ? `${p.name} (${p.organisation})` : p.name })),
         ]}
         onChange={setPersonId}
-        error={errorFor(error, 'personId')}
+        error={errorFor(t, error, 'personId')}
       />
       {personId === NEW_PERSON && (
         <fieldset>
           <legend>{t('addMember.newPersonOption')}</legend>
-          <TextField label={t('person.name')} value={person.name} onChange={(name) => edit({ name })} error={errorFor(error, 'name')} required autoFocus />
+          <TextField label={t('person.name')} value={person.name} onChange={(name) => edit({ name })} error={errorFor(t, error, 'name')} required autoFocus />
           <TextField
             label={t('person.organisation')}
             value={person.organisation}
             onChange={(organisation) => edit({ organisation })}
-            error={errorFor(error, 'organisation')}
+            error={errorFor(t, error, 'organisation')}
           />
           <SelectField label={t('person.side')} value={person.side} options={sideOptions(t)} onChange={(side) => edit({ side: side as Side })} />
-          <TextField label={t('person.email')} type="email" value={person.email} onChange={(email) => edit({ email })} error={errorFor(error, 'email')} />
-          <TextField label={t('person.phone')} type="tel" value={person.phone} onChange={(phone) => edit({ phone })} error={errorFor(error, 'phone')} />
+          <TextField label={t('person.email')} type="email" value={person.email} onChange={(email) => edit({ email })} error={errorFor(t, error, 'email')} />
+          <TextField label={t('person.phone')} type="tel" value={person.phone} onChange={(phone) => edit({ phone })} error={errorFor(t, error, 'phone')} />
         </fieldset>
       )}
-      <TextField label={t('addMember.role')} value={role} onChange={setRole} error={errorFor(error, 'role')} />
+      <TextField label={t('addMember.role')} value={role} onChange={setRole} error={errorFor(t, error, 'role')} />
       <TextField
         label={t('addMember.responsibilities')}
         value={responsibilities}
         onChange={setResponsibilities}
-        error={errorFor(error, 'responsibilities')}
+        error={errorFor(t, error, 'responsibilities')}
         multiline
       />
     </Dialog>

@@ -29,7 +29,7 @@ function NewCustomerDialog({ onClose, onCreated }: { onClose(): void; onCreated(
       cancelLabel={t('common.cancel')}
       busy={busy}
     >
-      <TextField label={t('customers.name')} value={name} onChange={setName} error={errorFor(error, 'name')} required autoFocus />
+      <TextField label={t('customers.name')} value={name} onChange={setName} error={errorFor(t, error, 'name')} required autoFocus />
     </Dialog>
   );
 }

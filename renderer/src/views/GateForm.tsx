@@ -15,7 +15,7 @@ export function GateForm({ project }: { project: Project }) {
   const gate = draft.value;
 
   const text = (key: TextKey, multiline: boolean) => (
-    <FieldFrame label={t(`gate.${key}`)} error={errorFor(draft.error, key)}>
+    <FieldFrame label={t(`gate.${key}`)} error={errorFor(t, draft.error, key)}>
       {({ id, describedBy }) => {
         const common = { id, value: gate[key], 'aria-describedby': describedBy, onBlur: () => void draft.flush() };
         return multiline ? (
@@ -37,9 +37,9 @@ export function GateForm({ project }: { project: Project }) {
           value={gate.decision}
           options={gateOptions(t)}
           onChange={(decision) => draft.commit({ ...gate, decision: decision as GateRecord['decision'] })}
-          error={errorFor(draft.error, 'decision')}
+          error={errorFor(t, draft.error, 'decision')}
         />
-        <FieldFrame label={t('gate.date')} error={errorFor(draft.error, 'date')}>
+        <FieldFrame label={t('gate.date')} error={errorFor(t, draft.error, 'date')}>
           {({ id, describedBy }) => (
             <input
               id={id}

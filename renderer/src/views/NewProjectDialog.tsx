@@ -55,20 +55,20 @@ export function NewProjectDialog({ onClose, onCreated }: Props) {
         value={chosen}
         options={[...(customers.data ?? []).map((c) => ({ value: c.id, label: c.name })), { value: NEW_CUSTOMER, label: t('newProject.newCustomerOption') }]}
         onChange={setCustomerId}
-        error={errorFor(error, 'customerId')}
+        error={errorFor(t, error, 'customerId')}
       />
       {chosen === NEW_CUSTOMER && (
-        <TextField label={t('newProject.customerName')} value={customerName} onChange={setCustomerName} error={errorFor(error, 'name')} required />
+        <TextField label={t('newProject.customerName')} value={customerName} onChange={setCustomerName} error={errorFor(t, error, 'name')} required />
       )}
       <TextField
         label={t('newProject.name')}
         value={name}
         onChange={setName}
-        error={chosen === NEW_CUSTOMER ? null : errorFor(error, 'name')}
+        error={chosen === NEW_CUSTOMER ? null : errorFor(t, error, 'name')}
         required
         autoFocus
       />
-      <TextField label={t('newProject.product')} value={product} onChange={setProduct} error={errorFor(error, 'product')} />
+      <TextField label={t('newProject.product')} value={product} onChange={setProduct} error={errorFor(t, error, 'product')} />
     </Dialog>
   );
 }

@@ -34,7 +34,7 @@ function NewPersonDialog({ onClose, onCreated }: { onClose(): void; onCreated(id
       cancelLabel={t('common.cancel')}
       busy={busy}
     >
-      <TextField label={t('person.name')} value={name} onChange={setName} error={errorFor(error, 'name')} required autoFocus />
+      <TextField label={t('person.name')} value={name} onChange={setName} error={errorFor(t, error, 'name')} required autoFocus />
       <SelectField label={t('person.side')} value={side} options={sideOptions(t)} onChange={(v) => setSide(v as Side)} />
     </Dialog>
   );

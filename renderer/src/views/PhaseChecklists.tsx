@@ -26,7 +26,7 @@ function AddActivity({ projectId, phase }: { projectId: string; phase: Phase }) 
         void add();
       }}
     >
-      <FieldFrame label={t('checklist.newActivity', { phase: t(`phase.${phase}`) })} error={errorFor(error, 'title')} compact>
+      <FieldFrame label={t('checklist.newActivity', { phase: t(`phase.${phase}`) })} error={errorFor(t, error, 'title')} compact>
         {({ id, describedBy }) => (
           <input
             id={id}
