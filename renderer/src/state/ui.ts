@@ -2,33 +2,11 @@
 // reload stays on the same screen), and the last error that no form field can show.
 import { create } from 'zustand';
 import { isLanguage, type Language } from '../../../shared/i18n/index.ts';
+import { parseRoute, routeHash, type Route } from './route.ts';
+
+export type { Route };
 
 const LANGUAGE_KEY = 'fieldbook.language';
-
-export type Route =
-  | { view: 'projects' }
-  | { view: 'project'; id: string }
-  | { view: 'customers'; id: string | null }
-  | { view: 'people'; id: string | null };
-
-export function parseRoute(hash: string): Route {
-  const [view, id] = hash.replace(/^#\/?/, '').split('/');
-  if (view === 'project' && id) return { view: 'project', id };
-  if (view === 'customers') return { view: 'customers', id: id || null };
-  if (view === 'people') return { view: 'people', id: id || null };
-  return { view: 'projects' };
-}
-
-export function routeHash(route: Route): string {
-  switch (route.view) {
-    case 'projects':
-      return '#/projects';
-    case 'project':
-      return `#/project/${route.id}`;
-    default:
-      return `#/${route.view}${route.id ? `/${route.id}` : ''}`;
-  }
-}
 
 function initialLanguage(): Language {
   const saved = localStorage.getItem(LANGUAGE_KEY);

@@ -1,0 +1,26 @@
+// Where the user is, kept in the URL hash (#/project/<id>) so that a reload stays on the same screen.
+
+export type Route =
+  | { view: 'projects' }
+  | { view: 'project'; id: string }
+  | { view: 'customers'; id: string | null }
+  | { view: 'people'; id: string | null };
+
+export function parseRoute(hash: string): Route {
+  const [view, id] = hash.replace(/^#\/?/, '').split('/');
+  if (view === 'project' && id) return { view: 'project', id };
+  if (view === 'customers') return { view: 'customers', id: id || null };
+  if (view === 'people') return { view: 'people', id: id || null };
+  return { view: 'projects' };
+}
+
+export function routeHash(route: Route): string {
+  switch (route.view) {
+    case 'projects':
+      return '#/projects';
+    case 'project':
+      return `#/project/${route.id}`;
+    default:
+      return `#/${route.view}${route.id ? `/${route.id}` : ''}`;
+  }
+}
