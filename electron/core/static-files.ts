@@ -3,11 +3,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
-/** No inline or evaluated script anywhere; styles may be inline (React style props). */
+/** Nothing inline and nothing evaluated: scripts and styles come only as files of the built UI. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
   "font-src 'self'",

@@ -1,6 +1,6 @@
 // Each test gets its own web host on a fresh data folder, started exactly as a user would:
 // `node electron/host/web.ts --data-dir DIR`, reading the URL from its first line of output.
-import { test as base } from '@playwright/test';
+import { expect, test as base } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +31,19 @@ export function stopWebHost(host: WebHost): Promise<void> {
 }
 
 export const test = base.extend<{ host: WebHost }>({
+  // Any error the page logs (a React warning, a CSP violation, an uncaught exception) fails the
+  // test. Refused API calls are logged by Chromium as failed loads; those are the test's intent.
+  page: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      if (message.text().startsWith('Failed to load resource') && message.location().url.includes('/api/')) return;
+      errors.push(message.text());
+    });
+    await use(page);
+    expect(errors, 'errors in the browser console').toEqual([]);
+  },
   host: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'fieldbook-e2e-'));
     const host = await startWebHost(dataDir);
@@ -40,4 +53,4 @@ export const test = base.extend<{ host: WebHost }>({
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };

@@ -35,6 +35,6 @@ describe('serving the built UI', () => {
     expect(mimeType('a.JS')).toMatch(/javascript/);
     expect(mimeType('x.unknown')).toBe('application/octet-stream');
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-/);
   });
 });
