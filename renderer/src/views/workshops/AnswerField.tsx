@@ -1,0 +1,303 @@
+// One field of a workshop form, by its type. Every kind saves itself (see useDraft); the reason
+// for a refused answer shows beside the field, in the UI language.
+import { useId, useState, type ReactNode } from 'react';
+import type { ProjectMember } from '../../../../shared/domain.ts';
+import type { AnswerValue } from '../../../../shared/workshops/answers.ts';
+import { parseCapabilities } from '../../../../shared/workshops/capabilities.ts';
+import type { PackField } from '../../../../shared/workshops/pack.ts';
+import { errorFor, FieldFrame } from '../../components/fields.tsx';
+import { useT } from '../../i18n.ts';
+import { useDraft } from '../../state/use-draft.ts';
+import { useUi } from '../../state/ui.ts';
+import { readLogo } from '../read-logo.ts';
+import { saveAnswer } from './answer-save.ts';
+import { TableAnswer } from './TableAnswer.tsx';
+
+export interface AnswerProps<F extends PackField = PackField> {
+  field: F;
+  value: AnswerValue | undefined;
+  sessionId: string;
+  people: readonly ProjectMember[];
+}
+
+type Of<K extends PackField['type']> = Extract<PackField, { type: K }>;
+
+function useFieldText(field: PackField) {
+  const language = useUi((s) => s.language);
+  const t = useT();
+  const unit = field.type === 'number' && field.unit ? ` (${field.unit})` : '';
+  const help = field.help?.[language];
+  const source = field.source ? t('workshops.source', { source: field.source }) : null;
+  return { label: `${field.label[language]}${unit}`, hint: [help, source].filter(Boolean).join(' ') || undefined, language, t };
+}
+
+function TextAnswer({ field, value, sessionId }: AnswerProps<Of<'text'> | Of<'longtext'> | Of<'date'>>) {
+  const { label, hint, t } = useFieldText(field);
+  const draft = useDraft(typeof value === 'string' ? value : '', (v) => saveAnswer(sessionId, field.key, v.trim() === '' ? null : v));
+  const error = errorFor(t, draft.error);
+  return (
+    <FieldFrame label={label} required={field.required} hint={hint} error={error}>
+      {({ id, describedBy }) => {
+        const common = {
+          id,
+          value: draft.value,
+          'aria-describedby': describedBy,
+          'aria-invalid': error ? true : undefined,
+          'aria-required': field.required || undefined,
+          onBlur: () => void draft.flush(),
+        };
+        if (field.type === 'longtext') return <textarea {...common} rows={4} onChange={(e) => draft.change(e.target.value)} />;
+        const type = field.type === 'date' ? 'date' : field.format === 'email' ? 'email' : field.format === 'url' ? 'url' : 'text';
+        return <input {...common} type={type} onChange={(e) => draft.change(e.target.value)} />;
+      }}
+    </FieldFrame>
+  );
+}
+
+function NumberAnswer({ field, value, sessionId }: AnswerProps<Of<'number'>>) {
+  const { label, hint, t } = useFieldText(field);
+  const draft = useDraft(typeof value === 'number' ? String(value) : '', (v) => saveAnswer(sessionId, field.key, v.trim() === '' ? null : Number(v)));
+  const error = errorFor(t, draft.error);
+  return (
+    <FieldFrame label={label} required={field.required} hint={hint} error={error}>
+      {({ id, describedBy }) => (
+        <input
+          id={id}
+          type="number"
+          value={draft.value}
+          min={field.min}
+          max={field.max}
+          step={field.integer ? 1 : 'any'}
+          aria-describedby={describedBy}
+          aria-invalid={error ? true : undefined}
+          aria-required={field.required || undefined}
+          onBlur={() => void draft.flush()}
+          onChange={(e) => draft.change(e.target.value)}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+const NONE = '';
+
+function SelectAnswer({ field, value, sessionId, people }: AnswerProps<Of<'select'> | Of<'person'>>) {
+  const { label, hint, language, t } = useFieldText(field);
+  const draft = useDraft(typeof value === 'string' ? value : NONE, (v) => saveAnswer(sessionId, field.key, v === NONE ? null : v));
+  const options =
+    field.type === 'select'
+      ? field.options.map((o) => ({ value: o.value, label: o.label[language] }))
+      : people.map((m) => ({ value: m.person.id, label: `${m.person.name} (${t(`side.${m.person.side}`)})` }));
+  const error = errorFor(t, draft.error);
+  return (
+    <FieldFrame label={label} required={field.required} hint={hint} error={error}>
+      {({ id, describedBy }) => (
+        <select
+          id={id}
+          value={draft.value}
+          aria-describedby={describedBy}
+          aria-required={field.required || undefined}
+          onChange={(e) => draft.commit(e.target.value)}
+        >
+          <option value={NONE}>{t('workshops.notAnswered')}</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+/** A group of checkboxes or radio buttons, named by a legend. */
+function ChoiceGroup({ field, error, children }: { field: PackField; error: string | null; children: ReactNode }) {
+  const { label, hint, t } = useFieldText(field);
+  const hintId = useId();
+  return (
+    <fieldset className="choice-group" aria-describedby={hint ? hintId : undefined}>
+      <legend>
+        {label}
+        {field.required && <span className="required-mark"> ({t('common.required')})</span>}
+      </legend>
+      <div className="choices">{children}</div>
+      {hint && (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+function BoolAnswer({ field, value, sessionId }: AnswerProps<Of<'bool'>>) {
+  const { t } = useFieldText(field);
+  const name = useId();
+  const draft = useDraft<boolean | null>(typeof value === 'boolean' ? value : null, (v) => saveAnswer(sessionId, field.key, v));
+  return (
+    <ChoiceGroup field={field} error={errorFor(t, draft.error)}>
+      {([true, false] as const).map((choice) => (
+        <label key={String(choice)} className="checkbox">
+          <input type="radio" name={name} checked={draft.value === choice} onChange={() => draft.commit(choice)} />
+          {choice ? t('workshops.yes') : t('workshops.no')}
+        </label>
+      ))}
+      {draft.value !== null && (
+        <button type="button" className="link-button small" onClick={() => draft.commit(null)}>
+          {t('workshops.clear')}
+        </button>
+      )}
+    </ChoiceGroup>
+  );
+}
+
+/** Ticks among choices: multiple choice, or capabilities (which can also be pasted). */
+function TicksAnswer({ field, value, sessionId }: AnswerProps<Of<'multi'> | Of<'capabilities'>>) {
+  const { language, t } = useFieldText(field);
+  const ticked = Array.isArray(value) ? (value as string[]) : [];
+  const draft = useDraft<string[]>(ticked, (v) => saveAnswer(sessionId, field.key, v.length === 0 ? null : v));
+  const choices = field.type === 'multi' ? field.options.map((o) => ({ value: o.value, label: o.label[language] })) : field.capabilities.map((c) => ({ value: c, label: c }));
+  const [others, setOthers] = useState<string[] | null>(null);
+  const pasteId = useId();
+  const toggle = (choice: string, on: boolean) => {
+    const next = choices.map((c) => c.value).filter((c) => (c === choice ? on : draft.value.includes(c)));
+    draft.commit(next);
+  };
+  return (
+    <ChoiceGroup field={field} error={errorFor(t, draft.error)}>
+      {field.type === 'capabilities' && (
+        <div className="field capability-paste">
+          <label htmlFor={pasteId}>{t('workshops.pasteCapabilities')}</label>
+          <textarea
+            id={pasteId}
+            rows={2}
+            placeholder="* CAPABILITY IMAP4rev1 SORT …"
+            onChange={(e) => {
+              if (e.target.value.trim() === '') return;
+              const parsed = parseCapabilities(e.target.value, field.capabilities);
+              setOthers(parsed.others);
+              draft.commit(parsed.found);
+            }}
+          />
+          {others && others.length > 0 && <p className="field-hint">{t('workshops.otherCapabilities', { list: others.join(' ') })}</p>}
+        </div>
+      )}
+      {choices.map((c) => (
+        <label key={c.value} className="checkbox">
+          <input type="checkbox" checked={draft.value.includes(c.value)} onChange={(e) => toggle(c.value, e.target.checked)} />
+          {c.label}
+        </label>
+      ))}
+    </ChoiceGroup>
+  );
+}
+
+function HostListAnswer({ field, value, sessionId }: AnswerProps<Of<'hostlist'>>) {
+  const { label, hint, t } = useFieldText(field);
+  const hosts = Array.isArray(value) ? (value as string[]) : [];
+  const draft = useDraft(hosts.join('\n'), (v) => {
+    const lines = v.split('\n').map((line) => line.trim()).filter(Boolean);
+    return saveAnswer(sessionId, field.key, lines.length === 0 ? null : lines);
+  });
+  // The API names the offending entry (value.2); the consultant counts lines from 1.
+  const entry = draft.error?.field ? /^value\.(\d+)$/.exec(draft.error.field) : null;
+  const reason = errorFor(t, draft.error);
+  const error = reason && entry ? t('workshops.hostLine', { line: Number(entry[1]) + 1, reason }) : reason;
+  return (
+    <FieldFrame label={label} required={field.required} hint={[t('workshops.onePerLine'), hint].filter(Boolean).join(' ')} error={error}>
+      {({ id, describedBy }) => (
+        <textarea
+          id={id}
+          rows={3}
+          value={draft.value}
+          spellCheck={false}
+          aria-describedby={describedBy}
+          aria-invalid={error ? true : undefined}
+          aria-required={field.required || undefined}
+          onBlur={() => void draft.flush()}
+          onChange={(e) => draft.change(e.target.value)}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+function ImageAnswer({ field, value, sessionId }: AnswerProps<Of<'image'>>) {
+  const { label, hint, t } = useFieldText(field);
+  const draft = useDraft<string | null>(typeof value === 'string' ? value : null, (v) => saveAnswer(sessionId, field.key, v));
+  const [problem, setProblem] = useState<string | null>(null);
+  const inputId = useId();
+  const choose = async (file: File | undefined) => {
+    if (!file) return;
+    const read = await readLogo(file);
+    if ('problem' in read) {
+      setProblem(t(read.problem === 'type' ? 'customers.logoWrongType' : 'customers.logoTooLarge'));
+      return;
+    }
+    setProblem(null);
+    draft.commit(read.dataUrl);
+  };
+  return (
+    <fieldset className="logo">
+      <legend>{label}</legend>
+      {draft.value && <img src={draft.value} alt={label} />}
+      {hint && <p className="field-hint">{hint}</p>}
+      <label htmlFor={inputId} className="button">
+        {t('workshops.chooseImage')}
+      </label>
+      <input
+        id={inputId}
+        className="visually-hidden"
+        type="file"
+        accept="image/png,image/jpeg"
+        onChange={(e) => {
+          void choose(e.target.files?.[0]);
+          e.target.value = '';
+        }}
+      />
+      {draft.value && (
+        <button type="button" onClick={() => draft.commit(null)}>
+          {t('workshops.removeImage')}
+        </button>
+      )}
+      {(problem ?? errorFor(t, draft.error)) && (
+        <p className="field-error" role="alert">
+          {problem ?? errorFor(t, draft.error)}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+export function AnswerField(props: AnswerProps) {
+  const { field } = props;
+  switch (field.type) {
+    case 'text':
+    case 'longtext':
+    case 'date':
+      return <TextAnswer {...props} field={field} />;
+    case 'number':
+      return <NumberAnswer {...props} field={field} />;
+    case 'select':
+    case 'person':
+      return <SelectAnswer {...props} field={field} />;
+    case 'bool':
+      return <BoolAnswer {...props} field={field} />;
+    case 'multi':
+    case 'capabilities':
+      return <TicksAnswer {...props} field={field} />;
+    case 'hostlist':
+      return <HostListAnswer {...props} field={field} />;
+    case 'table':
+      return <TableAnswer {...props} field={field} />;
+    case 'image':
+      return <ImageAnswer {...props} field={field} />;
+  }
+}
+
