@@ -1,8 +1,9 @@
 // One workshop topic: its sessions (the current one editable, earlier ones as they were), the
 // form with conditions and derived hints, answers a newer form no longer has, open questions and
-// decisions, and for Technology transfer the hardware sizing.
+// decisions, and the project-level panel a topic feeds: the hardware sizing for Technology
+// transfer, the project's gate for Go / No-Go (one decision, not a second copy in the answers).
 import { useEffect, useState } from 'react';
-import type { ProjectMember } from '../../../../shared/domain.ts';
+import type { Project, ProjectMember } from '../../../../shared/domain.ts';
 import { percent } from '../../../../shared/workshops/completeness.ts';
 import { activeHints, visibleFields } from '../../../../shared/workshops/conditions.ts';
 import type { WorkshopSession } from '../../../../shared/workshops/types.ts';
@@ -10,6 +11,7 @@ import { api } from '../../api/client.ts';
 import { formatDate, useT } from '../../i18n.ts';
 import { useOpenTopic, writeTopic } from '../../state/open-topic.ts';
 import { reportFailure, useUi } from '../../state/ui.ts';
+import { GateForm } from '../GateForm.tsx';
 import { AnswerField } from './AnswerField.tsx';
 import { DecisionsPanel } from './DecisionsPanel.tsx';
 import { QuestionsPanel } from './QuestionsPanel.tsx';
@@ -18,12 +20,20 @@ import { SizingPanel } from './SizingPanel.tsx';
 import { formatAnswer } from './format-answer.ts';
 
 interface Props {
-  projectId: string;
+  project: Project;
   topicKey: string;
   people: readonly ProjectMember[];
 }
 
-export function TopicView({ projectId, topicKey, people }: Props) {
+/** Panels of the project itself shown with the topic whose workshop settles them. */
+function ProjectPanel({ project, topicKey }: { project: Project; topicKey: string }) {
+  if (topicKey === 'technology-transfer') return <SizingPanel projectId={project.id} />;
+  if (topicKey === 'go-no-go') return <GateForm project={project} />;
+  return null;
+}
+
+export function TopicView({ project, topicKey, people }: Props) {
+  const projectId = project.id;
   const t = useT();
   const language = useUi((s) => s.language);
   const { detail, open } = useOpenTopic();
@@ -112,7 +122,7 @@ export function TopicView({ projectId, topicKey, people }: Props) {
         </>
       )}
 
-      {topicKey === 'technology-transfer' && <SizingPanel projectId={projectId} />}
+      <ProjectPanel project={project} topicKey={topicKey} />
       <QuestionsPanel projectId={projectId} topicKey={topicKey} sessionId={current?.id ?? null} questions={detail.questions} people={people} />
       <DecisionsPanel projectId={projectId} topicKey={topicKey} sessionId={current?.id ?? null} decisions={detail.decisions} />
     </article>

@@ -73,7 +73,7 @@ export function WorkshopsView({ projectId, topicKey }: { projectId: string; topi
         </nav>
         <div className="detail">
           {topicKey ? (
-            <TopicView projectId={projectId} topicKey={topicKey} people={detail.members} />
+            <TopicView project={detail.project} topicKey={topicKey} people={detail.members} />
           ) : (
             <>
               <WorkshopSummary projectId={projectId} overview={overview.data} people={detail.members} />
