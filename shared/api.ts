@@ -18,6 +18,7 @@ import {
   type ProjectDetail,
   type ProjectListItem,
 } from './domain.ts';
+import { isoDate } from './iso-date.ts';
 import type { Pack } from './workshops/pack.ts';
 import { sizingInputSchema } from './workshops/sizing.ts';
 import {
@@ -36,13 +37,6 @@ const name = z.string().trim().min(1, 'Must not be empty').max(200);
 const text = z.string().max(20_000);
 const line = z.string().max(500);
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, 'Not a valid calendar date');
 const optionalDate = isoDate.nullable();
 const count = z.number().int().min(0).max(1_000_000_000).nullable();
 const email = z.union([z.literal(''), z.email('Expected an e-mail address').max(320)]);

@@ -29,6 +29,10 @@ export const de: Messages = {
   'validation.wholeNumber': 'Bitte eine ganze Zahl angeben',
   'validation.email': 'Bitte eine E-Mail-Adresse angeben',
   'validation.choice': 'Keine der möglichen Auswahlen',
+  'validation.hostname': 'Bitte einen Hostnamen oder eine Adresse angeben, etwa mx1.example.com oder 10.0.0.5',
+  'validation.url': 'Bitte eine Webadresse angeben, etwa https://example.com',
+  'validation.date': 'Bitte ein Datum angeben',
+  'validation.image': 'Bitte ein PNG- oder JPEG-Bild wählen',
 
   'common.cancel': 'Abbrechen',
   'common.create': 'Anlegen',
@@ -231,6 +235,7 @@ export const de: Messages = {
   'workshops.owner': 'Wer klärt sie',
   'workshops.noOwner': 'noch niemand',
   'workshops.due': 'Fällig',
+  'workshops.overdue': 'überfällig',
   'workshops.dueOn': 'fällig {date}',
   'workshops.answered': 'Geklärt',
   'workshops.answer': 'Antwort',

@@ -28,6 +28,10 @@ export const en = {
   'validation.wholeNumber': 'Expected a whole number',
   'validation.email': 'Expected an e-mail address',
   'validation.choice': 'Not one of the choices',
+  'validation.hostname': 'Expected a host name or address, such as mx1.example.com or 10.0.0.5',
+  'validation.url': 'Expected a web address such as https://example.com',
+  'validation.date': 'Expected a date',
+  'validation.image': 'Expected a PNG or JPEG image',
 
   'common.cancel': 'Cancel',
   'common.create': 'Create',
@@ -230,6 +234,7 @@ export const en = {
   'workshops.noOwner': 'nobody yet',
   'workshops.due': 'Due',
   'workshops.dueOn': 'due {date}',
+  'workshops.overdue': 'overdue',
   'workshops.answered': 'Answered',
   'workshops.answer': 'Answer',
   'workshops.removeQuestion': 'Remove question',

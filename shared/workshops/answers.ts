@@ -1,6 +1,7 @@
 // What an answer to each kind of field looks like, checked at the API boundary, and when a field
 // counts as answered. Answers travel as JSON values; null clears an answer.
 import { z } from 'zod';
+import { isoDate } from '../iso-date.ts';
 import type { PackField, TableColumn } from './pack.ts';
 
 export type TableRow = Record<string, string | number | boolean | null>;
@@ -13,12 +14,11 @@ const IPV6 = /^\[?[0-9a-fA-F:]+(?:%\w+)?\]?(?::\d{1,5})?$/;
 export const isHost = (value: string): boolean => HOSTNAME.test(value) || (value.includes(':') && IPV6.test(value) && value.split(':').length > 2);
 
 const hostMessage = 'Expected a host name or address, such as mx1.example.com or 10.0.0.5';
-const host = z.string().trim().max(300).refine(isHost, hostMessage);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD');
+const host = z.string().trim().max(300).refine(isHost, { message: hostMessage, params: { reason: 'hostname' } });
 const imageUrl = z
   .string()
   .max(3_000_000, 'Image is larger than 2 MB')
-  .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/, 'Expected a PNG or JPEG image');
+  .refine((v) => /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/.test(v), { message: 'Expected a PNG or JPEG image', params: { reason: 'image' } });
 
 function numberSchema(f: { min?: number | undefined; max?: number | undefined; integer?: boolean | undefined }) {
   let n = f.integer ? z.number().int() : z.number();
@@ -28,7 +28,7 @@ function numberSchema(f: { min?: number | undefined; max?: number | undefined; i
 }
 
 function oneOf(values: readonly string[]) {
-  return z.string().refine((v) => values.includes(v), { message: `Expected one of: ${values.join(', ')}` });
+  return z.string().refine((v) => values.includes(v), { message: `Expected one of: ${values.join(', ')}`, params: { reason: 'choice' } });
 }
 
 type Cell = TableRow[string];

@@ -225,6 +225,14 @@ describe('refusals carry a reason the UI says in its own language', () => {
     expect(update(1.5)).toEqual([expect.objectContaining({ field: 'mailboxes', reason: 'wholeNumber' })]);
     expect(update(-1)).toEqual([expect.objectContaining({ field: 'mailboxes', reason: 'tooSmall', limit: 0 })]);
   });
+
+  it('for workshop answers: host names, web addresses, choices and calendar dates', () => {
+    const answer = (field: string, value: unknown) => refusal('answers.set', { sessionId: session.id, field, value }).issues;
+    expect(answer('ldapHosts', ['ldap1.example.com', 'ldap two'])).toEqual([expect.objectContaining({ field: 'value.1', reason: 'hostname' })]);
+    expect(answer('identityProvider', 'idp.example.com/metadata')).toEqual([expect.objectContaining({ field: 'value', reason: 'url' })]);
+    expect(answer('authPlugin', 'kerberos')).toEqual([expect.objectContaining({ field: 'value', reason: 'choice' })]);
+    expect(refusal('sessions.update', { id: session.id, date: '2026-02-30' }).issues).toEqual([expect.objectContaining({ field: 'date', reason: 'date' })]);
+  });
 });
 
 describe('customers', () => {

@@ -1,7 +1,9 @@
 // Turning a failed zod parse into the API's invalid_input error: every issue with the field it
 // concerns, an English message for the command line, and a reason the UI can translate.
 import type { z } from 'zod';
-import { ApiError, type InputIssue } from '../../../shared/errors.ts';
+import { ApiError, VALIDATION_REASONS, type InputIssue, type ValidationReason } from '../../../shared/errors.ts';
+
+const isReason = (value: unknown): value is ValidationReason => VALIDATION_REASONS.some((r) => r === value);
 
 function fieldOf(issue: z.core.$ZodIssue, prefix: readonly string[]): string {
   const path = issue.code === 'unrecognized_keys' && issue.keys.length > 0 ? [...issue.path, issue.keys[0]!] : issue.path;
@@ -38,7 +40,11 @@ function reasonOf(issue: z.core.$ZodIssue, missing: boolean): Pick<InputIssue, '
       if (issue.origin === 'string') return { reason: 'tooLong', limit: Number(issue.maximum) };
       return issue.origin === 'number' ? { reason: 'tooLarge', limit: Number(issue.maximum) } : {};
     case 'invalid_format':
-      return issue.format === 'email' ? { reason: 'email' } : {};
+      if (issue.format === 'email') return { reason: 'email' };
+      return issue.format === 'url' ? { reason: 'url' } : {};
+    case 'custom':
+      // Checks of our own name their reason in the issue's params (see the workshop answers).
+      return isReason(issue.params?.['reason']) ? { reason: issue.params['reason'] } : {};
     case 'invalid_value':
       return { reason: 'choice' };
     case 'invalid_union':

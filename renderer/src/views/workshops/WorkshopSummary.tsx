@@ -31,15 +31,19 @@ export function WorkshopSummary({ projectId, overview, people }: Props) {
         <p className="muted">{t('workshops.noQuestions')}</p>
       ) : (
         <ul className="gathered">
-          {overview.openQuestions.map((q) => (
-            <li key={q.id} className={q.dueDate && q.dueDate < today ? 'overdue' : undefined}>
-              <a href={`#/project/${projectId}/workshops/${q.topicKey}`}>{titleOf(q.topicKey)}</a>: {q.text}{' '}
-              <span className="muted">
-                ({nameOf(q.ownerId)}
-                {q.dueDate ? `, ${t('workshops.dueOn', { date: formatDate(language, q.dueDate) ?? '' })}` : ''})
-              </span>
-            </li>
-          ))}
+          {overview.openQuestions.map((q) => {
+            const overdue = q.dueDate !== null && q.dueDate < today;
+            return (
+              <li key={q.id} className={overdue ? 'overdue' : undefined}>
+                <a href={`#/project/${projectId}/workshops/${q.topicKey}`}>{titleOf(q.topicKey)}</a>: {q.text}{' '}
+                <span className="muted">
+                  ({nameOf(q.ownerId)}
+                  {q.dueDate ? `, ${t('workshops.dueOn', { date: formatDate(language, q.dueDate) ?? '' })}` : ''})
+                </span>
+                {overdue && <strong> {t('workshops.overdue')}</strong>}
+              </li>
+            );
+          })}
         </ul>
       )}
       <h3>{t('workshops.decisionsCount', { count: overview.decisions.length })}</h3>
