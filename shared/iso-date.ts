@@ -9,3 +9,9 @@ export function isIsoDate(value: string): boolean {
 }
 
 export const isoDate = z.string().refine(isIsoDate, { message: 'Expected a date as YYYY-MM-DD', params: { reason: 'date' } });
+
+/** The calendar day of `moment` where the consultant is (not in UTC: a late workshop is today's). */
+export function localIsoDate(moment: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
+}

@@ -3,6 +3,7 @@
 // follow-up session starts from the answers of the one before, which stays as it was.
 import type { ParsedInput } from '../../../shared/api.ts';
 import { ApiError } from '../../../shared/errors.ts';
+import { localIsoDate } from '../../../shared/iso-date.ts';
 import { answerSchema, type AnswerValue, type Answers } from '../../../shared/workshops/answers.ts';
 import { sumCompleteness, topicCompleteness } from '../../../shared/workshops/completeness.ts';
 import type { Pack, Topic } from '../../../shared/workshops/pack.ts';
@@ -208,7 +209,7 @@ export function createSession(ctx: Context, input: ParsedInput<'sessions.create'
     topicKey: topic.key,
     packId: pack.id,
     packVersion: pack.version,
-    date: input.date ?? ctx.now().toISOString().slice(0, 10),
+    date: input.date ?? localIsoDate(ctx.now()),
     attendees: JSON.stringify(previous ? (JSON.parse(previous.attendees) as string[]) : []),
     notes: '',
     createdAt: ctx.now().toISOString(),

@@ -1,6 +1,7 @@
 // What all workshops of a project left open and what they settled: open questions (with owner and
 // due date, overdue first) and decisions, each linked to its topic. Shown on the dashboard too.
 import type { ProjectMember } from '../../../../shared/domain.ts';
+import { localIsoDate } from '../../../../shared/iso-date.ts';
 import { percent } from '../../../../shared/workshops/completeness.ts';
 import type { WorkshopOverview } from '../../../../shared/workshops/types.ts';
 import { formatDate, useT } from '../../i18n.ts';
@@ -17,7 +18,7 @@ export function WorkshopSummary({ projectId, overview, people }: Props) {
   const language = useUi((s) => s.language);
   const titleOf = (key: string) => overview.topics.find((x) => x.key === key)?.title[language] ?? key;
   const nameOf = (id: string | null) => people.find((m) => m.person.id === id)?.person.name ?? t('workshops.noOwner');
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localIsoDate(new Date());
 
   return (
     <section className="panel" aria-labelledby="workshop-summary-heading">
