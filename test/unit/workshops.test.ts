@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core.ts';
 import type { Customer, Person, ProjectDetail } from '../../shared/domain.ts';
 import { ApiError } from '../../shared/errors.ts';
+import type { Answers } from '../../shared/workshops/answers.ts';
+import { activeHints } from '../../shared/workshops/conditions.ts';
 import type { Pack } from '../../shared/workshops/pack.ts';
 import { defaultSizingInput } from '../../shared/workshops/sizing.ts';
 import type { PackSummary, ProjectSizing, TopicDetail, WorkshopOverview, WorkshopSession } from '../../shared/workshops/types.ts';
@@ -51,6 +53,16 @@ describe('the default pack', () => {
     ]);
     expect(pack.topics.filter((t) => t.phase === 'concept')).toHaveLength(16);
     expect(call<PackSummary[]>('packs.list', {})).toEqual([expect.objectContaining({ id: 'ox-app-suite', builtIn: true, versions: [1] })]);
+  });
+
+  it('derives the reference\'s warnings from answers', () => {
+    const pack = call<Pack>('packs.get', { id: 'ox-app-suite' });
+    const hintsOf = (topicKey: string, answers: Answers) => activeHints(pack.topics.find((t) => t.key === topicKey)!, answers).map((h) => h.text.en);
+    const dovecotWithout = hintsOf('imap', { server: 'dovecot', capabilities: ['IMAP4rev1', 'IDLE', 'ACL'] });
+    expect(dovecotWithout).toEqual(expect.arrayContaining([expect.stringMatching(/^Without SORT/), expect.stringMatching(/METADATA/), expect.stringMatching(/SPECIAL-USE/)]));
+    expect(hintsOf('imap', { server: 'cyrus', capabilities: ['IMAP4rev1', 'SORT', 'IDLE'] })).toEqual([]);
+    expect(hintsOf('mysql', { replication: 'master-slave' })).toEqual([expect.stringMatching(/replication monitor/)]);
+    expect(hintsOf('mysql', { replication: 'galera' })).toEqual([]);
   });
 });
 
