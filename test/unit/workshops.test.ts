@@ -141,8 +141,10 @@ describe('questions, decisions and completeness per project', () => {
     expect(auth().sessions).toBe(1);
   });
 
-  it('refuse a question for a topic the pack does not have', () => {
+  it('refuse a question for a topic the pack does not have, or tied to another topic\'s workshop', () => {
     expect(refusal('questions.add', { projectId, topicKey: 'coffee', text: 'Milk?' })).toMatchObject({ code: 'not_found', field: 'topicKey' });
+    const storage = call<WorkshopSession>('sessions.create', { projectId, topicKey: 'storage' });
+    expect(refusal('decisions.add', { projectId, topicKey: 'authentication', sessionId: storage.id, text: 'LDAP' })).toMatchObject({ code: 'invalid_input', field: 'sessionId' });
   });
 });
 

@@ -266,9 +266,18 @@ export function setAnswer(ctx: Context, input: ParsedInput<'answers.set'>): Topi
   return workshopTopic(ctx, { projectId: row.project_id, topicKey: row.topic_key });
 }
 
-export function addQuestion(ctx: Context, input: ParsedInput<'questions.add'>): OpenQuestion {
+/** A question or decision belongs to a topic of the project's pack, and maybe to one of its workshops. */
+function requireTopicAndSession(ctx: Context, input: { projectId: string; topicKey: string; sessionId?: string | undefined }): void {
   findTopic(projectPack(ctx, input.projectId), input.topicKey);
-  if (input.sessionId) loadSessionRow(ctx, input.sessionId, 'sessionId');
+  if (!input.sessionId) return;
+  const session = loadSessionRow(ctx, input.sessionId, 'sessionId');
+  if (session.project_id !== input.projectId || session.topic_key !== input.topicKey) {
+    throw new ApiError({ code: 'invalid_input', field: 'sessionId', message: `sessionId: the workshop ${input.sessionId} is not on this project's topic ${input.topicKey}` });
+  }
+}
+
+export function addQuestion(ctx: Context, input: ParsedInput<'questions.add'>): OpenQuestion {
+  requireTopicAndSession(ctx, input);
   if (input.ownerId) requireRow(ctx, 'person', input.ownerId, 'ownerId');
   const id = newId();
   ctx.store.apply(
@@ -314,8 +323,7 @@ function loadDecision(ctx: Context, id: string): Decision {
 }
 
 export function addDecision(ctx: Context, input: ParsedInput<'decisions.add'>): Decision {
-  findTopic(projectPack(ctx, input.projectId), input.topicKey);
-  if (input.sessionId) loadSessionRow(ctx, input.sessionId, 'sessionId');
+  requireTopicAndSession(ctx, input);
   const id = newId();
   ctx.store.apply(
     changesFor('decision', id, {

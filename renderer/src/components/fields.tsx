@@ -148,13 +148,15 @@ interface PlainSelectProps {
   onChange(value: string): void;
   error?: string | null;
   compact?: boolean;
+  required?: boolean | undefined;
+  hint?: string | undefined;
 }
 
-export function SelectField({ label, value, options, onChange, error = null, compact }: PlainSelectProps) {
+export function SelectField({ label, value, options, onChange, error = null, compact, required, hint }: PlainSelectProps) {
   return (
-    <FieldFrame label={label} error={error} compact={compact}>
+    <FieldFrame label={label} error={error} compact={compact} required={required} hint={hint}>
       {({ id, describedBy }) => (
-        <select id={id} value={value} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)}>
+        <select id={id} value={value} aria-describedby={describedBy} aria-required={required || undefined} onChange={(e) => onChange(e.target.value)}>
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}

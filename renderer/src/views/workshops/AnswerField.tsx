@@ -1,11 +1,11 @@
 // One field of a workshop form, by its type. Every kind saves itself (see useDraft); the reason
 // for a refused answer shows beside the field, in the UI language.
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useState, type ChangeEvent, type ReactNode } from 'react';
 import type { ProjectMember } from '../../../../shared/domain.ts';
 import type { AnswerValue } from '../../../../shared/workshops/answers.ts';
 import { parseCapabilities } from '../../../../shared/workshops/capabilities.ts';
 import type { PackField } from '../../../../shared/workshops/pack.ts';
-import { errorFor, FieldFrame } from '../../components/fields.tsx';
+import { errorFor, FieldFrame, SelectField } from '../../components/fields.tsx';
 import { useT } from '../../i18n.ts';
 import { useDraft } from '../../state/use-draft.ts';
 import { useUi } from '../../state/ui.ts';
@@ -31,24 +31,32 @@ function useFieldText(field: PackField) {
   return { label: `${field.label[language]}${unit}`, hint: [help, source].filter(Boolean).join(' ') || undefined, language, t };
 }
 
+type Draft = ReturnType<typeof useDraft<string>>;
+
+/** What every typed control carries: its draft (saved on a typing pause and on blur), names and state. */
+function typedControl(draft: Draft, field: PackField, error: string | null, ids: { id: string; describedBy: string | undefined }) {
+  return {
+    id: ids.id,
+    value: draft.value,
+    'aria-describedby': ids.describedBy,
+    'aria-invalid': error ? true : undefined,
+    'aria-required': field.required || undefined,
+    onBlur: () => void draft.flush(),
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => draft.change(e.target.value),
+  };
+}
+
 function TextAnswer({ field, value, sessionId }: AnswerProps<Of<'text'> | Of<'longtext'> | Of<'date'>>) {
   const { label, hint, t } = useFieldText(field);
   const draft = useDraft(typeof value === 'string' ? value : '', (v) => saveAnswer(sessionId, field.key, v.trim() === '' ? null : v));
   const error = errorFor(t, draft.error);
   return (
     <FieldFrame label={label} required={field.required} hint={hint} error={error}>
-      {({ id, describedBy }) => {
-        const common = {
-          id,
-          value: draft.value,
-          'aria-describedby': describedBy,
-          'aria-invalid': error ? true : undefined,
-          'aria-required': field.required || undefined,
-          onBlur: () => void draft.flush(),
-        };
-        if (field.type === 'longtext') return <textarea {...common} rows={4} onChange={(e) => draft.change(e.target.value)} />;
+      {(ids) => {
+        const control = typedControl(draft, field, error, ids);
+        if (field.type === 'longtext') return <textarea {...control} rows={4} />;
         const type = field.type === 'date' ? 'date' : field.format === 'email' ? 'email' : field.format === 'url' ? 'url' : 'text';
-        return <input {...common} type={type} onChange={(e) => draft.change(e.target.value)} />;
+        return <input {...control} type={type} />;
       }}
     </FieldFrame>
   );
@@ -60,21 +68,7 @@ function NumberAnswer({ field, value, sessionId }: AnswerProps<Of<'number'>>) {
   const error = errorFor(t, draft.error);
   return (
     <FieldFrame label={label} required={field.required} hint={hint} error={error}>
-      {({ id, describedBy }) => (
-        <input
-          id={id}
-          type="number"
-          value={draft.value}
-          min={field.min}
-          max={field.max}
-          step={field.integer ? 1 : 'any'}
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-          aria-required={field.required || undefined}
-          onBlur={() => void draft.flush()}
-          onChange={(e) => draft.change(e.target.value)}
-        />
-      )}
+      {(ids) => <input {...typedControl(draft, field, error, ids)} type="number" min={field.min} max={field.max} step={field.integer ? 1 : 'any'} />}
     </FieldFrame>
   );
 }
@@ -84,30 +78,22 @@ const NONE = '';
 function SelectAnswer({ field, value, sessionId, people }: AnswerProps<Of<'select'> | Of<'person'>>) {
   const { label, hint, language, t } = useFieldText(field);
   const draft = useDraft(typeof value === 'string' ? value : NONE, (v) => saveAnswer(sessionId, field.key, v === NONE ? null : v));
-  const options =
-    field.type === 'select'
+  const options = [
+    { value: NONE, label: t('workshops.notAnswered') },
+    ...(field.type === 'select'
       ? field.options.map((o) => ({ value: o.value, label: o.label[language] }))
-      : people.map((m) => ({ value: m.person.id, label: `${m.person.name} (${t(`side.${m.person.side}`)})` }));
-  const error = errorFor(t, draft.error);
+      : people.map((m) => ({ value: m.person.id, label: `${m.person.name} (${t(`side.${m.person.side}`)})` }))),
+  ];
   return (
-    <FieldFrame label={label} required={field.required} hint={hint} error={error}>
-      {({ id, describedBy }) => (
-        <select
-          id={id}
-          value={draft.value}
-          aria-describedby={describedBy}
-          aria-required={field.required || undefined}
-          onChange={(e) => draft.commit(e.target.value)}
-        >
-          <option value={NONE}>{t('workshops.notAnswered')}</option>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </FieldFrame>
+    <SelectField
+      label={label}
+      required={field.required}
+      hint={hint}
+      error={errorFor(t, draft.error)}
+      value={draft.value}
+      options={options}
+      onChange={(v) => draft.commit(v)}
+    />
   );
 }
 
@@ -211,19 +197,7 @@ function HostListAnswer({ field, value, sessionId }: AnswerProps<Of<'hostlist'>>
   const error = reason && entry ? t('workshops.hostLine', { line: Number(entry[1]) + 1, reason }) : reason;
   return (
     <FieldFrame label={label} required={field.required} hint={[t('workshops.onePerLine'), hint].filter(Boolean).join(' ')} error={error}>
-      {({ id, describedBy }) => (
-        <textarea
-          id={id}
-          rows={3}
-          value={draft.value}
-          spellCheck={false}
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-          aria-required={field.required || undefined}
-          onBlur={() => void draft.flush()}
-          onChange={(e) => draft.change(e.target.value)}
-        />
-      )}
+      {(ids) => <textarea {...typedControl(draft, field, error, ids)} rows={3} spellCheck={false} />}
     </FieldFrame>
   );
 }
