@@ -2,7 +2,9 @@
 // topic with attendees, a conditional field that appears with its answer, a refused host name kept
 // with its reason, an open question with owner and due date; after a reload everything is there,
 // gathered on the dashboard, and the form reads in German.
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import type { Pack } from '../../shared/workshops/pack.ts';
 import { expect, test } from './fixtures.ts';
 
 async function allSaved(page: Page): Promise<void> {
@@ -136,4 +138,29 @@ test('the hardware sizing follows its inputs and assumptions and is kept with th
   await page.reload();
   await expect(sizing.getByLabel('Mailboxes: Webmail only')).toHaveValue('1000000');
   await expect(sizing.getByText('5 × 32 GB RAM, 8 cores')).toBeVisible();
+});
+
+test('a template pack is exported, refused with every problem when broken, and imported as a new version', async ({ page, host }) => {
+  await openSampleWorkshops(page, host.url);
+  const packs = page.getByRole('region', { name: 'Template packs' });
+  const download = page.waitForEvent('download');
+  await packs.getByRole('button', { name: 'Export Open-Xchange App Suite' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('ox-app-suite-v1.json');
+  const pack = JSON.parse(readFileSync((await file.path())!, 'utf8')) as Pack;
+  expect(pack.topics).toHaveLength(21);
+
+  const broken = { ...pack, version: 2, topics: [{ ...pack.topics[0]!, key: 'Not A Key' }, ...pack.topics.slice(1)] };
+  broken.topics[1] = { ...broken.topics[1]!, fields: [] };
+  const chooser = packs.getByLabel('Import a template pack…');
+  await chooser.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  await expect(packs.getByText('The pack was not imported. 2 problems to fix:')).toBeVisible();
+  await expect(packs.getByRole('listitem').filter({ hasText: /^topics\[0\]\.key: / })).toBeVisible();
+  await expect(packs.getByRole('listitem').filter({ hasText: /^topics\[1\]\.fields: / })).toBeVisible();
+  await expect(packs.getByText('version 1 · included with Fieldbook')).toBeVisible();
+
+  const renamed = { ...pack, version: 2, topics: pack.topics.map((t) => (t.key === 'spam' ? { ...t, title: { en: 'Spam and viruses', de: 'Spam und Viren' } } : t)) };
+  await chooser.setInputFiles({ name: 'pack-v2.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(renamed)) });
+  await expect(packs.getByRole('status').filter({ hasText: 'Imported Open-Xchange App Suite, version 2.' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Workshop topics' }).getByRole('link', { name: /^Spam and viruses/ })).toBeVisible();
 });

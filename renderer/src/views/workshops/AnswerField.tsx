@@ -6,6 +6,7 @@ import type { AnswerValue } from '../../../../shared/workshops/answers.ts';
 import { parseCapabilities } from '../../../../shared/workshops/capabilities.ts';
 import type { PackField } from '../../../../shared/workshops/pack.ts';
 import { errorFor, FieldFrame, SelectField } from '../../components/fields.tsx';
+import { FileButton } from '../../components/FileButton.tsx';
 import { useT } from '../../i18n.ts';
 import { useDraft } from '../../state/use-draft.ts';
 import { useUi } from '../../state/ui.ts';
@@ -206,9 +207,7 @@ function ImageAnswer({ field, value, sessionId }: AnswerProps<Of<'image'>>) {
   const { label, hint, t } = useFieldText(field);
   const draft = useDraft<string | null>(typeof value === 'string' ? value : null, (v) => saveAnswer(sessionId, field.key, v));
   const [problem, setProblem] = useState<string | null>(null);
-  const inputId = useId();
-  const choose = async (file: File | undefined) => {
-    if (!file) return;
+  const choose = async (file: File) => {
     const read = await readLogo(file);
     if ('problem' in read) {
       setProblem(t(read.problem === 'type' ? 'customers.logoWrongType' : 'customers.logoTooLarge'));
@@ -222,19 +221,7 @@ function ImageAnswer({ field, value, sessionId }: AnswerProps<Of<'image'>>) {
       <legend>{label}</legend>
       {draft.value && <img src={draft.value} alt={label} />}
       {hint && <p className="field-hint">{hint}</p>}
-      <label htmlFor={inputId} className="button">
-        {t('workshops.chooseImage')}
-      </label>
-      <input
-        id={inputId}
-        className="visually-hidden"
-        type="file"
-        accept="image/png,image/jpeg"
-        onChange={(e) => {
-          void choose(e.target.files?.[0]);
-          e.target.value = '';
-        }}
-      />
+      <FileButton label={t('workshops.chooseImage')} accept="image/png,image/jpeg" onFile={(file) => void choose(file)} />
       {draft.value && (
         <button type="button" onClick={() => draft.commit(null)}>
           {t('workshops.removeImage')}

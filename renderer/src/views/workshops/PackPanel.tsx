@@ -1,8 +1,9 @@
 // Template packs: which ones this installation has, export one to share or edit, import one. An
 // invalid pack is refused with every problem listed (where in the file, and why).
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { ApiError } from '../../../../shared/errors.ts';
 import { api } from '../../api/client.ts';
+import { FileButton } from '../../components/FileButton.tsx';
 import { useT } from '../../i18n.ts';
 import { useQuery } from '../../state/use-query.ts';
 import { reportFailure, useUi } from '../../state/ui.ts';
@@ -22,10 +23,8 @@ export function PackPanel({ onImported }: { onImported(): void }) {
   const packs = useQuery('packs.list', {});
   const [problems, setProblems] = useState<string[] | null>(null);
   const [imported, setImported] = useState<string | null>(null);
-  const inputId = useId();
 
-  const importFile = async (file: File | undefined) => {
-    if (!file) return;
+  const importFile = async (file: File) => {
     setProblems(null);
     setImported(null);
     try {
@@ -64,19 +63,7 @@ export function PackPanel({ onImported }: { onImported(): void }) {
           </li>
         ))}
       </ul>
-      <label htmlFor={inputId} className="button">
-        {t('packs.import')}
-      </label>
-      <input
-        id={inputId}
-        className="visually-hidden"
-        type="file"
-        accept="application/json,.json"
-        onChange={(e) => {
-          void reportFailure(importFile(e.target.files?.[0]));
-          e.target.value = '';
-        }}
-      />
+      <FileButton label={t('packs.import')} accept="application/json,.json" onFile={(file) => void reportFailure(importFile(file))} />
       {imported && <p role="status">{imported}</p>}
       {problems && (
         <div role="alert" className="pack-problems">
