@@ -278,6 +278,7 @@ export const de: Messages = {
   'sizing.fileStore': 'Dateispeicher',
   'sizing.gb': '{gb} GB',
   'sizing.provisioning': 'Eigener Provisionierungsknoten',
+  'sizing.mailboxesDiffer': 'Laut den Workshop-Antworten sind es {answered} Postfächer; die Kontotypen hier ergeben zusammen {sum}.',
   'sizing.steps': 'Wie das Ergebnis berechnet wird',
   'sizing.assumptions': 'Annahmen',
   'sizing.assumption': 'Annahme',

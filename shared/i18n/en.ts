@@ -276,6 +276,7 @@ export const en = {
   'sizing.fileStore': 'File store',
   'sizing.gb': '{gb} GB',
   'sizing.provisioning': 'Separate provisioning node',
+  'sizing.mailboxesDiffer': 'The workshop answers give {answered} mailboxes; the account types here add up to {sum}.',
   'sizing.steps': 'How the result is calculated',
   'sizing.assumptions': 'Assumptions',
   'sizing.assumption': 'Assumption',

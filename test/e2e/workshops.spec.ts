@@ -127,8 +127,15 @@ test('a pasted CAPABILITY line ticks capabilities and brings the derived warning
 test('the hardware sizing follows its inputs and assumptions and is kept with the project', async ({ page, host }) => {
   await openSampleWorkshops(page, host.url);
   await page.getByRole('link', { name: /^Technology transfer/ }).click();
+  await page.getByRole('button', { name: 'Start the workshop on this topic' }).click();
+  await page.getByLabel(/^Mailboxes \(mailboxes\)/).fill('1200000');
   const sizing = page.getByRole('region', { name: 'Hardware sizing' });
   await sizing.getByLabel('Mailboxes: Webmail only').fill('1000000');
+  // The calculator checks its account types against the workshop's answer.
+  await expect(sizing.getByRole('note')).toHaveText('The workshop answers give 1,200,000 mailboxes; the account types here add up to 1,000,000.');
+  await sizing.getByLabel('Mailboxes: Groupware', { exact: true }).fill('200000');
+  await expect(sizing.getByRole('note')).toHaveCount(0);
+  await sizing.getByLabel('Mailboxes: Groupware', { exact: true }).fill('0');
   // 1,000,000 × 5 % = 50,000 sessions; 52.8 GB heap over 24 GB per node → 3 nodes, plus one spare.
   await expect(sizing.locator('dt:text-is("Concurrent sessions") + dd')).toHaveText('50,000');
   await expect(sizing.getByText('4 × 32 GB RAM, 8 cores')).toBeVisible();

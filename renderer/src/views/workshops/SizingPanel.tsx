@@ -12,7 +12,13 @@ import { reportFailure, useUi } from '../../state/ui.ts';
 
 const number = (text: string): number => (text.trim() === '' ? 0 : Number(text));
 
-function SizingForm({ projectId, saved }: { projectId: string; saved: ProjectSizing }) {
+interface Props {
+  projectId: string;
+  /** The mailbox count the Technology transfer answers give, to check the account types against. */
+  mailboxesAnswered: number | null;
+}
+
+function SizingForm({ projectId, saved, mailboxesAnswered }: Props & { saved: ProjectSizing }) {
   const t = useT();
   const language = useUi((s) => s.language);
   const draft = useDraft<SizingInput>(saved.input, (input) => api('sizing.save', { projectId, input }));
@@ -29,6 +35,7 @@ function SizingForm({ projectId, saved }: { projectId: string; saved: ProjectSiz
   const fmt = new Intl.NumberFormat(language);
   const error = errorFor(t, draft.error);
 
+  const mailboxes = input.accountTypes.reduce((sum, a) => sum + a.mailboxes, 0);
   const setType = (index: number, patch: Partial<SizingInput['accountTypes'][number]>) =>
     draft.change({ ...input, accountTypes: input.accountTypes.map((a, i) => (i === index ? { ...a, ...patch } : a)) });
 
@@ -161,6 +168,11 @@ function SizingForm({ projectId, saved }: { projectId: string; saved: ProjectSiz
           ))}
         </tbody>
       </table>
+      {mailboxesAnswered !== null && mailboxesAnswered !== mailboxes && (
+        <p className="hint hint-info" role="note">
+          {t('sizing.mailboxesDiffer', { answered: fmt.format(mailboxesAnswered), sum: fmt.format(mailboxes) })}
+        </p>
+      )}
       {error && (
         <p className="field-error" role="alert">
           {error}
@@ -170,7 +182,7 @@ function SizingForm({ projectId, saved }: { projectId: string; saved: ProjectSiz
   );
 }
 
-export function SizingPanel({ projectId }: { projectId: string }) {
+export function SizingPanel({ projectId, mailboxesAnswered }: Props) {
   const t = useT();
   const [saved, setSaved] = useState<ProjectSizing | null>(null);
   useEffect(() => {
@@ -180,7 +192,7 @@ export function SizingPanel({ projectId }: { projectId: string }) {
     <section className="panel sizing" aria-labelledby="sizing-heading">
       <h3 id="sizing-heading">{t('sizing.heading')}</h3>
       <p className="muted">{t('sizing.intro')}</p>
-      {saved ? <SizingForm projectId={projectId} saved={saved} /> : <p>{t('app.loading')}</p>}
+      {saved ? <SizingForm projectId={projectId} saved={saved} mailboxesAnswered={mailboxesAnswered} /> : <p>{t('app.loading')}</p>}
     </section>
   );
 }

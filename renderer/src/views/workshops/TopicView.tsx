@@ -4,6 +4,7 @@
 // transfer, the project's gate for Go / No-Go (one decision, not a second copy in the answers).
 import { useEffect, useState } from 'react';
 import type { Project, ProjectMember } from '../../../../shared/domain.ts';
+import type { Answers } from '../../../../shared/workshops/answers.ts';
 import { percent } from '../../../../shared/workshops/completeness.ts';
 import { activeHints, visibleFields } from '../../../../shared/workshops/conditions.ts';
 import type { WorkshopSession } from '../../../../shared/workshops/types.ts';
@@ -26,8 +27,11 @@ interface Props {
 }
 
 /** Panels of the project itself shown with the topic whose workshop settles them. */
-function ProjectPanel({ project, topicKey }: { project: Project; topicKey: string }) {
-  if (topicKey === 'technology-transfer') return <SizingPanel projectId={project.id} />;
+function ProjectPanel({ project, topicKey, answers }: { project: Project; topicKey: string; answers: Answers }) {
+  if (topicKey === 'technology-transfer') {
+    const mailboxes = answers['mailboxCount'];
+    return <SizingPanel projectId={project.id} mailboxesAnswered={typeof mailboxes === 'number' ? mailboxes : null} />;
+  }
   if (topicKey === 'go-no-go') return <GateForm project={project} />;
   return null;
 }
@@ -122,7 +126,7 @@ export function TopicView({ project, topicKey, people }: Props) {
         </>
       )}
 
-      <ProjectPanel project={project} topicKey={topicKey} />
+      <ProjectPanel project={project} topicKey={topicKey} answers={current?.answers ?? {}} />
       <QuestionsPanel projectId={projectId} topicKey={topicKey} sessionId={current?.id ?? null} questions={detail.questions} people={people} />
       <DecisionsPanel projectId={projectId} topicKey={topicKey} sessionId={current?.id ?? null} decisions={detail.decisions} />
     </article>
