@@ -14,12 +14,25 @@ interface StoredPack {
   builtIn: boolean;
 }
 
+/**
+ * Imported packs checked once per database and row: every workshop call looks its pack up, and
+ * checking a large pack each time would cost milliseconds a call. A row's content is written once,
+ * on import, and never changed, so its id is a safe key.
+ */
+const checkedPacks = new WeakMap<Context['store'], Map<string, Pack | null>>();
+
 function importedPacks(ctx: Context): Pack[] {
-  const rows = ctx.store.db.prepare('SELECT content FROM template_pack WHERE deleted = 0').all() as { content: string }[];
-  // Stored packs were checked on import; a row that fails now (a damaged sync) is skipped.
-  return rows.flatMap((r) => {
-    const check = checkPack(r.content);
-    return check.ok ? [check.pack] : [];
+  let checked = checkedPacks.get(ctx.store);
+  if (!checked) checkedPacks.set(ctx.store, (checked = new Map()));
+  const ids = ctx.store.db.prepare('SELECT id FROM template_pack WHERE deleted = 0').pluck().all() as string[];
+  const content = ctx.store.db.prepare('SELECT content FROM template_pack WHERE id = ?').pluck();
+  return ids.flatMap((id) => {
+    if (!checked.has(id)) {
+      // Stored packs were checked on import; a row that fails now (a damaged sync) is skipped.
+      const check = checkPack(content.get(id) as string);
+      checked.set(id, check.ok ? check.pack : null);
+    }
+    return checked.get(id) ?? [];
   });
 }
 

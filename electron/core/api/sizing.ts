@@ -1,19 +1,21 @@
 // The hardware sizing of a project: inputs and assumptions as the consultant set them, and the
 // result computed from them when saved (documents print the saved result as it was agreed).
 import type { ParsedInput } from '../../../shared/api.ts';
-import { computeSizing, defaultSizingInput, sizingInputSchema } from '../../../shared/workshops/sizing.ts';
+import { computeSizing, defaultSizingInput, sizingInputSchema, type SizingResult } from '../../../shared/workshops/sizing.ts';
 import type { ProjectSizing } from '../../../shared/workshops/types.ts';
 import { changesFor, requireRow, type Context } from './context.ts';
 
 export function getSizing(ctx: Context, input: ParsedInput<'sizing.get'>): ProjectSizing {
   requireRow(ctx, 'project', input.projectId, 'projectId');
-  const row = ctx.store.db.prepare('SELECT input, updated_at FROM sizing WHERE id = ? AND deleted = 0').get(input.projectId) as
-    | { input: string; updated_at: string }
+  const row = ctx.store.db.prepare('SELECT input, result, updated_at FROM sizing WHERE id = ? AND deleted = 0').get(input.projectId) as
+    | { input: string; result: string; updated_at: string }
     | undefined;
-  // Stored inputs were valid when saved; should a later version add a field, its default fills in.
   const stored = row ? sizingInputSchema.safeParse(JSON.parse(row.input)) : null;
-  const sizingInput = stored?.success ? stored.data : defaultSizingInput();
-  return { input: sizingInput, result: computeSizing(sizingInput), updatedAt: row?.updated_at ?? null };
+  // The saved result is the one agreed with the customer, even should a later version calculate
+  // differently. Inputs a later version no longer accepts start again from the defaults.
+  if (row && stored?.success) return { input: stored.data, result: JSON.parse(row.result) as SizingResult, updatedAt: row.updated_at };
+  const defaults = defaultSizingInput();
+  return { input: defaults, result: computeSizing(defaults), updatedAt: null };
 }
 
 export function saveSizing(ctx: Context, input: ParsedInput<'sizing.save'>): ProjectSizing {
