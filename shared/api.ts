@@ -18,19 +18,25 @@ import {
   type ProjectDetail,
   type ProjectListItem,
 } from './domain.ts';
+import { isoDate } from './iso-date.ts';
+import type { Pack } from './workshops/pack.ts';
+import { sizingInputSchema } from './workshops/sizing.ts';
+import {
+  QUESTION_STATUSES,
+  type Decision,
+  type OpenQuestion,
+  type PackSummary,
+  type ProjectSizing,
+  type TopicDetail,
+  type WorkshopOverview,
+  type WorkshopSession,
+} from './workshops/types.ts';
 
 const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'Expected a Fieldbook id');
 const name = z.string().trim().min(1, 'Must not be empty').max(200);
 const text = z.string().max(20_000);
 const line = z.string().max(500);
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, 'Not a valid calendar date');
 const optionalDate = isoDate.nullable();
 const count = z.number().int().min(0).max(1_000_000_000).nullable();
 const email = z.union([z.literal(''), z.email('Expected an e-mail address').max(320)]);
@@ -98,6 +104,8 @@ function write<Out>() {
 }
 
 const none = z.strictObject({});
+const packId = z.string().min(1).max(100);
+const topicKey = z.string().min(1).max(100);
 const byId = z.strictObject({ id });
 
 export const api = {
@@ -190,6 +198,70 @@ export const api = {
   ),
   'members.update': write<Membership>()(patch(membershipFields), "Change a person's role or responsibilities in a project."),
   'members.remove': write<{ id: string }>()(byId, 'Take a person off a project (the person stays known).'),
+
+  'packs.list': read<PackSummary[]>()(none, 'Workshop template packs: bundled and imported, newest version of each.'),
+  'packs.get': read<Pack>()(
+    z.strictObject({ id: packId, version: z.number().int().min(1).optional() }),
+    'A template pack (its newest version unless a version is given).',
+  ),
+  'packs.import': write<PackSummary>()(
+    z.strictObject({ json: z.string().max(5_000_000, 'The pack file is larger than 5 MB') }),
+    'Import a template pack from its JSON text; an invalid pack is refused with every problem listed.',
+  ),
+  'packs.export': read<{ fileName: string; json: string }>()(
+    z.strictObject({ id: packId, version: z.number().int().min(1).optional() }),
+    'A template pack as JSON text, to share or edit.',
+  ),
+
+  'workshops.overview': read<WorkshopOverview>()(
+    z.strictObject({ projectId: id }),
+    "The project's workshop topics with their completeness, and all open questions and decisions.",
+  ),
+  'workshops.topic': read<TopicDetail>()(
+    z.strictObject({ projectId: id, topicKey: topicKey }),
+    'One topic: its form, its sessions with answers, questions, decisions and completeness.',
+  ),
+  'sessions.create': write<WorkshopSession>()(
+    z.strictObject({ projectId: id, topicKey: topicKey, date: isoDate.optional() }),
+    "Start a workshop session on a topic; a follow-up starts from the previous session's answers.",
+  ),
+  'sessions.update': write<WorkshopSession>()(
+    patch({ date: optionalDate, notes: text, attendees: z.array(id).max(200) }),
+    'Change the date, attendees (people of the project) or notes of a session.',
+  ),
+  'sessions.remove': write<{ id: string }>()(byId, 'Remove a workshop session started by mistake.'),
+  'answers.set': write<TopicDetail>()(
+    z.strictObject({ sessionId: id, field: topicKey, value: z.json() }),
+    "Answer one field of a session's form (null clears it); checked against the field's type.",
+  ),
+  'questions.add': write<OpenQuestion>()(
+    z.strictObject({
+      projectId: id,
+      topicKey: topicKey,
+      sessionId: id.optional(),
+      text: name.max(2_000),
+      ownerId: id.nullable().optional(),
+      dueDate: optionalDate.optional(),
+    }),
+    'Record an open question of a workshop topic, with owner and due date.',
+  ),
+  'questions.update': write<OpenQuestion>()(
+    patch({ text: name.max(2_000), ownerId: id.nullable(), dueDate: optionalDate, status: z.enum(QUESTION_STATUSES), answer: text }),
+    'Change, answer or reopen an open question.',
+  ),
+  'questions.remove': write<{ id: string }>()(byId, 'Remove an open question.'),
+  'decisions.add': write<Decision>()(
+    z.strictObject({ projectId: id, topicKey: topicKey, sessionId: id.optional(), text: name.max(2_000) }),
+    'Record a decision taken in a workshop.',
+  ),
+  'decisions.update': write<Decision>()(z.strictObject({ id, text: name.max(2_000) }), 'Change the wording of a decision.'),
+  'decisions.remove': write<{ id: string }>()(byId, 'Remove a decision.'),
+
+  'sizing.get': read<ProjectSizing>()(z.strictObject({ projectId: id }), "The project's hardware sizing: inputs, assumptions and result."),
+  'sizing.save': write<ProjectSizing>()(
+    z.strictObject({ projectId: id, input: sizingInputSchema }),
+    'Save the sizing inputs and assumptions; the result is computed and saved with them.',
+  ),
 } as const;
 
 export type Api = typeof api;

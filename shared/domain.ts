@@ -54,6 +54,8 @@ export interface Project {
   phase: Phase;
   /** Id and version of the process template the activities were made from. */
   processTemplate: string;
+  /** The workshop template pack (its id; the latest version installed is used). */
+  packId: string;
   gate: GateRecord;
   createdAt: string;
 }

@@ -2,9 +2,10 @@
 // The `fieldbook` command line: the same API table as the app, for scripts and for checking
 // data without the UI.
 //   fieldbook [--data-dir DIR] methods
-//   fieldbook [--data-dir DIR] call METHOD ['JSON input']
+//   fieldbook [--data-dir DIR] call METHOD ['JSON input' | -]   (- reads the JSON from stdin)
 // Results go to stdout as JSON; errors go to stderr as {"error": {code, message, field?}} with
 // a non-zero exit code, and nothing is written.
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { api, METHOD_NAMES } from '../../shared/api.ts';
@@ -15,6 +16,8 @@ import { defaultDataDir } from '../core/data-dir.ts';
 const USAGE = `Usage:
   fieldbook [--data-dir DIR] methods                  list API methods with their input JSON schemas
   fieldbook [--data-dir DIR] call METHOD ['JSON']     call one method; prints its JSON result
+  fieldbook [--data-dir DIR] call METHOD -            the same, the JSON read from stdin (large inputs):
+      jq -Rs '{json: .}' my-pack.json | fieldbook call packs.import -
 
 The data folder defaults to the desktop app's: ${defaultDataDir()}
 `;
@@ -75,7 +78,7 @@ if (command === 'methods') {
   const [method, inputText, ...extra] = rest;
   if (method === undefined) usage('call needs a METHOD');
   if (extra.length > 0) usage('call takes METHOD and one JSON argument (quote it)');
-  const input = parseInput(inputText);
+  const input = parseInput(inputText === '-' ? readFileSync(0, 'utf8') : inputText);
   try {
     const core = openCore({ dataDir: values['data-dir'] ?? defaultDataDir(), appVersion: packageVersion() });
     try {

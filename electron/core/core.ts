@@ -1,7 +1,9 @@
 // The Node core as the hosts see it: open a data folder, then call API methods by name.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { callMethod } from './api/dispatch.ts';
 import type { Context } from './api/context.ts';
+import { loadBundledPacks } from './bundled-packs.ts';
 import { Store, type StoreOptions } from './store.ts';
 
 export interface Core {
@@ -13,12 +15,20 @@ export interface Core {
 export interface CoreOptions extends StoreOptions {
   dataDir: string;
   appVersion: string;
+  /** The app's resources folder (template packs); the source tree's when not given. */
+  resourcesDir?: string;
+}
+
+/** resources/ beside the source; the Electron bundle passes its own path instead. */
+function sourceResourcesDir(): string {
+  return fileURLToPath(new URL('../../resources', import.meta.url));
 }
 
 export function openCore(options: CoreOptions): Core {
+  const bundledPacks = loadBundledPacks(options.resourcesDir ?? sourceResourcesDir());
   const store = new Store(options.dataDir, options);
   const now = options.now;
-  const ctx: Context = { store, appVersion: options.appVersion, now: now ? () => new Date(now()) : () => new Date() };
+  const ctx: Context = { store, appVersion: options.appVersion, bundledPacks, now: now ? () => new Date(now()) : () => new Date() };
   return {
     store,
     call: (method, input) => callMethod(ctx, method, input),

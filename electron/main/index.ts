@@ -12,7 +12,8 @@ import { denyAllPermissions, guardAllWebContents } from './security.ts';
 import { createMainWindow } from './window.ts';
 
 const RENDERER_DIR = join(__dirname, '..', 'renderer');
-const WINDOW_FILES = { preload: join(__dirname, 'preload.cjs'), icon: join(__dirname, '..', '..', 'resources', 'icon.png') };
+const RESOURCES_DIR = join(__dirname, '..', '..', 'resources');
+const WINDOW_FILES = { preload: join(__dirname, 'preload.cjs'), icon: join(RESOURCES_DIR, 'icon.png') };
 
 registerAppScheme(protocol);
 guardAllWebContents(app, shell);
@@ -74,7 +75,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     try {
-      core = openCore({ dataDir: app.getPath('userData'), appVersion: app.getVersion() });
+      core = openCore({ dataDir: app.getPath('userData'), appVersion: app.getVersion(), resourcesDir: RESOURCES_DIR });
     } catch (error) {
       // A damaged or unreadable database is reported, never overwritten.
       dialog.showErrorBox('Fieldbook cannot open its data', error instanceof Error ? error.message : String(error));

@@ -10,6 +10,7 @@ import { CustomersView } from './views/CustomersView.tsx';
 import { PeopleView } from './views/PeopleView.tsx';
 import { ProjectDashboard } from './views/ProjectDashboard.tsx';
 import { ProjectList } from './views/ProjectList.tsx';
+import { WorkshopsView } from './views/workshops/WorkshopsView.tsx';
 
 const NAV: { view: Route['view']; key: 'nav.projects' | 'nav.customers' | 'nav.people'; href: string }[] = [
   { view: 'projects', key: 'nav.projects', href: '#/projects' },
@@ -23,6 +24,8 @@ function Screen({ route }: { route: Route }) {
       return <ProjectList />;
     case 'project':
       return <ProjectDashboard id={route.id} />;
+    case 'workshops':
+      return <WorkshopsView projectId={route.projectId} topicKey={route.topicKey} />;
     case 'customers':
       return <CustomersView selectedId={route.id} />;
     case 'people':
@@ -34,7 +37,7 @@ export function App() {
   const t = useT();
   const { language, setLanguage, route, notice, dismissNotice } = useUi();
   const info = useQuery('app.info', {}).data;
-  const activeView = route.view === 'project' ? 'projects' : route.view;
+  const activeView = route.view === 'project' || route.view === 'workshops' ? 'projects' : route.view;
 
   useEffect(() => {
     document.documentElement.lang = language;

@@ -54,6 +54,33 @@ test('every screen passes the WCAG A and AA checks, in English and German', asyn
   expect(await violations(page)).toEqual([]);
 });
 
+test('the workshop screens pass the same checks, with every kind of field on show', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Create sample project' }).click();
+  await page.getByRole('link', { name: 'Open the workshops' }).click();
+  await expect(page.getByRole('heading', { name: 'Template packs' })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  const topics = page.getByRole('navigation', { name: 'Workshop topics' });
+  // Between them these topics show every field type, hints, the sizing and the gate.
+  for (const topic of ['Authentication', 'IMAP backend compatibility', 'Monitoring', 'Branding', 'Proof of concept', 'Technology transfer and sizing', 'Go / No-Go']) {
+    await topics.getByRole('link', { name: new RegExp(`^${topic.replace(/[/()]/g, '\\$&')}`) }).click();
+    await page.getByRole('button', { name: 'Start the workshop on this topic' }).click();
+    await expect(page.getByRole('button', { name: 'Start a follow-up workshop' })).toBeVisible();
+    expect(await violations(page), topic).toEqual([]);
+  }
+  await page.getByRole('button', { name: 'Start a follow-up workshop' }).click();
+  await expect(page.getByRole('button', { name: /^Follow-up 2/ })).toBeVisible();
+  await page.getByRole('button', { name: /^Workshop 1/ }).click();
+  await expect(page.getByText('An earlier workshop, shown as it was recorded.')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  await page.getByLabel('Language').selectOption('de');
+  await page.getByRole('navigation', { name: 'Workshop-Themen' }).getByRole('link', { name: /^Authentifizierung/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Authentifizierung' })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
 test('a project is created, ticked and moved on with the keyboard alone', async ({ page, host }) => {
   await page.goto(host.url);
   // Moves the focus with Tab (or Shift+Tab, backwards) until it reaches the control.

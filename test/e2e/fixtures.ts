@@ -1,34 +1,10 @@
 // Each test gets its own web host on a fresh data folder, started exactly as a user would:
 // `node electron/host/web.ts --data-dir DIR`, reading the URL from its first line of output.
 import { expect, test as base } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-
-export interface WebHost {
-  url: string;
-  dataDir: string;
-  process: ChildProcess;
-}
-
-export function startWebHost(dataDir: string): Promise<WebHost> {
-  const child = spawn(process.execPath, ['electron/host/web.ts', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.once('line', (line) => resolve({ url: line.trim(), dataDir, process: child }));
-    child.once('exit', (code) => reject(new Error(`web host exited with ${code}`)));
-  });
-}
-
-export function stopWebHost(host: WebHost): Promise<void> {
-  return new Promise((resolve) => {
-    if (host.process.exitCode !== null) return resolve();
-    host.process.once('exit', () => resolve());
-    host.process.kill('SIGTERM');
-  });
-}
+import { startWebHost, stopWebHost, type WebHost } from '../support/web-host.ts';
 
 export const test = base.extend<{ host: WebHost }>({
   // Any error the page logs (a React warning, a CSP violation, an uncaught exception) fails the

@@ -3,6 +3,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Customer, ProjectDetail } from '../../shared/domain.ts';
+import type { Pack } from '../../shared/workshops/pack.ts';
+import type { TopicDetail } from '../../shared/workshops/types.ts';
 import { METHOD_NAMES } from '../../shared/api.ts';
 import { dumpDatabase, openTestCore, removeTempDirs, tempDir } from '../support/temp-store.ts';
 
@@ -68,6 +70,22 @@ describe('the fieldbook command line', () => {
     const after = openTestCore(dir);
     expect(dumpDatabase(after)).toEqual(before);
     after.close();
+  });
+
+  it('runs a workshop: the bundled pack found from the source tree, a pack read from stdin', () => {
+    const dir = tempDir();
+    const run = (method: string, input: unknown) => JSON.parse(fieldbook('--data-dir', dir, 'call', method, JSON.stringify(input)).stdout) as Record<string, unknown>;
+    const customer = run('customers.create', { name: 'Stadtwerke Nordhafen' });
+    const { project } = run('projects.create', { customerId: customer.id, name: 'Webmail' }) as unknown as ProjectDetail;
+    const session = run('sessions.create', { projectId: project.id, topicKey: 'authentication' });
+    const topic = run('answers.set', { sessionId: session.id, field: 'authPlugin', value: 'ldap' }) as unknown as TopicDetail;
+    expect(topic.completeness.missingRequired).toEqual(['contextModel', 'ldapHosts']);
+
+    const pack = run('packs.export', { id: 'ox-app-suite' }) as { json: string };
+    const newer = { ...(JSON.parse(pack.json) as Pack), version: 2 };
+    const imported = spawnSync(process.execPath, [BIN, '--data-dir', dir, 'call', 'packs.import', '-'], { input: JSON.stringify({ json: JSON.stringify(newer) }), encoding: 'utf8' });
+    expect(imported.stderr).toBe('');
+    expect(JSON.parse(imported.stdout)).toMatchObject({ id: 'ox-app-suite', version: 2, versions: [2, 1] });
   });
 
   it('is the package bin, runnable straight from the source tree', () => {

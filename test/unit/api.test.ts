@@ -3,8 +3,11 @@
 // the database stays exactly as it was.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { METHOD_NAMES, type MethodName } from '../../shared/api.ts';
+import { SCHEMA_VERSION } from '../../electron/core/db/migrations.ts';
 import type { Activity, Customer, Membership, Person, PersonDetail, Project, ProjectDetail, ProjectListItem } from '../../shared/domain.ts';
 import { ApiError } from '../../shared/errors.ts';
+import type { Decision, OpenQuestion, WorkshopSession } from '../../shared/workshops/types.ts';
+import { defaultSizingInput } from '../../shared/workshops/sizing.ts';
 import type { Core } from '../../electron/core/core.ts';
 import { dumpDatabase, openTestCore, removeTempDirs } from '../support/temp-store.ts';
 
@@ -17,6 +20,9 @@ let detail: ProjectDetail;
 let person: Person;
 let member: Membership;
 let custom: Activity;
+let session: WorkshopSession;
+let question: OpenQuestion;
+let decision: Decision;
 
 beforeEach(() => {
   core = openTestCore();
@@ -25,6 +31,9 @@ beforeEach(() => {
   person = core.call('people.create', { name: 'Jonas Weber', side: 'customer' }) as Person;
   member = core.call('members.add', { projectId: detail.project.id, personId: person.id, role: 'Mail admin' }) as Membership;
   custom = core.call('activities.add', { projectId: detail.project.id, phase: 'concept', title: 'Visit data centre' }) as Activity;
+  session = core.call('sessions.create', { projectId: detail.project.id, topicKey: 'authentication', date: '2026-11-20' }) as WorkshopSession;
+  question = core.call('questions.add', { projectId: detail.project.id, topicKey: 'authentication', text: 'Which LDAP attribute holds the login?' }) as OpenQuestion;
+  decision = core.call('decisions.add', { projectId: detail.project.id, topicKey: 'authentication', text: 'Authentication against LDAP' }) as Decision;
 });
 afterEach(() => {
   core.close();
@@ -104,6 +113,54 @@ const CASES: Record<MethodName, BadInputCases> = {
   },
   'members.update': { valid: () => ({ id: member.id, role: 'Lead' }), required: 'id', wrongType: ['responsibilities', {}], idField: 'id' },
   'members.remove': { valid: () => ({ id: member.id }), required: 'id', wrongType: ['id', true], idField: 'id' },
+  'packs.list': { valid: () => ({}), wrongType: ['id', 1] },
+  'packs.get': { valid: () => ({ id: 'ox-app-suite', version: 1 }), required: 'id', wrongType: ['version', '1'] },
+  'packs.import': { valid: () => ({ json: JSON.stringify(core.call('packs.get', { id: 'ox-app-suite' })) }), required: 'json', wrongType: ['json', {}] },
+  'packs.export': { valid: () => ({ id: 'ox-app-suite' }), required: 'id', wrongType: ['version', 0] },
+  'workshops.overview': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['projectId', 3], idField: 'projectId' },
+  'workshops.topic': {
+    valid: () => ({ projectId: detail.project.id, topicKey: 'storage' }),
+    required: 'topicKey',
+    wrongType: ['topicKey', 5],
+    idField: 'projectId',
+  },
+  'sessions.create': {
+    valid: () => ({ projectId: detail.project.id, topicKey: 'branding' }),
+    required: 'topicKey',
+    wrongType: ['date', '20.11.2026'],
+    idField: 'projectId',
+  },
+  'sessions.update': { valid: () => ({ id: session.id, notes: 'Room 4' }), required: 'id', wrongType: ['attendees', 'Jonas'], idField: 'id' },
+  'sessions.remove': { valid: () => ({ id: session.id }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'answers.set': {
+    valid: () => ({ sessionId: session.id, field: 'authPlugin', value: 'ldap' }),
+    required: 'value',
+    wrongType: ['field', 7],
+    idField: 'sessionId',
+  },
+  'questions.add': {
+    valid: () => ({ projectId: detail.project.id, topicKey: 'authentication', text: 'Who runs the LDAP?', ownerId: person.id, dueDate: '2026-12-01' }),
+    required: 'text',
+    wrongType: ['dueDate', 20261201],
+    idField: 'ownerId',
+  },
+  'questions.update': { valid: () => ({ id: question.id, status: 'answered', answer: 'uid' }), required: 'id', wrongType: ['status', 'closed'], idField: 'id' },
+  'questions.remove': { valid: () => ({ id: question.id }), required: 'id', wrongType: ['id', null], idField: 'id' },
+  'decisions.add': {
+    valid: () => ({ projectId: detail.project.id, topicKey: 'authentication', text: 'SSO via SAML' }),
+    required: 'text',
+    wrongType: ['sessionId', 1],
+    idField: 'projectId',
+  },
+  'decisions.update': { valid: () => ({ id: decision.id, text: 'LDAP with TLS' }), required: 'text', wrongType: ['text', 1], idField: 'id' },
+  'decisions.remove': { valid: () => ({ id: decision.id }), required: 'id', wrongType: ['id', {}], idField: 'id' },
+  'sizing.get': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['projectId', 1], idField: 'projectId' },
+  'sizing.save': {
+    valid: () => ({ projectId: detail.project.id, input: defaultSizingInput() }),
+    required: 'input',
+    wrongType: ['input', 'lots'],
+    idField: 'projectId',
+  },
 };
 
 describe('every API method refuses bad input, naming the field, and writes nothing', () => {
@@ -167,6 +224,14 @@ describe('refusals carry a reason the UI says in its own language', () => {
     const update = (mailboxes: number) => refusal('projects.update', { id: detail.project.id, mailboxes }).issues;
     expect(update(1.5)).toEqual([expect.objectContaining({ field: 'mailboxes', reason: 'wholeNumber' })]);
     expect(update(-1)).toEqual([expect.objectContaining({ field: 'mailboxes', reason: 'tooSmall', limit: 0 })]);
+  });
+
+  it('for workshop answers: host names, web addresses, choices and calendar dates', () => {
+    const answer = (field: string, value: unknown) => refusal('answers.set', { sessionId: session.id, field, value }).issues;
+    expect(answer('ldapHosts', ['ldap1.example.com', 'ldap two'])).toEqual([expect.objectContaining({ field: 'value.1', reason: 'hostname' })]);
+    expect(answer('identityProvider', 'idp.example.com/metadata')).toEqual([expect.objectContaining({ field: 'value', reason: 'url' })]);
+    expect(answer('authPlugin', 'kerberos')).toEqual([expect.objectContaining({ field: 'value', reason: 'choice' })]);
+    expect(refusal('sessions.update', { id: session.id, date: '2026-02-30' }).issues).toEqual([expect.objectContaining({ field: 'date', reason: 'date' })]);
   });
 });
 
@@ -316,6 +381,6 @@ describe('people', () => {
 
 describe('app.info', () => {
   it('tells version, device, data folder and schema', () => {
-    expect(core.call('app.info', {})).toMatchObject({ version: '0.0.0-test', deviceId: core.store.deviceId, readOnly: false, schemaVersion: 1 });
+    expect(core.call('app.info', {})).toMatchObject({ version: '0.0.0-test', deviceId: core.store.deviceId, readOnly: false, schemaVersion: SCHEMA_VERSION });
   });
 });

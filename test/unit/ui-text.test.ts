@@ -30,6 +30,8 @@ describe('screen addresses', () => {
   const routes: Route[] = [
     { view: 'projects' },
     { view: 'project', id: '019a0000-0000-7000-8000-000000000001' },
+    { view: 'workshops', projectId: '019a0000-0000-7000-8000-000000000001', topicKey: null },
+    { view: 'workshops', projectId: '019a0000-0000-7000-8000-000000000001', topicKey: 'load-balancing' },
     { view: 'customers', id: null },
     { view: 'customers', id: '019a0000-0000-7000-8000-000000000002' },
     { view: 'people', id: null },

@@ -1,5 +1,6 @@
 import { ApiError } from '../../../shared/errors.ts';
 import { ENTITIES, type EntityName, type FieldValue } from '../db/entities.ts';
+import type { Pack } from '../../../shared/workshops/pack.ts';
 import type { Store } from '../store.ts';
 import type { FieldChange } from '../write-path.ts';
 
@@ -7,6 +8,8 @@ import type { FieldChange } from '../write-path.ts';
 export interface Context {
   store: Store;
   appVersion: string;
+  /** Template packs shipped with the app. */
+  bundledPacks: readonly Pack[];
   now: () => Date;
 }
 

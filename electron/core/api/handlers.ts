@@ -7,7 +7,23 @@ import { archiveCustomer, createCustomer, listCustomers, updateCustomer } from '
 import { addMember, createPerson, getPerson, listPeople, removeMember, updateMember, updatePerson } from './people.ts';
 import { createProject, getProject, listProjects, recordGate, setPhase, updateProject } from './projects.ts';
 import { loadCustomer } from './rows.ts';
+import { exportPack, getPack, importPack, listPacks } from './packs.ts';
 import { createSampleProject } from './sample.ts';
+import { getSizing, saveSizing } from './sizing.ts';
+import {
+  addDecision,
+  addQuestion,
+  createSession,
+  removeDecision,
+  removeQuestion,
+  removeSession,
+  setAnswer,
+  updateDecision,
+  updateQuestion,
+  updateSession,
+  workshopOverview,
+  workshopTopic,
+} from './workshops.ts';
 
 type Handlers = { [M in MethodName]: (ctx: Context, input: ParsedInput<M>) => MethodResult<M> };
 
@@ -42,4 +58,22 @@ export const handlers: Handlers = {
   'members.add': addMember,
   'members.update': updateMember,
   'members.remove': removeMember,
+  'packs.list': listPacks,
+  'packs.get': getPack,
+  'packs.import': importPack,
+  'packs.export': exportPack,
+  'workshops.overview': workshopOverview,
+  'workshops.topic': workshopTopic,
+  'sessions.create': createSession,
+  'sessions.update': updateSession,
+  'sessions.remove': removeSession,
+  'answers.set': setAnswer,
+  'questions.add': addQuestion,
+  'questions.update': updateQuestion,
+  'questions.remove': removeQuestion,
+  'decisions.add': addDecision,
+  'decisions.update': updateDecision,
+  'decisions.remove': removeDecision,
+  'sizing.get': getSizing,
+  'sizing.save': saveSizing,
 };

@@ -3,6 +3,7 @@ import type { ParsedInput } from '../../../shared/api.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import { DEFAULT_PROCESS_TEMPLATE, findTemplateActivity, flattenTemplate, templateRef } from '../../../shared/process-template.ts';
 import { newId } from '../ids.ts';
+import { DEFAULT_PACK_ID } from '../../../shared/workshops/types.ts';
 import type { FieldChange } from '../write-path.ts';
 import { changesFor, matches, requireRow, type Context } from './context.ts';
 import { loadCustomer, loadProject, toActivity, toMembership, toPerson } from './rows.ts';
@@ -110,6 +111,7 @@ export function newProjectChanges(ctx: Context, id: string, input: ParsedInput<'
     status: 'active',
     phase: 'initialization',
     processTemplate: templateRef(template),
+    packId: DEFAULT_PACK_ID,
     gateDecision: 'pending',
     createdAt: ctx.now().toISOString(),
   });

@@ -43,6 +43,7 @@ interface ProjectRow {
   status: string;
   phase: string;
   process_template: string;
+  pack_id: string;
   gate_decision: string;
   gate_date: string | null;
   gate_decided_by: string;
@@ -66,6 +67,7 @@ export function toProject(r: ProjectRow): Project {
     status: r.status as ProjectStatus,
     phase: r.phase as Phase,
     processTemplate: r.process_template,
+    packId: r.pack_id,
     gate: {
       decision: r.gate_decision as GateDecision,
       date: r.gate_date,

@@ -35,6 +35,7 @@ export const ENTITIES = {
       status: text(),
       phase: text(),
       processTemplate: text(),
+      packId: text(),
       gateDecision: text(),
       gateDate: text(true),
       gateDecidedBy: text(),
@@ -66,6 +67,52 @@ export const ENTITIES = {
   membership: {
     table: 'membership',
     fields: { projectId: text(), personId: text(), role: text(), responsibilities: text(), ...tombstone },
+  },
+  templatePack: {
+    table: 'template_pack',
+    fields: { packId: text(), version: integer(), content: text(), importedAt: text(), ...tombstone },
+  },
+  workshopSession: {
+    table: 'workshop_session',
+    fields: {
+      projectId: text(),
+      topicKey: text(),
+      packId: text(),
+      packVersion: integer(),
+      date: text(true),
+      // JSON lists and values are one field each: a change replaces the whole value.
+      attendees: text(),
+      notes: text(),
+      createdAt: text(),
+      ...tombstone,
+    },
+  },
+  answer: {
+    table: 'answer',
+    fields: { sessionId: text(), fieldKey: text(), value: text(), ...tombstone },
+  },
+  openQuestion: {
+    table: 'open_question',
+    fields: {
+      projectId: text(),
+      sessionId: text(true),
+      topicKey: text(),
+      text: text(),
+      ownerId: text(true),
+      dueDate: text(true),
+      status: text(),
+      answer: text(),
+      createdAt: text(),
+      ...tombstone,
+    },
+  },
+  decision: {
+    table: 'decision',
+    fields: { projectId: text(), sessionId: text(true), topicKey: text(), text: text(), createdAt: text(), ...tombstone },
+  },
+  sizing: {
+    table: 'sizing',
+    fields: { projectId: text(), input: text(), result: text(), updatedAt: text(), ...tombstone },
   },
 } as const satisfies Record<string, { table: string; fields: Record<string, FieldDef> }>;
 

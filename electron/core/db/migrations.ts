@@ -105,6 +105,87 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX membership_person ON membership(person_id);
     `,
   },
+  {
+    description: 'Workshops: template packs, sessions with answers, open questions, decisions, hardware sizing',
+    sql: `
+      -- The pack a project's workshops use (the latest version of it that this installation has).
+      ALTER TABLE project ADD COLUMN pack_id TEXT NOT NULL DEFAULT 'ox-app-suite';
+
+      -- Packs a consultancy imported; the default pack ships with the app and is not stored.
+      CREATE TABLE template_pack (
+        id TEXT PRIMARY KEY,
+        pack_id TEXT NOT NULL DEFAULT '',
+        version INTEGER NOT NULL DEFAULT 0,
+        content TEXT NOT NULL DEFAULT '',
+        imported_at TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX template_pack_version ON template_pack(pack_id, version);
+
+      -- One workshop on one topic; a follow-up workshop is a new session of the same topic.
+      CREATE TABLE workshop_session (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL DEFAULT '' REFERENCES project(id) DEFERRABLE INITIALLY DEFERRED,
+        topic_key TEXT NOT NULL DEFAULT '',
+        pack_id TEXT NOT NULL DEFAULT '',
+        pack_version INTEGER NOT NULL DEFAULT 0,
+        date TEXT,
+        attendees TEXT NOT NULL DEFAULT '[]',
+        notes TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX workshop_session_project ON workshop_session(project_id, topic_key);
+
+      -- One answer to one field in one session; its id is the session id and the field key, so two
+      -- laptops answering the same field write the same row and sync merges them field by field.
+      CREATE TABLE answer (
+        id TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL DEFAULT '' REFERENCES workshop_session(id) DEFERRABLE INITIALLY DEFERRED,
+        field_key TEXT NOT NULL DEFAULT '',
+        value TEXT NOT NULL DEFAULT 'null',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX answer_session ON answer(session_id);
+
+      CREATE TABLE open_question (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL DEFAULT '' REFERENCES project(id) DEFERRABLE INITIALLY DEFERRED,
+        session_id TEXT,
+        topic_key TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL DEFAULT '',
+        owner_id TEXT,
+        due_date TEXT,
+        status TEXT NOT NULL DEFAULT 'open',
+        answer TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX open_question_project ON open_question(project_id);
+
+      CREATE TABLE decision (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL DEFAULT '' REFERENCES project(id) DEFERRABLE INITIALLY DEFERRED,
+        session_id TEXT,
+        topic_key TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX decision_project ON decision(project_id);
+
+      -- The hardware sizing of a project (its id is the project's): inputs, assumptions and the
+      -- result as computed when saved, for documents.
+      CREATE TABLE sizing (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL DEFAULT '' REFERENCES project(id) DEFERRABLE INITIALLY DEFERRED,
+        input TEXT NOT NULL DEFAULT '{}',
+        result TEXT NOT NULL DEFAULT '{}',
+        updated_at TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

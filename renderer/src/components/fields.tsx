@@ -12,6 +12,8 @@ export interface Option {
 
 interface FrameProps {
   label: string;
+  /** Marks the label; the control itself gets aria-required from its caller. */
+  required?: boolean | undefined;
   hint?: string | undefined;
   error: string | null;
   /** Hides the label visually (it still names the control), for fields inside a table row. */
@@ -19,7 +21,8 @@ interface FrameProps {
   children: (ids: { id: string; describedBy: string | undefined }) => ReactNode;
 }
 
-export function FieldFrame({ label, hint, error, compact, children }: FrameProps) {
+export function FieldFrame({ label, required, hint, error, compact, children }: FrameProps) {
+  const t = useT();
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -28,6 +31,7 @@ export function FieldFrame({ label, hint, error, compact, children }: FrameProps
     <div className={compact ? 'field field-compact' : 'field'}>
       <label htmlFor={id} className={compact ? 'visually-hidden' : undefined}>
         {label}
+        {required && <span className="required-mark"> ({t('common.required')})</span>}
       </label>
       {children({ id, describedBy })}
       {hint && (
@@ -115,7 +119,7 @@ interface PlainTextProps {
   value: string;
   onChange(value: string): void;
   error?: string | null;
-  type?: 'text' | 'email' | 'tel';
+  type?: 'text' | 'email' | 'tel' | 'date';
   multiline?: boolean;
   required?: boolean;
   autoFocus?: boolean;
@@ -144,13 +148,15 @@ interface PlainSelectProps {
   onChange(value: string): void;
   error?: string | null;
   compact?: boolean;
+  required?: boolean | undefined;
+  hint?: string | undefined;
 }
 
-export function SelectField({ label, value, options, onChange, error = null, compact }: PlainSelectProps) {
+export function SelectField({ label, value, options, onChange, error = null, compact, required, hint }: PlainSelectProps) {
   return (
-    <FieldFrame label={label} error={error} compact={compact}>
+    <FieldFrame label={label} error={error} compact={compact} required={required} hint={hint}>
       {({ id, describedBy }) => (
-        <select id={id} value={value} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)}>
+        <select id={id} value={value} aria-describedby={describedBy} aria-required={required || undefined} onChange={(e) => onChange(e.target.value)}>
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}

@@ -3,11 +3,13 @@
 export type Route =
   | { view: 'projects' }
   | { view: 'project'; id: string }
+  | { view: 'workshops'; projectId: string; topicKey: string | null }
   | { view: 'customers'; id: string | null }
   | { view: 'people'; id: string | null };
 
 export function parseRoute(hash: string): Route {
-  const [view, id] = hash.replace(/^#\/?/, '').split('/');
+  const [view, id, sub, topicKey] = hash.replace(/^#\/?/, '').split('/');
+  if (view === 'project' && id && sub === 'workshops') return { view: 'workshops', projectId: id, topicKey: topicKey || null };
   if (view === 'project' && id) return { view: 'project', id };
   if (view === 'customers') return { view: 'customers', id: id || null };
   if (view === 'people') return { view: 'people', id: id || null };
@@ -20,6 +22,8 @@ export function routeHash(route: Route): string {
       return '#/projects';
     case 'project':
       return `#/project/${route.id}`;
+    case 'workshops':
+      return `#/project/${route.projectId}/workshops${route.topicKey ? `/${route.topicKey}` : ''}`;
     default:
       return `#/${route.view}${route.id ? `/${route.id}` : ''}`;
   }

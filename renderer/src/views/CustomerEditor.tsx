@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import type { MethodInput } from '../../../shared/api.ts';
 import { api } from '../api/client.ts';
 import { AutoText } from '../components/fields.tsx';
+import { FileButton } from '../components/FileButton.tsx';
 import { useT } from '../i18n.ts';
 import { trackSave } from '../state/saving.ts';
 import { useQuery } from '../state/use-query.ts';
@@ -27,8 +28,7 @@ export function CustomerEditor({ id, onChanged }: { id: string; onChanged(): voi
   };
   const update = (patch: Patch) => saveAndReload(api('customers.update', { id, ...patch }));
 
-  const chooseLogo = async (file: File | undefined) => {
-    if (!file) return;
+  const chooseLogo = async (file: File) => {
     const read = await readLogo(file);
     if ('problem' in read) {
       setLogoError(t(read.problem === 'type' ? 'customers.logoWrongType' : 'customers.logoTooLarge'));
@@ -51,20 +51,7 @@ export function CustomerEditor({ id, onChanged }: { id: string; onChanged(): voi
         <p className="field-hint" id={`${logoInput}-hint`}>
           {t('customers.logoHint')}
         </p>
-        <label htmlFor={logoInput} className="button">
-          {t('customers.logoChoose')}
-        </label>
-        <input
-          id={logoInput}
-          className="visually-hidden"
-          type="file"
-          accept="image/png,image/jpeg"
-          aria-describedby={`${logoInput}-hint`}
-          onChange={(e) => {
-            void chooseLogo(e.target.files?.[0]);
-            e.target.value = '';
-          }}
-        />
+        <FileButton label={t('customers.logoChoose')} accept="image/png,image/jpeg" describedBy={`${logoInput}-hint`} onFile={(file) => void chooseLogo(file)} />
         {c.logo && (
           <button type="button" onClick={() => void reportFailure(trackSave(update({ logo: null })))}>
             {t('customers.logoRemove')}

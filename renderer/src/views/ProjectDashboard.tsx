@@ -9,6 +9,25 @@ import { MembersPanel } from './MembersPanel.tsx';
 import { PhaseChecklists } from './PhaseChecklists.tsx';
 import { ProjectDetailsForm } from './ProjectDetailsForm.tsx';
 import { Timeline } from './Timeline.tsx';
+import { useQuery } from '../state/use-query.ts';
+import { WorkshopSummary } from './workshops/WorkshopSummary.tsx';
+import type { ProjectDetail } from '../../../shared/domain.ts';
+
+/** The workshops at a glance: what is still open and what was decided, gathered from every topic. */
+function WorkshopsPanel({ detail }: { detail: ProjectDetail }) {
+  const t = useT();
+  const overview = useQuery('workshops.overview', { projectId: detail.project.id }).data;
+  return (
+    <div className="workshops-panel">
+      <p>
+        <a className="button primary" href={`#/project/${detail.project.id}/workshops`}>
+          {t('workshops.open')}
+        </a>
+      </p>
+      {overview && <WorkshopSummary projectId={detail.project.id} overview={overview} people={detail.members} />}
+    </div>
+  );
+}
 
 export function ProjectDashboard({ id }: { id: string }) {
   const t = useT();
@@ -32,6 +51,7 @@ export function ProjectDashboard({ id }: { id: string }) {
         <a href={`#/customers/${customer.id}`}>{t('project.customerLink', { name: customer.name })}</a>
       </div>
       <Timeline detail={detail} />
+      <WorkshopsPanel detail={detail} />
       <div className="dashboard-columns">
         <PhaseChecklists detail={detail} />
         <div className="dashboard-side">

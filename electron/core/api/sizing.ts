@@ -1,0 +1,34 @@
+// The hardware sizing of a project: inputs and assumptions as the consultant set them, and the
+// result computed from them when saved (documents print the saved result as it was agreed).
+import type { ParsedInput } from '../../../shared/api.ts';
+import { computeSizing, defaultSizingInput, sizingInputSchema, type SizingResult } from '../../../shared/workshops/sizing.ts';
+import type { ProjectSizing } from '../../../shared/workshops/types.ts';
+import { changesFor, requireRow, type Context } from './context.ts';
+
+export function getSizing(ctx: Context, input: ParsedInput<'sizing.get'>): ProjectSizing {
+  requireRow(ctx, 'project', input.projectId, 'projectId');
+  const row = ctx.store.db.prepare('SELECT input, result, updated_at FROM sizing WHERE id = ? AND deleted = 0').get(input.projectId) as
+    | { input: string; result: string; updated_at: string }
+    | undefined;
+  const stored = row ? sizingInputSchema.safeParse(JSON.parse(row.input)) : null;
+  // The saved result is the one agreed with the customer, even should a later version calculate
+  // differently. Inputs a later version no longer accepts start again from the defaults.
+  if (row && stored?.success) return { input: stored.data, result: JSON.parse(row.result) as SizingResult, updatedAt: row.updated_at };
+  const defaults = defaultSizingInput();
+  return { input: defaults, result: computeSizing(defaults), updatedAt: null };
+}
+
+export function saveSizing(ctx: Context, input: ParsedInput<'sizing.save'>): ProjectSizing {
+  requireRow(ctx, 'project', input.projectId, 'projectId');
+  const result = computeSizing(input.input);
+  const updatedAt = ctx.now().toISOString();
+  ctx.store.apply(
+    changesFor('sizing', input.projectId, {
+      projectId: input.projectId,
+      input: JSON.stringify(input.input),
+      result: JSON.stringify(result),
+      updatedAt,
+    }),
+  );
+  return { input: input.input, result, updatedAt };
+}

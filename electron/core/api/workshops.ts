@@ -1,0 +1,350 @@
+// Workshops: sessions per topic with answers stored field by field, open questions and decisions,
+// and the completeness figures. A topic's form is the newest version of the project's pack; a
+// follow-up session starts from the answers of the one before, which stays as it was.
+import type { ParsedInput } from '../../../shared/api.ts';
+import { ApiError } from '../../../shared/errors.ts';
+import { localIsoDate } from '../../../shared/iso-date.ts';
+import { answerSchema, type AnswerValue, type Answers } from '../../../shared/workshops/answers.ts';
+import { sumCompleteness, topicCompleteness } from '../../../shared/workshops/completeness.ts';
+import type { Pack, Topic } from '../../../shared/workshops/pack.ts';
+import type {
+  Decision,
+  OpenQuestion,
+  QuestionStatus,
+  TopicDetail,
+  TopicSummary,
+  WorkshopOverview,
+  WorkshopSession,
+} from '../../../shared/workshops/types.ts';
+import { newId } from '../ids.ts';
+import { changesFor, requireRow, type Context } from './context.ts';
+import { invalidInput } from './input-errors.ts';
+import { findPack, packVersionIfKnown } from './packs.ts';
+
+interface SessionRow {
+  id: string;
+  project_id: string;
+  topic_key: string;
+  pack_id: string;
+  pack_version: number;
+  date: string | null;
+  attendees: string;
+  notes: string;
+  created_at: string;
+}
+
+interface QuestionRow {
+  id: string;
+  project_id: string;
+  session_id: string | null;
+  topic_key: string;
+  text: string;
+  owner_id: string | null;
+  due_date: string | null;
+  status: string;
+  answer: string;
+  created_at: string;
+}
+
+interface DecisionRow {
+  id: string;
+  project_id: string;
+  session_id: string | null;
+  topic_key: string;
+  text: string;
+  created_at: string;
+}
+
+/** Answer rows are keyed by session and field, so that every device writes the same row. */
+const answerId = (sessionId: string, fieldKey: string): string => `${sessionId}/${fieldKey}`;
+
+function projectPack(ctx: Context, projectId: string): Pack {
+  requireRow(ctx, 'project', projectId, 'projectId');
+  const { pack_id } = ctx.store.db.prepare('SELECT pack_id FROM project WHERE id = ?').get(projectId) as { pack_id: string };
+  return findPack(ctx, pack_id, undefined, 'projectId');
+}
+
+function findTopic(pack: Pack, key: string): Topic {
+  const topic = pack.topics.find((t) => t.key === key);
+  if (!topic) throw new ApiError({ code: 'not_found', field: 'topicKey', message: `topicKey: pack ${pack.id} has no topic "${key}"` });
+  return topic;
+}
+
+function answersOf(ctx: Context, sessionId: string): Answers {
+  const rows = ctx.store.db.prepare('SELECT field_key, value FROM answer WHERE session_id = ? AND deleted = 0').all(sessionId) as {
+    field_key: string;
+    value: string;
+  }[];
+  const answers: Answers = {};
+  for (const r of rows) {
+    const value = JSON.parse(r.value) as AnswerValue;
+    if (value !== null) answers[r.field_key] = value;
+  }
+  return answers;
+}
+
+function toSession(ctx: Context, r: SessionRow, topic: Topic): WorkshopSession {
+  const all = answersOf(ctx, r.id);
+  const known = new Set(topic.fields.map((f) => f.key));
+  const answers: Answers = {};
+  const orphanAnswers: WorkshopSession['orphanAnswers'] = [];
+  const ownTopic = packVersionIfKnown(ctx, r.pack_id, r.pack_version)?.topics.find((t) => t.key === r.topic_key);
+  for (const [key, value] of Object.entries(all)) {
+    if (known.has(key)) answers[key] = value;
+    else orphanAnswers.push({ key, label: ownTopic?.fields.find((f) => f.key === key)?.label ?? null, value });
+  }
+  return {
+    id: r.id,
+    projectId: r.project_id,
+    topicKey: r.topic_key,
+    packId: r.pack_id,
+    packVersion: r.pack_version,
+    date: r.date,
+    attendees: JSON.parse(r.attendees) as string[],
+    notes: r.notes,
+    createdAt: r.created_at,
+    answers,
+    orphanAnswers,
+  };
+}
+
+function sessionRows(ctx: Context, projectId: string, topicKey?: string): SessionRow[] {
+  const sql = `SELECT * FROM workshop_session WHERE project_id = ? AND deleted = 0 ${topicKey ? 'AND topic_key = ?' : ''}
+               ORDER BY coalesce(date, ''), created_at, id`;
+  return ctx.store.db.prepare(sql).all(...(topicKey ? [projectId, topicKey] : [projectId])) as SessionRow[];
+}
+
+function loadSessionRow(ctx: Context, id: string, field = 'id'): SessionRow {
+  const row = ctx.store.db.prepare('SELECT * FROM workshop_session WHERE id = ? AND deleted = 0').get(id) as SessionRow | undefined;
+  if (!row) throw new ApiError({ code: 'not_found', field, message: `${field}: no workshop session with id ${id}` });
+  return row;
+}
+
+const toQuestion = (r: QuestionRow): OpenQuestion => ({
+  id: r.id,
+  projectId: r.project_id,
+  sessionId: r.session_id,
+  topicKey: r.topic_key,
+  text: r.text,
+  ownerId: r.owner_id,
+  dueDate: r.due_date,
+  status: r.status as QuestionStatus,
+  answer: r.answer,
+  createdAt: r.created_at,
+});
+
+const toDecision = (r: DecisionRow): Decision => ({
+  id: r.id,
+  projectId: r.project_id,
+  sessionId: r.session_id,
+  topicKey: r.topic_key,
+  text: r.text,
+  createdAt: r.created_at,
+});
+
+function questionsOf(ctx: Context, projectId: string, topicKey?: string): OpenQuestion[] {
+  const sql = `SELECT * FROM open_question WHERE project_id = ? AND deleted = 0 ${topicKey ? 'AND topic_key = ?' : ''}
+               ORDER BY status = 'answered', coalesce(due_date, '9999'), created_at, id`;
+  return (ctx.store.db.prepare(sql).all(...(topicKey ? [projectId, topicKey] : [projectId])) as QuestionRow[]).map(toQuestion);
+}
+
+function decisionsOf(ctx: Context, projectId: string, topicKey?: string): Decision[] {
+  const sql = `SELECT * FROM decision WHERE project_id = ? AND deleted = 0 ${topicKey ? 'AND topic_key = ?' : ''} ORDER BY created_at, id`;
+  return (ctx.store.db.prepare(sql).all(...(topicKey ? [projectId, topicKey] : [projectId])) as DecisionRow[]).map(toDecision);
+}
+
+export function workshopOverview(ctx: Context, input: ParsedInput<'workshops.overview'>): WorkshopOverview {
+  const pack = projectPack(ctx, input.projectId);
+  const sessions = sessionRows(ctx, input.projectId);
+  const topics: TopicSummary[] = pack.topics.map((topic) => {
+    const own = sessions.filter((s) => s.topic_key === topic.key);
+    const latest = own.at(-1);
+    return {
+      key: topic.key,
+      phase: topic.phase,
+      title: topic.title,
+      sessions: own.length,
+      lastDate: latest?.date ?? null,
+      completeness: topicCompleteness(topic, latest ? answersOf(ctx, latest.id) : {}),
+    };
+  });
+  return {
+    pack: { id: pack.id, version: pack.version, name: pack.name },
+    topics,
+    completeness: sumCompleteness(topics.map((t) => t.completeness)),
+    openQuestions: questionsOf(ctx, input.projectId).filter((q) => q.status === 'open'),
+    decisions: decisionsOf(ctx, input.projectId),
+  };
+}
+
+export function workshopTopic(ctx: Context, input: ParsedInput<'workshops.topic'>): TopicDetail {
+  const pack = projectPack(ctx, input.projectId);
+  const topic = findTopic(pack, input.topicKey);
+  const sessions = sessionRows(ctx, input.projectId, topic.key).map((r) => toSession(ctx, r, topic));
+  return {
+    pack: { id: pack.id, version: pack.version },
+    topic,
+    sessions,
+    questions: questionsOf(ctx, input.projectId, topic.key),
+    decisions: decisionsOf(ctx, input.projectId, topic.key),
+    completeness: topicCompleteness(topic, sessions.at(-1)?.answers ?? {}),
+  };
+}
+
+/** A new session starts from the previous session's answers, or from the form's defaults. */
+export function createSession(ctx: Context, input: ParsedInput<'sessions.create'>): WorkshopSession {
+  const pack = projectPack(ctx, input.projectId);
+  const topic = findTopic(pack, input.topicKey);
+  const previous = sessionRows(ctx, input.projectId, topic.key).at(-1);
+  const start: Answers = {};
+  if (previous) {
+    const before = answersOf(ctx, previous.id);
+    for (const f of topic.fields) if (before[f.key] !== undefined) start[f.key] = before[f.key]!;
+  } else {
+    for (const f of topic.fields) if ('default' in f && f.default !== undefined) start[f.key] = f.default;
+  }
+  const id = newId();
+  const changes = changesFor('workshopSession', id, {
+    projectId: input.projectId,
+    topicKey: topic.key,
+    packId: pack.id,
+    packVersion: pack.version,
+    date: input.date ?? localIsoDate(ctx.now()),
+    attendees: JSON.stringify(previous ? (JSON.parse(previous.attendees) as string[]) : []),
+    notes: '',
+    createdAt: ctx.now().toISOString(),
+  });
+  for (const [key, value] of Object.entries(start)) {
+    changes.push(...changesFor('answer', answerId(id, key), { sessionId: id, fieldKey: key, value: JSON.stringify(value) }));
+  }
+  ctx.store.apply(changes);
+  return toSession(ctx, loadSessionRow(ctx, id), topic);
+}
+
+export function updateSession(ctx: Context, input: ParsedInput<'sessions.update'>): WorkshopSession {
+  const row = loadSessionRow(ctx, input.id);
+  if (input.attendees) {
+    const members = new Set(
+      (ctx.store.db.prepare('SELECT person_id FROM membership WHERE project_id = ? AND deleted = 0').all(row.project_id) as { person_id: string }[]).map(
+        (m) => m.person_id,
+      ),
+    );
+    const stranger = input.attendees.findIndex((p) => !members.has(p));
+    if (stranger >= 0) {
+      throw new ApiError({ code: 'not_found', field: `attendees.${stranger}`, message: `attendees.${stranger}: ${input.attendees[stranger]} is not one of the project's people` });
+    }
+  }
+  ctx.store.apply(
+    changesFor('workshopSession', row.id, {
+      date: input.date,
+      notes: input.notes,
+      attendees: input.attendees ? JSON.stringify([...new Set(input.attendees)]) : undefined,
+    }),
+  );
+  return toSession(ctx, loadSessionRow(ctx, row.id), findTopic(projectPack(ctx, row.project_id), row.topic_key));
+}
+
+export function removeSession(ctx: Context, input: ParsedInput<'sessions.remove'>): { id: string } {
+  const row = loadSessionRow(ctx, input.id);
+  ctx.store.apply(changesFor('workshopSession', row.id, { deleted: true }));
+  return { id: row.id };
+}
+
+export function setAnswer(ctx: Context, input: ParsedInput<'answers.set'>): TopicDetail {
+  const row = loadSessionRow(ctx, input.sessionId, 'sessionId');
+  const topic = findTopic(projectPack(ctx, row.project_id), row.topic_key);
+  const field = topic.fields.find((f) => f.key === input.field);
+  if (!field) {
+    throw new ApiError({ code: 'not_found', field: 'field', message: `field: topic "${topic.key}" has no field "${input.field}"` });
+  }
+  const parsed = answerSchema(field).safeParse(input.value);
+  if (!parsed.success) throw invalidInput(parsed.error, input.value, 'value');
+  if (field.type === 'person' && parsed.data !== null) requireRow(ctx, 'person', parsed.data as string, 'value');
+  ctx.store.apply(
+    changesFor('answer', answerId(row.id, field.key), { sessionId: row.id, fieldKey: field.key, value: JSON.stringify(parsed.data) }),
+  );
+  return workshopTopic(ctx, { projectId: row.project_id, topicKey: row.topic_key });
+}
+
+/** A question or decision belongs to a topic of the project's pack, and maybe to one of its workshops. */
+function requireTopicAndSession(ctx: Context, input: { projectId: string; topicKey: string; sessionId?: string | undefined }): void {
+  findTopic(projectPack(ctx, input.projectId), input.topicKey);
+  if (!input.sessionId) return;
+  const session = loadSessionRow(ctx, input.sessionId, 'sessionId');
+  if (session.project_id !== input.projectId || session.topic_key !== input.topicKey) {
+    throw new ApiError({ code: 'invalid_input', field: 'sessionId', message: `sessionId: the workshop ${input.sessionId} is not on this project's topic ${input.topicKey}` });
+  }
+}
+
+export function addQuestion(ctx: Context, input: ParsedInput<'questions.add'>): OpenQuestion {
+  requireTopicAndSession(ctx, input);
+  if (input.ownerId) requireRow(ctx, 'person', input.ownerId, 'ownerId');
+  const id = newId();
+  ctx.store.apply(
+    changesFor('openQuestion', id, {
+      projectId: input.projectId,
+      sessionId: input.sessionId ?? null,
+      topicKey: input.topicKey,
+      text: input.text,
+      ownerId: input.ownerId ?? null,
+      dueDate: input.dueDate ?? null,
+      status: 'open',
+      answer: '',
+      createdAt: ctx.now().toISOString(),
+    }),
+  );
+  return loadQuestion(ctx, id);
+}
+
+function loadQuestion(ctx: Context, id: string): OpenQuestion {
+  const row = ctx.store.db.prepare('SELECT * FROM open_question WHERE id = ? AND deleted = 0').get(id) as QuestionRow | undefined;
+  if (!row) throw new ApiError({ code: 'not_found', field: 'id', message: `id: no open question with id ${id}` });
+  return toQuestion(row);
+}
+
+export function updateQuestion(ctx: Context, input: ParsedInput<'questions.update'>): OpenQuestion {
+  const { id, ...fields } = input;
+  loadQuestion(ctx, id);
+  if (fields.ownerId) requireRow(ctx, 'person', fields.ownerId, 'ownerId');
+  ctx.store.apply(changesFor('openQuestion', id, fields));
+  return loadQuestion(ctx, id);
+}
+
+export function removeQuestion(ctx: Context, input: ParsedInput<'questions.remove'>): { id: string } {
+  loadQuestion(ctx, input.id);
+  ctx.store.apply(changesFor('openQuestion', input.id, { deleted: true }));
+  return { id: input.id };
+}
+
+function loadDecision(ctx: Context, id: string): Decision {
+  const row = ctx.store.db.prepare('SELECT * FROM decision WHERE id = ? AND deleted = 0').get(id) as DecisionRow | undefined;
+  if (!row) throw new ApiError({ code: 'not_found', field: 'id', message: `id: no decision with id ${id}` });
+  return toDecision(row);
+}
+
+export function addDecision(ctx: Context, input: ParsedInput<'decisions.add'>): Decision {
+  requireTopicAndSession(ctx, input);
+  const id = newId();
+  ctx.store.apply(
+    changesFor('decision', id, {
+      projectId: input.projectId,
+      sessionId: input.sessionId ?? null,
+      topicKey: input.topicKey,
+      text: input.text,
+      createdAt: ctx.now().toISOString(),
+    }),
+  );
+  return loadDecision(ctx, id);
+}
+
+export function updateDecision(ctx: Context, input: ParsedInput<'decisions.update'>): Decision {
+  loadDecision(ctx, input.id);
+  ctx.store.apply(changesFor('decision', input.id, { text: input.text }));
+  return loadDecision(ctx, input.id);
+}
+
+export function removeDecision(ctx: Context, input: ParsedInput<'decisions.remove'>): { id: string } {
+  loadDecision(ctx, input.id);
+  ctx.store.apply(changesFor('decision', input.id, { deleted: true }));
+  return { id: input.id };
+}

@@ -1,0 +1,111 @@
+// Template packs: the workshop forms as data. A pack has topics (one per workshop subject, in the
+// Initialization or Concept phase); a topic has fields of a few types, conditions that show a
+// field only when another answer has a value, required fields, and hints derived from answers.
+// Packs are JSON so that a consultancy can write and exchange its own; this schema is what a pack
+// must satisfy. Pure data and checks, no I/O.
+import { z } from 'zod';
+
+export const localized = z.strictObject({ en: z.string().min(1), de: z.string().min(1) });
+export type Localized = z.infer<typeof localized>;
+
+const key = z
+  .string()
+  .regex(/^[a-z][a-zA-Z0-9]*(?:-[a-zA-Z0-9]+)*$/, 'Expected a key: letters and digits, words joined by "-", starting with a lower-case letter');
+
+/** When a field is shown or a hint applies: one test on another field's answer of the same topic. */
+export const condition = z.union([
+  z.strictObject({ field: key, equals: z.union([z.string(), z.number(), z.boolean()]) }),
+  z.strictObject({ field: key, notEquals: z.union([z.string(), z.number(), z.boolean()]) }),
+  /** A multi-choice or capability answer containing this value. */
+  z.strictObject({ field: key, includes: z.string() }),
+  /** A multi-choice or capability answer that has been given but lacks this value. */
+  z.strictObject({ field: key, excludes: z.string() }),
+  z.strictObject({ field: key, isSet: z.boolean() }),
+]);
+export type Condition = z.infer<typeof condition>;
+
+const option = z.strictObject({ value: z.string().min(1), label: localized });
+export type ChoiceOption = z.infer<typeof option>;
+
+const common = {
+  key,
+  label: localized,
+  help: localized.optional(),
+  required: z.boolean().optional(),
+  /** Shown only when this holds; a hidden field is neither required nor counted. */
+  showWhen: condition.optional(),
+  /** Where the reference says a value comes from (documentation, experience), shown with the help. */
+  source: z.string().optional(),
+};
+
+const columnBase = { key, label: localized };
+export const tableColumn = z.discriminatedUnion('type', [
+  z.strictObject({ ...columnBase, type: z.literal('text') }),
+  z.strictObject({ ...columnBase, type: z.literal('number'), unit: z.string().optional() }),
+  z.strictObject({ ...columnBase, type: z.literal('bool') }),
+  z.strictObject({ ...columnBase, type: z.literal('select'), options: z.array(option).min(1) }),
+]);
+export type TableColumn = z.infer<typeof tableColumn>;
+
+export const field = z.discriminatedUnion('type', [
+  z.strictObject({ ...common, type: z.literal('text'), format: z.enum(['hostname', 'email', 'url']).optional(), default: z.string().optional() }),
+  z.strictObject({ ...common, type: z.literal('longtext') }),
+  z.strictObject({
+    ...common,
+    type: z.literal('number'),
+    unit: z.string().optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    integer: z.boolean().optional(),
+    default: z.number().optional(),
+  }),
+  z.strictObject({ ...common, type: z.literal('bool'), default: z.boolean().optional() }),
+  z.strictObject({ ...common, type: z.literal('select'), options: z.array(option).min(1), default: z.string().optional() }),
+  z.strictObject({ ...common, type: z.literal('multi'), options: z.array(option).min(1) }),
+  z.strictObject({ ...common, type: z.literal('date') }),
+  /** One of the project's people. */
+  z.strictObject({ ...common, type: z.literal('person') }),
+  /** Host names or addresses, one per row. */
+  z.strictObject({ ...common, type: z.literal('hostlist') }),
+  /** Repeatable rows of the given columns. */
+  z.strictObject({ ...common, type: z.literal('table'), columns: z.array(tableColumn).min(1) }),
+  /** A pasted server line (IMAP `* CAPABILITY ...`) becomes ticks among these capabilities. */
+  z.strictObject({ ...common, type: z.literal('capabilities'), capabilities: z.array(z.string().min(1)).min(1) }),
+  /** A PNG or JPEG, stored as a data URL. */
+  z.strictObject({ ...common, type: z.literal('image') }),
+]);
+export type PackField = z.infer<typeof field>;
+export type FieldKind = PackField['type'];
+
+export const hint = z.strictObject({
+  /** All of these must hold. */
+  when: z.array(condition).min(1),
+  severity: z.enum(['info', 'warning']),
+  text: localized,
+});
+export type Hint = z.infer<typeof hint>;
+
+export const topic = z.strictObject({
+  key,
+  phase: z.enum(['initialization', 'concept']),
+  title: localized,
+  /** What the workshop on this topic settles, shown above the form. */
+  intro: localized.optional(),
+  fields: z.array(field).min(1),
+  hints: z.array(hint).optional(),
+});
+export type Topic = z.infer<typeof topic>;
+
+export const pack = z.strictObject({
+  /** Stable across versions: a newer version of the same pack replaces the older one. */
+  id: key,
+  version: z.number().int().min(1),
+  name: localized,
+  description: localized.optional(),
+  topics: z.array(topic).min(1),
+});
+export type Pack = z.infer<typeof pack>;
+
+export function packRef(p: Pick<Pack, 'id' | 'version'>): string {
+  return `${p.id}@${p.version}`;
+}

@@ -1,0 +1,117 @@
+// Checking a pack a consultancy brings: the JSON, the schema, and what a schema cannot say (keys
+// unique, conditions pointing at fields of the same topic with values those fields can have,
+// defaults that are valid answers). Every problem is listed with where it is and why, so a pack
+// author can fix them all in one go.
+import { answerSchema } from './answers.ts';
+import { pack as packSchema, type Condition, type Pack, type PackField, type Topic } from './pack.ts';
+
+export interface PackProblem {
+  /** Where in the file: a path such as `topics[2].fields[0].showWhen.field`, or a line and column. */
+  path: string;
+  message: string;
+}
+
+export type PackCheck = { ok: true; pack: Pack } | { ok: false; problems: PackProblem[] };
+
+function pathOf(parts: readonly PropertyKey[]): string {
+  return parts.reduce<string>((out, p) => (typeof p === 'number' ? `${out}[${p}]` : out ? `${out}.${String(p)}` : String(p)), '') || '(pack)';
+}
+
+/** Line and column of a JSON.parse failure, from the character position V8 reports. */
+function syntaxProblem(text: string, error: SyntaxError): PackProblem {
+  const at = /position (\d+)/.exec(error.message);
+  if (!at) return { path: '(file)', message: `Not valid JSON: ${error.message}` };
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return { path: `line ${line}, column ${column}`, message: `Not valid JSON: ${error.message.replace(/ in JSON at position \d+.*$/, '')}` };
+}
+
+function duplicates(keys: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const k of keys) (seen.has(k) ? twice : seen).add(k);
+  return twice;
+}
+
+function optionValues(f: PackField): string[] | null {
+  if (f.type === 'select' || f.type === 'multi') return f.options.map((o) => o.value);
+  if (f.type === 'capabilities') return f.capabilities;
+  return null;
+}
+
+function checkCondition(c: Condition, topic: Topic, self: string | null, at: string, problems: PackProblem[]): void {
+  const target = topic.fields.find((f) => f.key === c.field);
+  if (!target) {
+    problems.push({ path: `${at}.field`, message: `No field "${c.field}" in topic "${topic.key}"` });
+    return;
+  }
+  if (c.field === self) {
+    problems.push({ path: `${at}.field`, message: 'A field cannot depend on itself' });
+    return;
+  }
+  const values = optionValues(target);
+  if ('includes' in c || 'excludes' in c) {
+    const value = 'includes' in c ? c.includes : c.excludes;
+    if (target.type !== 'multi' && target.type !== 'capabilities') {
+      problems.push({ path: at, message: `"includes" and "excludes" need a multiple-choice or capabilities field; "${c.field}" is ${target.type}` });
+    } else if (!values!.includes(value)) {
+      problems.push({ path: at, message: `"${value}" is not one of the choices of "${c.field}" (${values!.join(', ')})` });
+    }
+  }
+  if (('equals' in c || 'notEquals' in c) && target.type === 'select') {
+    const value = 'equals' in c ? c.equals : c.notEquals;
+    if (!values!.includes(String(value))) problems.push({ path: at, message: `"${String(value)}" is not one of the choices of "${c.field}" (${values!.join(', ')})` });
+  }
+}
+
+function hasCycle(topic: Topic, start: PackField): boolean {
+  const byKey = new Map(topic.fields.map((f) => [f.key, f]));
+  const seen = new Set<string>();
+  let current: PackField | undefined = start;
+  while (current?.showWhen) {
+    if (seen.has(current.key)) return true;
+    seen.add(current.key);
+    current = byKey.get(current.showWhen.field);
+  }
+  return false;
+}
+
+function checkTopic(topic: Topic, at: string, problems: PackProblem[]): void {
+  const twice = duplicates(topic.fields.map((f) => f.key));
+  topic.fields.forEach((f, i) => {
+    const fat = `${at}.fields[${i}]`;
+    if (twice.has(f.key)) problems.push({ path: `${fat}.key`, message: `Field key "${f.key}" is used more than once in topic "${topic.key}"` });
+    const values = optionValues(f);
+    if (values) for (const v of duplicates(values)) problems.push({ path: fat, message: `Choice "${v}" is listed more than once` });
+    if (f.type === 'table') for (const k of duplicates(f.columns.map((c) => c.key))) problems.push({ path: `${fat}.columns`, message: `Column key "${k}" is used more than once` });
+    if (f.type === 'number' && f.min !== undefined && f.max !== undefined && f.min > f.max) problems.push({ path: fat, message: `min (${f.min}) is above max (${f.max})` });
+    if ('default' in f && f.default !== undefined) {
+      const check = answerSchema(f).safeParse(f.default);
+      if (!check.success) problems.push({ path: `${fat}.default`, message: `Not a valid answer for this field: ${check.error.issues[0]!.message}` });
+    }
+    if (f.showWhen) {
+      checkCondition(f.showWhen, topic, f.key, `${fat}.showWhen`, problems);
+      if (hasCycle(topic, f)) problems.push({ path: `${fat}.showWhen`, message: 'The conditions of these fields depend on each other in a circle' });
+    }
+  });
+  (topic.hints ?? []).forEach((h, i) => h.when.forEach((c, j) => checkCondition(c, topic, null, `${at}.hints[${i}].when[${j}]`, problems)));
+}
+
+export function checkPack(text: string): PackCheck {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, problems: [syntaxProblem(text, error as SyntaxError)] };
+  }
+  const parsed = packSchema.safeParse(json);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((i) => ({ path: pathOf(i.path), message: i.message })) };
+  }
+  const problems: PackProblem[] = [];
+  const p = parsed.data;
+  for (const k of duplicates(p.topics.map((t) => t.key))) problems.push({ path: 'topics', message: `Topic key "${k}" is used more than once` });
+  p.topics.forEach((t, i) => checkTopic(t, `topics[${i}]`, problems));
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, pack: p };
+}
