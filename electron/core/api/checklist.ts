@@ -232,7 +232,7 @@ export function commentRequirement(ctx: Context, input: ParsedInput<'requirement
 }
 
 /** Fields that are bookkeeping, not something a person changed: left out of the history. */
-const UNTRACKED = new Set(['projectId', 'createdAt', 'source', 'meetingId', 'agendaItemId', 'deleted']);
+const UNTRACKED = new Set(['projectId', 'number', 'createdAt', 'source', 'meetingId', 'agendaItemId', 'deleted']);
 
 function historyOf(ctx: Context, id: string): HistoryEntry[] {
   const rows = ctx.store.db
@@ -246,9 +246,12 @@ function historyOf(ctx: Context, id: string): HistoryEntry[] {
   const entries: HistoryEntry[] = [];
   for (const r of rows) {
     const value = JSON.parse(r.value) as HistoryEntry['to'];
+    const known = current.has(r.field);
     const from = current.get(r.field) ?? null;
     current.set(r.field, value);
     if (UNTRACKED.has(r.field)) continue;
+    // A field created empty is not news; its first value is.
+    if (!known && (value === null || value === '')) continue;
     entries.push({
       field: r.field,
       from,
