@@ -18,7 +18,10 @@ import {
   type ProjectDetail,
   type ProjectListItem,
 } from './domain.ts';
-import { isoDate } from './iso-date.ts';
+import { PRIORITIES, REQUIREMENT_SOURCES, REQUIREMENT_STATUSES, type ImportPreview, type ImportResult, type Requirement, type RequirementComment, type RequirementDetail } from './checklist/types.ts';
+import { CSV_TARGETS } from './checklist/csv-format.ts';
+import { isIsoDate, isoDate } from './iso-date.ts';
+import { MEETING_KINDS, PRESENCES, PREVIOUS_MINUTES, type AgendaDecision, type AgendaItem, type MeetingDetail, type MeetingSummary } from './meetings/types.ts';
 import type { Pack } from './workshops/pack.ts';
 import { sizingInputSchema } from './workshops/sizing.ts';
 import {
@@ -107,6 +110,49 @@ const none = z.strictObject({});
 const packId = z.string().min(1).max(100);
 const topicKey = z.string().min(1).max(100);
 const byId = z.strictObject({ id });
+
+/** Local date and time of a meeting, as a datetime-local field gives it. */
+const localDateTime = z
+  .string()
+  .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) && isIsoDate(v.slice(0, 10)) && Number(v.slice(11, 13)) < 24 && Number(v.slice(14)) < 60, {
+    message: 'Expected a date and time as YYYY-MM-DDTHH:MM',
+    params: { reason: 'date' },
+  })
+  .nullable();
+
+const meetingFields = {
+  kind: z.enum(MEETING_KINDS),
+  title: line,
+  startsAt: localDateTime,
+  durationMinutes: z.number().int().min(0).max(24 * 60).nullable(),
+  place: line,
+  chairId: id.nullable(),
+  minuteTakerId: id.nullable(),
+  previousMinutes: z.enum(PREVIOUS_MINUTES),
+  previousMinutesNote: text,
+  topicKeys: z.array(topicKey).max(50),
+  nextMeetingAt: localDateTime,
+  nextMeetingNote: text,
+};
+
+const requirementFields = {
+  title: name.max(500),
+  description: text,
+  category: line,
+  topicKey: topicKey.nullable(),
+  phase: z.enum(PHASES).nullable(),
+  ownerSide: z.enum(SIDES).nullable(),
+  responsibleId: id.nullable(),
+  dueDate: optionalDate,
+  status: z.enum(REQUIREMENT_STATUSES),
+  priority: z.enum(PRIORITIES),
+};
+
+/** A change made during a status call: the call's minutes record it. */
+const duringCall = { meetingId: id.optional() };
+
+const csvText = z.string().max(20_000_000, 'The file is larger than 20 MB');
+const csvMapping = z.array(z.enum(CSV_TARGETS).nullable()).max(100);
 
 export const api = {
   'app.info': read<AppInfo>()(none, 'Version, device id, data folder and database state.'),
@@ -256,6 +302,70 @@ export const api = {
   ),
   'decisions.update': write<Decision>()(z.strictObject({ id, text: name.max(2_000) }), 'Change the wording of a decision.'),
   'decisions.remove': write<{ id: string }>()(byId, 'Remove a decision.'),
+
+  'meetings.list': read<MeetingSummary[]>()(z.strictObject({ projectId: id }), "The project's meetings, latest first."),
+  'meetings.get': read<MeetingDetail>()(byId, 'One meeting with attendees, agenda, decisions, action items and, for a status call, the items it reviewed.'),
+  'meetings.create': write<MeetingDetail>()(
+    z.strictObject({ projectId: id, kind: meetingFields.kind, title: line.optional(), startsAt: localDateTime.optional() }),
+    'Record a meeting; a status call takes the attendees and chair of the previous one.',
+  ),
+  'meetings.update': write<MeetingDetail>()(patch(meetingFields), 'Change some fields of a meeting.'),
+  'meetings.remove': write<{ id: string }>()(byId, 'Remove a meeting (its action items stay on the checklist).'),
+  'meetings.setAttendee': write<MeetingDetail>()(
+    z.strictObject({ meetingId: id, personId: id, presence: z.enum(PRESENCES).nullable() }),
+    "Mark one of the project's people present or apologised (null: not expected).",
+  ),
+  'agenda.add': write<AgendaItem>()(
+    z.strictObject({ meetingId: id, title: line.optional(), afterId: id.optional() }),
+    'Add an agenda item, at the end or after another.',
+  ),
+  'agenda.update': write<AgendaItem>()(patch({ title: line, notes: text }), 'Change the title or discussion notes of an agenda item.'),
+  'agenda.remove': write<{ id: string }>()(byId, 'Remove an agenda item with its decisions (its action items stay on the checklist).'),
+  'agenda.decide': write<AgendaDecision>()(z.strictObject({ agendaItemId: id, text: name.max(2_000) }), 'Record a decision under an agenda item.'),
+  'agenda.updateDecision': write<AgendaDecision>()(z.strictObject({ id, text: name.max(2_000) }), 'Change the wording of a decision.'),
+  'agenda.removeDecision': write<{ id: string }>()(byId, 'Remove a decision.'),
+
+  'requirements.list': read<Requirement[]>()(z.strictObject({ projectId: id }), "The project's checklist, every item, by number."),
+  'requirements.get': read<RequirementDetail>()(byId, 'One checklist item with its comments and the history of every change.'),
+  'requirements.create': write<Requirement>()(
+    z.strictObject({
+      projectId: id,
+      ...z.object(requirementFields).partial().shape,
+      title: requirementFields.title,
+      source: z.enum(REQUIREMENT_SOURCES).optional(),
+      agendaItemId: id.optional(),
+      ...duringCall,
+    }),
+    'Add a checklist item (numbered R-001, R-002, ...); with agendaItemId it is an action item of that meeting.',
+  ),
+  'requirements.update': write<Requirement>()(
+    z
+      .strictObject({ id, ...z.object(requirementFields).partial().shape, ...duringCall })
+      .refine((v) => Object.keys(v).some((k) => k !== 'id' && k !== 'meetingId'), { message: 'Nothing to change', path: ['id'] }),
+    'Change some fields of a checklist item; with meetingId the change goes into that status call’s minutes.',
+  ),
+  'requirements.setStatus': write<Requirement[]>()(
+    z.strictObject({ ids: z.array(id).min(1).max(10_000), status: requirementFields.status, ...duringCall }),
+    'Set the status of several checklist items at once.',
+  ),
+  'requirements.review': write<{ id: string }>()(
+    z.strictObject({ id, meetingId: id }),
+    'Note in a status call’s minutes that an item was gone through without change.',
+  ),
+  'requirements.remove': write<{ id: string }>()(byId, 'Remove a checklist item.'),
+  'requirements.comment': write<RequirementComment>()(z.strictObject({ id, text: name.max(5_000) }), 'Comment on a checklist item.'),
+  'requirements.previewImport': read<ImportPreview>()(
+    z.strictObject({ projectId: id, csv: csvText, mapping: csvMapping.optional() }),
+    'Read a CSV file against the checklist without writing: columns, mapping, problems by line.',
+  ),
+  'requirements.import': write<ImportResult>()(
+    z.strictObject({ projectId: id, csv: csvText, mapping: csvMapping }),
+    'Import the rows of a CSV file that have no problems: new numbers are added, known numbers updated.',
+  ),
+  'requirements.exportCsv': read<{ fileName: string; csv: string }>()(
+    z.strictObject({ projectId: id, ids: z.array(id).max(100_000).optional(), language: z.enum(['en', 'de']), delimiter: z.enum([',', ';']) }),
+    'The checklist (or the given items) as a CSV file for Excel.',
+  ),
 
   'sizing.get': read<ProjectSizing>()(z.strictObject({ projectId: id }), "The project's hardware sizing: inputs, assumptions and result."),
   'sizing.save': write<ProjectSizing>()(

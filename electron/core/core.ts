@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { callMethod } from './api/dispatch.ts';
 import type { Context } from './api/context.ts';
 import { loadBundledPacks } from './bundled-packs.ts';
+import { introduceDevice } from './device.ts';
 import { Store, type StoreOptions } from './store.ts';
 
 export interface Core {
@@ -27,6 +28,7 @@ function sourceResourcesDir(): string {
 export function openCore(options: CoreOptions): Core {
   const bundledPacks = loadBundledPacks(options.resourcesDir ?? sourceResourcesDir());
   const store = new Store(options.dataDir, options);
+  introduceDevice(store);
   const now = options.now;
   const ctx: Context = { store, appVersion: options.appVersion, bundledPacks, now: now ? () => new Date(now()) : () => new Date() };
   return {

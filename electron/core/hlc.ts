@@ -49,6 +49,11 @@ export class HybridClock {
     return formatStamp(this.state, this.deviceId);
   }
 
+  /** Moves the clock past a state another writer persisted, so the next stamp is later than its last. */
+  catchUp(other: ClockState): void {
+    if (other.ms > this.state.ms || (other.ms === this.state.ms && other.counter > this.state.counter)) this.state = { ...other };
+  }
+
   snapshot(): ClockState {
     return { ...this.state };
   }

@@ -49,7 +49,9 @@ export class Store {
 
   /** Runs `work` in one transaction: reads, checks and writes inside it stand or fall together. */
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    // IMMEDIATE: take the write lock before the first read, so that what a write checks or counts
+    // (the next item number, say) cannot change under it from another process on the same file.
+    return this.db.transaction(work).immediate();
   }
 
   close(): void {

@@ -55,10 +55,16 @@ export class WritePath {
     if (changes.length === 0) return [];
     // The clock is persisted inside the transaction, so a failed batch leaves the stored clock
     // as it was; the in-memory clock may run ahead, which keeps it monotonic.
-    return this.db.transaction(() => this.applyInTransaction(changes))();
+    // IMMEDIATE (inside an outer transaction it is a savepoint): the stored clock read first is
+    // then the latest, whoever else writes this file.
+    return this.db.transaction(() => this.applyInTransaction(changes)).immediate();
   }
 
   private applyInTransaction(changes: readonly FieldChange[]): string[] {
+    // Another process on the same data folder (the command line beside the app) is the same
+    // device with its own clock in memory: start after the last stamp either of them stored.
+    const stored = loadClockState(this.db);
+    if (stored) this.clock.catchUp(stored);
     const stamps: string[] = [];
     // Consecutive changes to the same row become one upsert.
     let start = 0;

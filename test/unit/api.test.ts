@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { METHOD_NAMES, type MethodName } from '../../shared/api.ts';
 import { SCHEMA_VERSION } from '../../electron/core/db/migrations.ts';
 import type { Activity, Customer, Membership, Person, PersonDetail, Project, ProjectDetail, ProjectListItem } from '../../shared/domain.ts';
+import type { Requirement } from '../../shared/checklist/types.ts';
+import type { AgendaDecision, AgendaItem, MeetingDetail } from '../../shared/meetings/types.ts';
 import { ApiError } from '../../shared/errors.ts';
 import type { Decision, OpenQuestion, WorkshopSession } from '../../shared/workshops/types.ts';
 import { defaultSizingInput } from '../../shared/workshops/sizing.ts';
@@ -23,6 +25,10 @@ let custom: Activity;
 let session: WorkshopSession;
 let question: OpenQuestion;
 let decision: Decision;
+let meeting: MeetingDetail;
+let agendaItem: AgendaItem;
+let agendaDecision: AgendaDecision;
+let requirement: Requirement;
 
 beforeEach(() => {
   core = openTestCore();
@@ -34,6 +40,10 @@ beforeEach(() => {
   session = core.call('sessions.create', { projectId: detail.project.id, topicKey: 'authentication', date: '2026-11-20' }) as WorkshopSession;
   question = core.call('questions.add', { projectId: detail.project.id, topicKey: 'authentication', text: 'Which LDAP attribute holds the login?' }) as OpenQuestion;
   decision = core.call('decisions.add', { projectId: detail.project.id, topicKey: 'authentication', text: 'Authentication against LDAP' }) as Decision;
+  meeting = core.call('meetings.create', { projectId: detail.project.id, kind: 'status_call' }) as MeetingDetail;
+  agendaItem = core.call('agenda.add', { meetingId: meeting.meeting.id, title: 'Checklist' }) as AgendaItem;
+  agendaDecision = core.call('agenda.decide', { agendaItemId: agendaItem.id, text: 'Weekly on Fridays' }) as AgendaDecision;
+  requirement = core.call('requirements.create', { projectId: detail.project.id, title: 'Provide test accounts', agendaItemId: agendaItem.id }) as Requirement;
 });
 afterEach(() => {
   core.close();
@@ -154,6 +164,55 @@ const CASES: Record<MethodName, BadInputCases> = {
   },
   'decisions.update': { valid: () => ({ id: decision.id, text: 'LDAP with TLS' }), required: 'text', wrongType: ['text', 1], idField: 'id' },
   'decisions.remove': { valid: () => ({ id: decision.id }), required: 'id', wrongType: ['id', {}], idField: 'id' },
+  'meetings.list': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['projectId', 1], idField: 'projectId' },
+  'meetings.get': { valid: () => ({ id: meeting.meeting.id }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'meetings.create': {
+    valid: () => ({ projectId: detail.project.id, kind: 'status_call', startsAt: '2026-11-27T10:00' }),
+    required: 'kind',
+    wrongType: ['startsAt', '27.11.2026 10:00'],
+    idField: 'projectId',
+  },
+  'meetings.update': { valid: () => ({ id: meeting.meeting.id, chairId: person.id, topicKeys: ['storage'] }), required: 'id', wrongType: ['durationMinutes', '1h'], idField: 'chairId' },
+  'meetings.remove': { valid: () => ({ id: meeting.meeting.id }), required: 'id', wrongType: ['id', []], idField: 'id' },
+  'meetings.setAttendee': {
+    valid: () => ({ meetingId: meeting.meeting.id, personId: person.id, presence: 'apologies' }),
+    required: 'presence',
+    wrongType: ['presence', 'late'],
+    idField: 'personId',
+  },
+  'agenda.add': { valid: () => ({ meetingId: meeting.meeting.id, title: 'Migration plan', afterId: agendaItem.id }), required: 'meetingId', wrongType: ['title', 1], idField: 'afterId' },
+  'agenda.update': { valid: () => ({ id: agendaItem.id, notes: 'Discussed the pilot' }), required: 'id', wrongType: ['notes', 1], idField: 'id' },
+  'agenda.remove': { valid: () => ({ id: agendaItem.id }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'agenda.decide': { valid: () => ({ agendaItemId: agendaItem.id, text: 'Pilot in January' }), required: 'text', wrongType: ['text', 1], idField: 'agendaItemId' },
+  'agenda.updateDecision': { valid: () => ({ id: agendaDecision.id, text: 'Pilot in February' }), required: 'text', wrongType: ['text', false], idField: 'id' },
+  'agenda.removeDecision': { valid: () => ({ id: agendaDecision.id }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'requirements.list': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['projectId', 1], idField: 'projectId' },
+  'requirements.get': { valid: () => ({ id: requirement.id }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'requirements.create': {
+    valid: () => ({ projectId: detail.project.id, title: 'Open firewall port 993', responsibleId: person.id, dueDate: '2026-12-04', ownerSide: 'customer' }),
+    required: 'title',
+    wrongType: ['dueDate', '4.12.'],
+    idField: 'responsibleId',
+  },
+  'requirements.update': { valid: () => ({ id: requirement.id, status: 'done', meetingId: meeting.meeting.id }), required: 'id', wrongType: ['status', 'finished'], idField: 'meetingId' },
+  // An unknown id in the list: see 'the checklist' below.
+  'requirements.setStatus': { valid: () => ({ ids: [requirement.id], status: 'blocked' }), required: 'status', wrongType: ['ids', 'R-001'] },
+  'requirements.review': { valid: () => ({ id: requirement.id, meetingId: meeting.meeting.id }), required: 'meetingId', wrongType: ['meetingId', 1], idField: 'meetingId' },
+  'requirements.remove': { valid: () => ({ id: requirement.id }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'requirements.comment': { valid: () => ({ id: requirement.id, text: 'Asked the network team' }), required: 'text', wrongType: ['text', 1], idField: 'id' },
+  'requirements.previewImport': { valid: () => ({ projectId: detail.project.id, csv: 'Title\nBackup' }), required: 'csv', wrongType: ['csv', 1], idField: 'projectId' },
+  'requirements.import': {
+    valid: () => ({ projectId: detail.project.id, csv: 'Title\nBackup', mapping: ['title'] }),
+    required: 'mapping',
+    wrongType: ['mapping', 'title'],
+    idField: 'projectId',
+  },
+  'requirements.exportCsv': {
+    valid: () => ({ projectId: detail.project.id, language: 'de', delimiter: ';' }),
+    required: 'language',
+    wrongType: ['delimiter', '\t'],
+    idField: 'projectId',
+  },
   'sizing.get': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['projectId', 1], idField: 'projectId' },
   'sizing.save': {
     valid: () => ({ projectId: detail.project.id, input: defaultSizingInput() }),

@@ -28,6 +28,12 @@ export function requireRow(ctx: Context, entity: EntityName, id: string, field: 
   if (!row) throw new ApiError({ code: 'not_found', field, message: `${field}: no ${entity} with id ${id}` });
 }
 
+/** Fails unless the person is on the project (a responsible, an attendee, a chair). */
+export function requireMember(ctx: Context, projectId: string, personId: string, field: string): void {
+  const row = ctx.store.db.prepare('SELECT 1 FROM membership WHERE project_id = ? AND person_id = ? AND deleted = 0').get(projectId, personId);
+  if (!row) throw new ApiError({ code: 'not_found', field, message: `${field}: ${personId} is not one of the project's people` });
+}
+
 /** Case- and accent-insensitive text match, so "muller" finds "Müller". */
 export function fold(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');

@@ -2,9 +2,34 @@
 // shared/api.ts has exactly one handler here, with the right input and result types.
 import type { MethodName, MethodResult, ParsedInput } from '../../../shared/api.ts';
 import { addActivity, removeActivity, updateActivity } from './activities.ts';
+import {
+  commentRequirement,
+  createRequirement,
+  getRequirement,
+  listRequirements,
+  removeRequirement,
+  reviewRequirement,
+  setRequirementStatus,
+  updateRequirement,
+} from './checklist.ts';
+import { exportRequirements, importRequirements, previewImport } from './checklist-csv.ts';
 import type { Context } from './context.ts';
 import { archiveCustomer, createCustomer, listCustomers, updateCustomer } from './customers.ts';
 import { addMember, createPerson, getPerson, listPeople, removeMember, updateMember, updatePerson } from './people.ts';
+import {
+  addAgendaDecision,
+  addAgendaItem,
+  createMeeting,
+  getMeeting,
+  listMeetings,
+  removeAgendaDecision,
+  removeAgendaItem,
+  removeMeeting,
+  setAttendee,
+  updateAgendaDecision,
+  updateAgendaItem,
+  updateMeeting,
+} from './meetings.ts';
 import { createProject, getProject, listProjects, recordGate, setPhase, updateProject } from './projects.ts';
 import { loadCustomer } from './rows.ts';
 import { exportPack, getPack, importPack, listPacks } from './packs.ts';
@@ -74,6 +99,29 @@ export const handlers: Handlers = {
   'decisions.add': addDecision,
   'decisions.update': updateDecision,
   'decisions.remove': removeDecision,
+  'meetings.list': listMeetings,
+  'meetings.get': getMeeting,
+  'meetings.create': createMeeting,
+  'meetings.update': updateMeeting,
+  'meetings.remove': removeMeeting,
+  'meetings.setAttendee': setAttendee,
+  'agenda.add': addAgendaItem,
+  'agenda.update': updateAgendaItem,
+  'agenda.remove': removeAgendaItem,
+  'agenda.decide': addAgendaDecision,
+  'agenda.updateDecision': updateAgendaDecision,
+  'agenda.removeDecision': removeAgendaDecision,
+  'requirements.list': listRequirements,
+  'requirements.get': getRequirement,
+  'requirements.create': createRequirement,
+  'requirements.update': updateRequirement,
+  'requirements.setStatus': setRequirementStatus,
+  'requirements.review': reviewRequirement,
+  'requirements.remove': removeRequirement,
+  'requirements.comment': commentRequirement,
+  'requirements.previewImport': previewImport,
+  'requirements.import': importRequirements,
+  'requirements.exportCsv': exportRequirements,
   'sizing.get': getSizing,
   'sizing.save': saveSizing,
 };

@@ -58,13 +58,13 @@ interface DecisionRow {
 /** Answer rows are keyed by session and field, so that every device writes the same row. */
 const answerId = (sessionId: string, fieldKey: string): string => `${sessionId}/${fieldKey}`;
 
-function projectPack(ctx: Context, projectId: string): Pack {
+export function projectPack(ctx: Context, projectId: string): Pack {
   requireRow(ctx, 'project', projectId, 'projectId');
   const { pack_id } = ctx.store.db.prepare('SELECT pack_id FROM project WHERE id = ?').get(projectId) as { pack_id: string };
   return findPack(ctx, pack_id, undefined, 'projectId');
 }
 
-function findTopic(pack: Pack, key: string): Topic {
+export function findTopic(pack: Pack, key: string): Topic {
   const topic = pack.topics.find((t) => t.key === key);
   if (!topic) throw new ApiError({ code: 'not_found', field: 'topicKey', message: `topicKey: pack ${pack.id} has no topic "${key}"` });
   return topic;

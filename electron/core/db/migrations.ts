@@ -186,6 +186,118 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    description: 'Meetings with agenda, decisions and action items; the requirements checklist; devices',
+    sql: `
+      -- Who made changes: each device introduces itself once (user and machine name), so that an
+      -- item's history can say "by whom on which machine" from the change log's device id.
+      CREATE TABLE device (
+        id TEXT PRIMARY KEY,
+        user_name TEXT NOT NULL DEFAULT '',
+        host_name TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+
+      CREATE TABLE meeting (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL DEFAULT '' REFERENCES project(id) DEFERRABLE INITIALLY DEFERRED,
+        kind TEXT NOT NULL DEFAULT 'other',
+        title TEXT NOT NULL DEFAULT '',
+        starts_at TEXT,
+        duration_minutes INTEGER,
+        place TEXT NOT NULL DEFAULT '',
+        chair_id TEXT,
+        minute_taker_id TEXT,
+        previous_minutes TEXT NOT NULL DEFAULT 'none',
+        previous_minutes_note TEXT NOT NULL DEFAULT '',
+        topic_keys TEXT NOT NULL DEFAULT '[]',
+        next_meeting_at TEXT,
+        next_meeting_note TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX meeting_project ON meeting(project_id);
+
+      -- One row per meeting and person (its id is both ids): two laptops marking the same person
+      -- write the same row.
+      CREATE TABLE meeting_attendee (
+        id TEXT PRIMARY KEY,
+        meeting_id TEXT NOT NULL DEFAULT '' REFERENCES meeting(id) DEFERRABLE INITIALLY DEFERRED,
+        person_id TEXT NOT NULL DEFAULT '',
+        presence TEXT NOT NULL DEFAULT 'present',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX meeting_attendee_meeting ON meeting_attendee(meeting_id);
+
+      CREATE TABLE agenda_item (
+        id TEXT PRIMARY KEY,
+        meeting_id TEXT NOT NULL DEFAULT '' REFERENCES meeting(id) DEFERRABLE INITIALLY DEFERRED,
+        position INTEGER NOT NULL DEFAULT 0,
+        title TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX agenda_item_meeting ON agenda_item(meeting_id);
+
+      CREATE TABLE agenda_decision (
+        id TEXT PRIMARY KEY,
+        meeting_id TEXT NOT NULL DEFAULT '' REFERENCES meeting(id) DEFERRABLE INITIALLY DEFERRED,
+        agenda_item_id TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX agenda_decision_meeting ON agenda_decision(meeting_id);
+
+      -- The requirements checklist. Action items of meetings are rows here too, pointing back
+      -- to their meeting and agenda item.
+      CREATE TABLE requirement (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL DEFAULT '' REFERENCES project(id) DEFERRABLE INITIALLY DEFERRED,
+        number INTEGER NOT NULL DEFAULT 0,
+        title TEXT NOT NULL DEFAULT '',
+        description TEXT NOT NULL DEFAULT '',
+        category TEXT NOT NULL DEFAULT '',
+        topic_key TEXT,
+        phase TEXT,
+        owner_side TEXT,
+        responsible_id TEXT,
+        due_date TEXT,
+        status TEXT NOT NULL DEFAULT 'open',
+        priority TEXT NOT NULL DEFAULT 'normal',
+        source TEXT NOT NULL DEFAULT 'manual',
+        meeting_id TEXT,
+        agenda_item_id TEXT,
+        created_at TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX requirement_project ON requirement(project_id, number);
+      CREATE INDEX requirement_meeting ON requirement(meeting_id);
+
+      CREATE TABLE requirement_comment (
+        id TEXT PRIMARY KEY,
+        requirement_id TEXT NOT NULL DEFAULT '' REFERENCES requirement(id) DEFERRABLE INITIALLY DEFERRED,
+        text TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX requirement_comment_item ON requirement_comment(requirement_id);
+
+      -- What a status call did with a checklist item (its id is both ids): reviewed, changed with
+      -- which old and new values, or added. The call's minutes are read from here.
+      CREATE TABLE meeting_review (
+        id TEXT PRIMARY KEY,
+        meeting_id TEXT NOT NULL DEFAULT '' REFERENCES meeting(id) DEFERRABLE INITIALLY DEFERRED,
+        requirement_id TEXT NOT NULL DEFAULT '',
+        outcome TEXT NOT NULL DEFAULT 'reviewed',
+        changes TEXT NOT NULL DEFAULT '[]',
+        reviewed_at TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX meeting_review_meeting ON meeting_review(meeting_id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

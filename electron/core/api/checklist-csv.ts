@@ -1,0 +1,198 @@
+// The checklist to and from CSV files. An import is planned in full first (every row read,
+// people and topics looked up, numbers checked) so that the preview shows exactly what the import
+// will do and every problem with its line; the import then writes the rows without problems in
+// one transaction, or nothing.
+import type { ParsedInput } from '../../../shared/api.ts';
+import { checklistRows, readCell, suggestMapping, type CsvTarget } from '../../../shared/checklist/csv-format.ts';
+import { formatNumber, type EditableField, type ImportPreview, type ImportProblem, type ImportResult, type Requirement } from '../../../shared/checklist/types.ts';
+import { parseCsv, writeCsv } from '../../../shared/csv.ts';
+import { ApiError } from '../../../shared/errors.ts';
+import { localIsoDate } from '../../../shared/iso-date.ts';
+import { LANGUAGES } from '../../../shared/i18n/index.ts';
+import { newId } from '../ids.ts';
+import { changesFor, fold, requireRow, type Context } from './context.ts';
+import { nextNumber, requirementsWhere } from './checklist.ts';
+import { projectPack } from './workshops.ts';
+
+type Values = Partial<Record<EditableField, string | number | null>>;
+
+interface PlannedRow {
+  line: number;
+  /** The existing item a known number updates, or null for a new item. */
+  existing: Requirement | null;
+  number: number | null;
+  values: Values;
+}
+
+interface Plan {
+  preview: ImportPreview;
+  rows: PlannedRow[];
+}
+
+/** People of the project by folded name and by e-mail; topics by key and by title in any language. */
+function lookups(ctx: Context, projectId: string) {
+  const people = ctx.store.db
+    .prepare('SELECT p.id, p.name, p.email FROM membership m JOIN person p ON p.id = m.person_id WHERE m.project_id = ? AND m.deleted = 0')
+    .all(projectId) as { id: string; name: string; email: string }[];
+  const personByText = new Map<string, string>();
+  for (const p of people) {
+    personByText.set(fold(p.name), p.id);
+    if (p.email) personByText.set(fold(p.email), p.id);
+  }
+  const topicByText = new Map<string, string>();
+  for (const t of projectPack(ctx, projectId).topics) {
+    topicByText.set(fold(t.key), t.key);
+    for (const l of LANGUAGES) topicByText.set(fold(t.title[l]), t.key);
+  }
+  return { person: (text: string) => personByText.get(fold(text.trim())), topic: (text: string) => topicByText.get(fold(text.trim())) };
+}
+
+function plan(ctx: Context, projectId: string, csv: string, mappingInput: (CsvTarget | null)[] | undefined): Plan {
+  requireRow(ctx, 'project', projectId, 'projectId');
+  const parsed = parseCsv(csv);
+  const [header, ...records] = parsed.records;
+  if (!header) throw new ApiError({ code: 'invalid_input', field: 'csv', message: 'csv: the file is empty' });
+  const headers = header.cells.map((h) => h.trim());
+  const mapping = mappingInput ?? suggestMapping(headers);
+  if (mapping.length !== headers.length) {
+    throw new ApiError({ code: 'invalid_input', field: 'mapping', message: `mapping: ${mapping.length} entries for ${headers.length} columns` });
+  }
+  const problems: ImportProblem[] = parsed.problems.map((p) => ({ line: p.line, column: null, message: p.message }));
+  if (!mapping.includes('title')) problems.push({ line: header.line, column: null, message: 'No column is read as the title; choose one' });
+
+  const find = lookups(ctx, projectId);
+  const byNumber = new Map(requirementsWhere(ctx, 'project_id = ?', projectId).map((r) => [r.number, r]));
+  const numbersInFile = new Map<number, number>();
+  const rows: PlannedRow[] = [];
+  const badLines = new Set(problems.map((p) => p.line));
+
+  for (const record of records) {
+    const rowProblems: ImportProblem[] = [];
+    const problem = (column: string | null, message: string) => rowProblems.push({ line: record.line, column, message });
+    if (record.cells.length > headers.length) problem(null, `${record.cells.length} fields, but the header has ${headers.length}`);
+    const values: Values = {};
+    let number: number | null = null;
+    mapping.forEach((target, i) => {
+      if (target === null) return;
+      const column = headers[i]!;
+      const text = record.cells[i] ?? '';
+      const cell = readCell(target, text);
+      if ('error' in cell) return problem(column, cell.error);
+      if (target === 'number') {
+        number = cell.value as number | null;
+        return;
+      }
+      if (target === 'responsibleId' && cell.value !== null) {
+        const id = find.person(String(cell.value));
+        if (!id) return problem(column, `No one called ${JSON.stringify(text.trim())} is on this project`);
+        values.responsibleId = id;
+        return;
+      }
+      if (target === 'topicKey' && cell.value !== null) {
+        const key = find.topic(String(cell.value));
+        if (!key) return problem(column, `No workshop topic ${JSON.stringify(text.trim())}`);
+        values.topicKey = key;
+        return;
+      }
+      values[target] = cell.value;
+    });
+    if (number !== null) {
+      const earlier = numbersInFile.get(number);
+      if (earlier !== undefined) problem(null, `${formatNumber(number)} is already on line ${earlier}`);
+      else numbersInFile.set(number, record.line);
+    }
+    const existing = number === null ? null : byNumber.get(number) ?? null;
+    if (mapping.includes('title') && !values.title && (existing === null || 'title' in values)) problem(null, 'The title is empty');
+    if (rowProblems.length > 0 || badLines.has(record.line)) problems.push(...rowProblems);
+    else rows.push({ line: record.line, existing, number, values });
+  }
+
+  problems.sort((a, b) => a.line - b.line);
+  const sample = rows.slice(0, 5).map((r) => {
+    const shown: ImportPreview['sample'][number] = r.number === null ? {} : { number: formatNumber(r.number) };
+    for (const [field, value] of Object.entries(r.values)) shown[field as EditableField] = value === null ? '' : String(value);
+    return shown;
+  });
+  const creates = rows.filter((r) => r.existing === null).length;
+  return {
+    rows,
+    preview: {
+      delimiter: parsed.delimiter,
+      headers,
+      mapping,
+      rows: records.length,
+      creates,
+      updates: rows.length - creates,
+      problems,
+      sample,
+    },
+  };
+}
+
+export function previewImport(ctx: Context, input: ParsedInput<'requirements.previewImport'>): ImportPreview {
+  return plan(ctx, input.projectId, input.csv, input.mapping).preview;
+}
+
+export function importRequirements(ctx: Context, input: ParsedInput<'requirements.import'>): ImportResult {
+  const { rows, preview } = plan(ctx, input.projectId, input.csv, input.mapping);
+  // Numbers given in the file are kept where free; the others follow the highest in use.
+  let next = Math.max(nextNumber(ctx, input.projectId), ...rows.map((r) => (r.number ?? 0) + 1));
+  const createdAt = ctx.now().toISOString();
+  const changes = rows.flatMap((row) => {
+    if (row.existing) {
+      const before = row.existing;
+      const changed = Object.entries(row.values).filter(([field, value]) => before[field as EditableField] !== (value ?? defaultOf(field as EditableField)));
+      return changesFor('requirement', before.id, Object.fromEntries(changed.map(([f, v]) => [f, v ?? defaultOf(f as EditableField)])));
+    }
+    const v = row.values;
+    return changesFor('requirement', newId(), {
+      projectId: input.projectId,
+      number: row.number ?? next++,
+      title: String(v.title ?? ''),
+      description: String(v.description ?? ''),
+      category: String(v.category ?? ''),
+      topicKey: (v.topicKey as string | undefined) ?? null,
+      phase: (v.phase as string | undefined) ?? null,
+      ownerSide: (v.ownerSide as string | undefined) ?? null,
+      responsibleId: (v.responsibleId as string | undefined) ?? null,
+      dueDate: (v.dueDate as string | undefined) ?? null,
+      status: String(v.status ?? 'open'),
+      priority: String(v.priority ?? 'normal'),
+      source: 'manual',
+      meetingId: null,
+      agendaItemId: null,
+      createdAt,
+    });
+  });
+  ctx.store.apply(changes);
+  return { created: preview.creates, updated: preview.updates, skipped: preview.rows - rows.length };
+}
+
+/** What an emptied cell sets a field to: text fields become empty, choices their default. */
+function defaultOf(field: EditableField): string | null {
+  if (field === 'status') return 'open';
+  if (field === 'priority') return 'normal';
+  if (field === 'title' || field === 'description' || field === 'category') return '';
+  return null;
+}
+
+export function exportRequirements(ctx: Context, input: ParsedInput<'requirements.exportCsv'>): { fileName: string; csv: string } {
+  requireRow(ctx, 'project', input.projectId, 'projectId');
+  const wanted = input.ids ? new Set(input.ids) : null;
+  const items = requirementsWhere(ctx, 'project_id = ?', input.projectId).filter((r) => !wanted || wanted.has(r.id));
+  const names = new Map(
+    (ctx.store.db.prepare('SELECT p.id, p.name FROM person p').all() as { id: string; name: string }[]).map((p) => [p.id, p.name]),
+  );
+  const topics = new Map(projectPack(ctx, input.projectId).topics.map((t) => [t.key, t.title[input.language]]));
+  const rows = checklistRows(
+    items.map((r) => ({
+      ...r,
+      topic: r.topicKey ? topics.get(r.topicKey) ?? r.topicKey : '',
+      responsible: r.responsibleId ? names.get(r.responsibleId) ?? '' : '',
+    })),
+    input.language,
+  );
+  const { name } = ctx.store.db.prepare('SELECT name FROM project WHERE id = ?').get(input.projectId) as { name: string };
+  const slug = fold(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'project';
+  return { fileName: `checklist-${slug}-${localIsoDate(ctx.now())}.csv`, csv: writeCsv(rows, input.delimiter) };
+}
