@@ -42,7 +42,16 @@ export function StatusCall({ projectId, meetingId, people }: Props) {
   const [index, setIndex] = useState(0);
   const [newTitle, setNewTitle] = useState('');
   const { busy, error, run } = useSubmit();
-  const card = useRef<HTMLElement>(null);
+  const card = useRef<HTMLElement | null>(null);
+  // The card takes the keys as soon as it appears: the consultant is talking, not reaching for the mouse.
+  const focusedOnce = useRef(false);
+  const cardRef = (element: HTMLElement | null) => {
+    card.current = element;
+    if (element && !focusedOnce.current) {
+      focusedOnce.current = true;
+      element.focus();
+    }
+  };
 
   useEffect(() => {
     void reportFailure(open(projectId));
@@ -50,12 +59,6 @@ export function StatusCall({ projectId, meetingId, people }: Props) {
   useEffect(() => {
     if (items && order === null) setOrder(statusCallOrder(items, today).map((r) => r.id));
   }, [items, order, today]);
-
-  // Ready to take keys at once: the consultant is talking, not reaching for the mouse.
-  const ready = order !== null;
-  useEffect(() => {
-    if (ready) card.current?.focus();
-  }, [ready]);
 
   const byId = useMemo(() => new Map((items ?? []).map((r) => [r.id, r])), [items]);
   if (!items || !order || !meeting.data) return <p>{t('app.loading')}</p>;
@@ -113,7 +116,7 @@ export function StatusCall({ projectId, meetingId, people }: Props) {
       {list.length === 0 && <p>{t('statusCall.nothingOpen')}</p>}
       {current && (
         <section
-          ref={card}
+          ref={cardRef}
           tabIndex={0}
           className="status-card"
           aria-labelledby="status-card-title"
