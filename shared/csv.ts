@@ -79,10 +79,8 @@ export function parseCsv(input: string, delimiter: Delimiter = detectDelimiter(i
         while (i < text.length && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') stray += text[i++];
         if (stray.trim() !== '') problems.push({ line, message: `Text after a closing quote: ${JSON.stringify(stray.slice(0, 20))}` });
       } else {
-        while (i < text.length && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') {
-          if (text[i] === '"') problems.push({ line, message: 'A quote (") inside an unquoted field; quote the whole field and double the quote' });
-          cell += text[i++];
-        }
+        // A quote inside an unquoted field is text, as Excel reads it (say "IMAPS" in a title).
+        while (i < text.length && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') cell += text[i++];
       }
       cells.push(cell);
       cell = '';

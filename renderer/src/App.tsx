@@ -10,6 +10,8 @@ import { CustomersView } from './views/CustomersView.tsx';
 import { PeopleView } from './views/PeopleView.tsx';
 import { ProjectDashboard } from './views/ProjectDashboard.tsx';
 import { ProjectList } from './views/ProjectList.tsx';
+import { ChecklistView } from './views/checklist/ChecklistView.tsx';
+import { MeetingsView } from './views/meetings/MeetingsView.tsx';
 import { WorkshopsView } from './views/workshops/WorkshopsView.tsx';
 
 const NAV: { view: Route['view']; key: 'nav.projects' | 'nav.customers' | 'nav.people'; href: string }[] = [
@@ -26,6 +28,10 @@ function Screen({ route }: { route: Route }) {
       return <ProjectDashboard id={route.id} />;
     case 'workshops':
       return <WorkshopsView projectId={route.projectId} topicKey={route.topicKey} />;
+    case 'meetings':
+      return <MeetingsView projectId={route.projectId} meetingId={route.meetingId} statusCall={route.statusCall} />;
+    case 'checklist':
+      return <ChecklistView projectId={route.projectId} itemId={route.itemId} />;
     case 'customers':
       return <CustomersView selectedId={route.id} />;
     case 'people':
@@ -37,7 +43,7 @@ export function App() {
   const t = useT();
   const { language, setLanguage, route, notice, dismissNotice } = useUi();
   const info = useQuery('app.info', {}).data;
-  const activeView = route.view === 'project' || route.view === 'workshops' ? 'projects' : route.view;
+  const activeView = ['project', 'workshops', 'meetings', 'checklist'].includes(route.view) ? 'projects' : route.view;
 
   useEffect(() => {
     document.documentElement.lang = language;

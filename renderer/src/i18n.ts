@@ -28,3 +28,9 @@ export function activityHint(activity: Activity, language: Language): string | n
   if (activity.templateKey === null) return null;
   return findTemplateActivity(DEFAULT_PROCESS_TEMPLATE, activity.templateKey)?.hint?.[language] ?? null;
 }
+
+/** A meeting's `YYYY-MM-DDTHH:MM` as the UI language writes a date and time. */
+export function formatDateTime(language: Language, value: string | null): string | null {
+  if (!value) return null;
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(`${value}:00Z`));
+}

@@ -25,7 +25,7 @@ export const CSV_TARGETS: readonly CsvTarget[] = [
   'priority',
 ];
 
-export const columnLabelKey = (target: CsvTarget): MessageKey => `checklist.column.${target}`;
+export const columnLabelKey = (target: CsvTarget): MessageKey => `requirements.column.${target}`;
 
 /** Fields whose values are one of a list, with the catalogue prefix of their labels. */
 const CHOICES = {

@@ -81,6 +81,40 @@ test('the workshop screens pass the same checks, with every kind of field on sho
   expect(await violations(page)).toEqual([]);
 });
 
+test('the meeting, status call and checklist screens pass the same checks', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Create sample project' }).click();
+  const parts = page.getByRole('navigation', { name: 'Project' });
+  await parts.getByRole('link', { name: 'Meetings' }).click();
+  await page.getByRole('button', { name: 'Record a meeting' }).click();
+  await page.getByRole('button', { name: 'Add agenda item' }).click();
+  await page.keyboard.type('Firewall');
+  await page.getByRole('textbox', { name: 'New action item', exact: true }).fill('Open port 993');
+  await page.getByRole('button', { name: 'Add action item' }).click();
+  await expect(page.getByLabel('What: R-001')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  await page.getByRole('link', { name: 'Go through the checklist' }).click();
+  await expect(page.getByRole('region', { name: /R-001/ })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  await parts.getByRole('link', { name: 'Requirements checklist' }).click();
+  await page.getByRole('link', { name: 'Open port 993' }).click();
+  await expect(page.getByRole('complementary', { name: /R-001/ })).toBeVisible();
+  await page.getByLabel('Select R-001').check();
+  expect(await violations(page)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Import CSV…' }).click();
+  await page.getByRole('dialog').getByLabel('Choose a CSV file').setInputFiles({ name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from('Title;Status\nA;open\nB;nonsense\n') });
+  await expect(page.getByRole('dialog').getByRole('status')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await page.getByLabel('Language').selectOption('de');
+  await page.getByRole('button', { name: 'Nach Verantwortlichen' }).click();
+  expect(await violations(page)).toEqual([]);
+});
+
 test('a project is created, ticked and moved on with the keyboard alone', async ({ page, host }) => {
   await page.goto(host.url);
   // Moves the focus with Tab (or Shift+Tab, backwards) until it reaches the control.

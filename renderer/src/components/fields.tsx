@@ -66,7 +66,7 @@ interface TextProps {
   label: string;
   saved: string;
   save(value: string): Promise<unknown>;
-  type?: 'text' | 'email' | 'tel' | 'date' | 'number';
+  type?: 'text' | 'email' | 'tel' | 'date' | 'datetime-local' | 'number';
   multiline?: boolean;
   hint?: string;
   compact?: boolean;

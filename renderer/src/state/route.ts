@@ -4,12 +4,16 @@ export type Route =
   | { view: 'projects' }
   | { view: 'project'; id: string }
   | { view: 'workshops'; projectId: string; topicKey: string | null }
+  | { view: 'meetings'; projectId: string; meetingId: string | null; statusCall: boolean }
+  | { view: 'checklist'; projectId: string; itemId: string | null }
   | { view: 'customers'; id: string | null }
   | { view: 'people'; id: string | null };
 
 export function parseRoute(hash: string): Route {
-  const [view, id, sub, topicKey] = hash.replace(/^#\/?/, '').split('/');
+  const [view, id, sub, topicKey, mode] = hash.replace(/^#\/?/, '').split('/');
   if (view === 'project' && id && sub === 'workshops') return { view: 'workshops', projectId: id, topicKey: topicKey || null };
+  if (view === 'project' && id && sub === 'meetings') return { view: 'meetings', projectId: id, meetingId: topicKey || null, statusCall: mode === 'status-call' };
+  if (view === 'project' && id && sub === 'checklist') return { view: 'checklist', projectId: id, itemId: topicKey || null };
   if (view === 'project' && id) return { view: 'project', id };
   if (view === 'customers') return { view: 'customers', id: id || null };
   if (view === 'people') return { view: 'people', id: id || null };
@@ -24,6 +28,10 @@ export function routeHash(route: Route): string {
       return `#/project/${route.id}`;
     case 'workshops':
       return `#/project/${route.projectId}/workshops${route.topicKey ? `/${route.topicKey}` : ''}`;
+    case 'meetings':
+      return `#/project/${route.projectId}/meetings${route.meetingId ? `/${route.meetingId}${route.statusCall ? '/status-call' : ''}` : ''}`;
+    case 'checklist':
+      return `#/project/${route.projectId}/checklist${route.itemId ? `/${route.itemId}` : ''}`;
     default:
       return `#/${route.view}${route.id ? `/${route.id}` : ''}`;
   }

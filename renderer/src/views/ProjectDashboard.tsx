@@ -5,6 +5,7 @@ import { useT } from '../i18n.ts';
 import { useOpenProject } from '../state/open-project.ts';
 import { reportFailure } from '../state/ui.ts';
 import { GateForm } from './GateForm.tsx';
+import { ProjectNav } from './ProjectNav.tsx';
 import { MembersPanel } from './MembersPanel.tsx';
 import { PhaseChecklists } from './PhaseChecklists.tsx';
 import { ProjectDetailsForm } from './ProjectDetailsForm.tsx';
@@ -46,6 +47,7 @@ export function ProjectDashboard({ id }: { id: string }) {
       <p className="breadcrumb">
         <a href="#/projects">{t('project.allProjects')}</a>
       </p>
+      <ProjectNav projectId={project.id} current="overview" />
       <div className="screen-title">
         <h1 id="project-heading">{t('project.heading', { name: project.name, customer: customer.name })}</h1>
         <a href={`#/customers/${customer.id}`}>{t('project.customerLink', { name: customer.name })}</a>

@@ -3,19 +3,11 @@
 import { useState } from 'react';
 import { ApiError } from '../../../../shared/errors.ts';
 import { api } from '../../api/client.ts';
+import { download } from '../../components/download.ts';
 import { FileButton } from '../../components/FileButton.tsx';
 import { useT } from '../../i18n.ts';
 import { useQuery } from '../../state/use-query.ts';
 import { reportFailure, useUi } from '../../state/ui.ts';
-
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  URL.revokeObjectURL(url);
-}
 
 export function PackPanel({ onImported }: { onImported(): void }) {
   const t = useT();
@@ -54,7 +46,7 @@ export function PackPanel({ onImported }: { onImported(): void }) {
               type="button"
               onClick={() =>
                 void reportFailure(
-                  api('packs.export', { id: p.id }).then((file) => download(file.fileName, file.json)),
+                  api('packs.export', { id: p.id }).then((file) => download(file.fileName, file.json, 'application/json')),
                 )
               }
             >

@@ -8,6 +8,7 @@ import { useOpenProject } from '../../state/open-project.ts';
 import { useOpenTopic } from '../../state/open-topic.ts';
 import { useQuery } from '../../state/use-query.ts';
 import { reportFailure, useUi } from '../../state/ui.ts';
+import { ProjectNav } from '../ProjectNav.tsx';
 import { PackPanel } from './PackPanel.tsx';
 import { TopicView } from './TopicView.tsx';
 import { WorkshopSummary } from './WorkshopSummary.tsx';
@@ -52,6 +53,7 @@ export function WorkshopsView({ projectId, topicKey }: { projectId: string; topi
       <p className="breadcrumb">
         <a href={`#/project/${projectId}`}>{detail.project.name}</a>
       </p>
+      <ProjectNav projectId={projectId} current="workshops" />
       <div className="screen-title">
         <h1 id="workshops-heading">{t('workshops.heading', { project: detail.project.name })}</h1>
         <span className="muted">{t('workshops.projectComplete', { percent: percent(completeness.required) })}</span>
