@@ -36,7 +36,9 @@ import {
 } from './workshops/types.ts';
 
 const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'Expected a Fieldbook id');
-const name = z.string().trim().min(1, 'Must not be empty').max(200);
+/** Text that must say something, up to `max` characters. */
+const wording = (max: number) => z.string().trim().min(1, 'Must not be empty').max(max);
+const name = wording(200);
 const text = z.string().max(20_000);
 const line = z.string().max(500);
 
@@ -135,8 +137,9 @@ const meetingFields = {
   nextMeetingNote: text,
 };
 
-const requirementFields = {
-  title: name.max(500),
+/** A checklist item's fields; the CSV import checks its rows against these too. */
+export const requirementFields = {
+  title: wording(500),
   description: text,
   category: line,
   topicKey: topicKey.nullable(),
@@ -285,22 +288,22 @@ export const api = {
       projectId: id,
       topicKey: topicKey,
       sessionId: id.optional(),
-      text: name.max(2_000),
+      text: wording(2_000),
       ownerId: id.nullable().optional(),
       dueDate: optionalDate.optional(),
     }),
     'Record an open question of a workshop topic, with owner and due date.',
   ),
   'questions.update': write<OpenQuestion>()(
-    patch({ text: name.max(2_000), ownerId: id.nullable(), dueDate: optionalDate, status: z.enum(QUESTION_STATUSES), answer: text }),
+    patch({ text: wording(2_000), ownerId: id.nullable(), dueDate: optionalDate, status: z.enum(QUESTION_STATUSES), answer: text }),
     'Change, answer or reopen an open question.',
   ),
   'questions.remove': write<{ id: string }>()(byId, 'Remove an open question.'),
   'decisions.add': write<Decision>()(
-    z.strictObject({ projectId: id, topicKey: topicKey, sessionId: id.optional(), text: name.max(2_000) }),
+    z.strictObject({ projectId: id, topicKey: topicKey, sessionId: id.optional(), text: wording(2_000) }),
     'Record a decision taken in a workshop.',
   ),
-  'decisions.update': write<Decision>()(z.strictObject({ id, text: name.max(2_000) }), 'Change the wording of a decision.'),
+  'decisions.update': write<Decision>()(z.strictObject({ id, text: wording(2_000) }), 'Change the wording of a decision.'),
   'decisions.remove': write<{ id: string }>()(byId, 'Remove a decision.'),
 
   'meetings.list': read<MeetingSummary[]>()(z.strictObject({ projectId: id }), "The project's meetings, latest first."),
@@ -321,8 +324,8 @@ export const api = {
   ),
   'agenda.update': write<AgendaItem>()(patch({ title: line, notes: text }), 'Change the title or discussion notes of an agenda item.'),
   'agenda.remove': write<{ id: string }>()(byId, 'Remove an agenda item with its decisions (its action items stay on the checklist).'),
-  'agenda.decide': write<AgendaDecision>()(z.strictObject({ agendaItemId: id, text: name.max(2_000) }), 'Record a decision under an agenda item.'),
-  'agenda.updateDecision': write<AgendaDecision>()(z.strictObject({ id, text: name.max(2_000) }), 'Change the wording of a decision.'),
+  'agenda.decide': write<AgendaDecision>()(z.strictObject({ agendaItemId: id, text: wording(2_000) }), 'Record a decision under an agenda item.'),
+  'agenda.updateDecision': write<AgendaDecision>()(z.strictObject({ id, text: wording(2_000) }), 'Change the wording of a decision.'),
   'agenda.removeDecision': write<{ id: string }>()(byId, 'Remove a decision.'),
 
   'requirements.list': read<Requirement[]>()(z.strictObject({ projectId: id }), "The project's checklist, every item, by number."),
@@ -353,7 +356,7 @@ export const api = {
     'Note in a status call’s minutes that an item was gone through without change.',
   ),
   'requirements.remove': write<{ id: string }>()(byId, 'Remove a checklist item.'),
-  'requirements.comment': write<RequirementComment>()(z.strictObject({ id, text: name.max(5_000) }), 'Comment on a checklist item.'),
+  'requirements.comment': write<RequirementComment>()(z.strictObject({ id, text: wording(5_000) }), 'Comment on a checklist item.'),
   'requirements.previewImport': read<ImportPreview>()(
     z.strictObject({ projectId: id, csv: csvText, mapping: csvMapping.optional() }),
     'Read a CSV file against the checklist without writing: columns, mapping, problems by line.',

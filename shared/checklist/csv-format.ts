@@ -6,24 +6,12 @@
 import { PHASES, SIDES } from '../domain.ts';
 import { LANGUAGES, translate, type Language, type MessageKey } from '../i18n/index.ts';
 import { isIsoDate } from '../iso-date.ts';
-import { PRIORITIES, REQUIREMENT_STATUSES, formatNumber, type EditableField } from './types.ts';
+import { EDITABLE_FIELDS, PRIORITIES, REQUIREMENT_STATUSES, formatNumber, type EditableField } from './types.ts';
 
 export type CsvTarget = EditableField | 'number';
 
 /** The columns of an exported file, in order. */
-export const CSV_TARGETS: readonly CsvTarget[] = [
-  'number',
-  'title',
-  'description',
-  'category',
-  'topicKey',
-  'phase',
-  'ownerSide',
-  'responsibleId',
-  'dueDate',
-  'status',
-  'priority',
-];
+export const CSV_TARGETS: readonly CsvTarget[] = ['number', ...EDITABLE_FIELDS];
 
 export const columnLabelKey = (target: CsvTarget): MessageKey => `requirements.column.${target}`;
 

@@ -453,4 +453,9 @@ export const de: Messages = {
   'statusCall.next': 'Weiter',
   'statusCall.newItem': 'Neuer Eintrag aus diesem Call',
   'statusCall.list': 'Offene Einträge in der Reihenfolge des Calls',
+  'workshops.toChecklist': 'In die Checkliste übernehmen',
+  'workshops.onChecklist': 'In der Checkliste als {number}',
+  'requirements.summary': '{done} von {total} Einträgen erledigt · {overdue} überfällig · {week} diese Woche fällig',
+  'requirements.open': 'Checkliste öffnen',
+  'meetings.open': 'Besprechungen öffnen',
 };

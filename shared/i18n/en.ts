@@ -451,6 +451,11 @@ export const en = {
   'statusCall.next': 'Next',
   'statusCall.newItem': 'New item from this call',
   'statusCall.list': 'Open items in the order of the call',
+  'workshops.toChecklist': 'Put on the checklist',
+  'workshops.onChecklist': 'On the checklist as {number}',
+  'requirements.summary': '{done} of {total} items done · {overdue} overdue · {week} due this week',
+  'requirements.open': 'Open the checklist',
+  'meetings.open': 'Open the meetings',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -61,6 +61,9 @@ test('the authentication workshop: conditional fields, an open question, a reloa
   await questions.getByLabel('Due').fill('2026-12-04');
   await questions.getByRole('button', { name: 'Add open question' }).click();
   await expect(questions.getByRole('listitem').getByLabel('Question', { exact: true })).toHaveValue('Which LDAP attribute holds the login name?');
+  // Work rather than an answer: the question goes on the requirements checklist of the project.
+  await questions.getByRole('button', { name: 'Put on the checklist' }).click();
+  await expect(questions.getByRole('link', { name: 'On the checklist as R-001' })).toBeVisible();
   const decisions = page.getByRole('region', { name: 'Decisions' });
   await decisions.getByLabel('New decision').fill('Users log in against the existing OpenLDAP');
   await decisions.getByRole('button', { name: 'Add decision' }).click();
@@ -89,6 +92,7 @@ test('the authentication workshop: conditional fields, an open question, a reloa
   const gathered = page.getByRole('region', { name: 'Across all workshops' });
   await expect(gathered.getByRole('listitem').filter({ hasText: 'Which LDAP attribute holds the login name?' })).toContainText('Jonas Weber');
   await expect(gathered.getByRole('listitem').filter({ hasText: 'Users log in against the existing OpenLDAP' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Requirements checklist' })).toContainText('0 of 1 items done');
 
   // In German, the same form with the pack's German labels.
   await page.getByLabel('Language').selectOption('de');

@@ -279,6 +279,14 @@ describe('refusals carry a reason the UI says in its own language', () => {
     expect(refusal(method, input).issues).toEqual([expect.objectContaining(expected)]);
   });
 
+  it('for long texts: the limit of the text, not of a name', () => {
+    const decision = 'Authentication against the existing OpenLDAP; '.repeat(10);
+    expect(() => core.call('decisions.add', { projectId: detail.project.id, topicKey: 'authentication', text: decision })).not.toThrow();
+    expect(refusal('decisions.add', { projectId: detail.project.id, topicKey: 'authentication', text: 'x'.repeat(2_001) }).issues).toEqual([
+      expect.objectContaining({ field: 'text', reason: 'tooLong', limit: 2_000 }),
+    ]);
+  });
+
   it('for key figures: whole numbers from zero', () => {
     const update = (mailboxes: number) => refusal('projects.update', { id: detail.project.id, mailboxes }).issues;
     expect(update(1.5)).toEqual([expect.objectContaining({ field: 'mailboxes', reason: 'wholeNumber' })]);

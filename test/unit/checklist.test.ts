@@ -272,6 +272,7 @@ describe('CSV export and import', () => {
       '10,Bad status,,finished,',
       '11,Unknown person,,,Erika Mustermann',
       '7,Same number again,,,',
+      `13,${'Very long title '.repeat(40)},,,`,
       '12,"Broken ""quote,,,',
     ].join('\n');
     const before = dumpDatabase(core);
@@ -283,10 +284,11 @@ describe('CSV export and import', () => {
       [5, 'Status', '"finished" is not one of'],
       [6, 'Responsible', 'No one called "Erika Mustermann" is on this project'],
       [7, null, 'R-007 is already on line 2'],
-      [8, null, 'A quoted field is never closed'],
+      [8, 'Title', 'Too big'],
+      [9, null, 'A quoted field is never closed'],
     ]);
-    expect(preview).toMatchObject({ rows: 7, creates: 1 });
-    expect(call<ImportResult>('requirements.import', { projectId, csv, mapping: preview.mapping })).toEqual({ created: 1, updated: 0, skipped: 6 });
+    expect(preview).toMatchObject({ rows: 8, creates: 1 });
+    expect(call<ImportResult>('requirements.import', { projectId, csv, mapping: preview.mapping })).toEqual({ created: 1, updated: 0, skipped: 7 });
     expect(call<Requirement[]>('requirements.list', { projectId }).map((r) => [r.number, r.title])).toEqual([[7, 'Good row']]);
     expect(item('Next').number).toBe(8);
   });

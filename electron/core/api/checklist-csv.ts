@@ -2,7 +2,8 @@
 // people and topics looked up, numbers checked) so that the preview shows exactly what the import
 // will do and every problem with its line; the import then writes the rows without problems in
 // one transaction, or nothing.
-import type { ParsedInput } from '../../../shared/api.ts';
+import { z } from 'zod';
+import { requirementFields, type ParsedInput } from '../../../shared/api.ts';
 import { checklistRows, readCell, suggestMapping, type CsvTarget } from '../../../shared/checklist/csv-format.ts';
 import { formatNumber, type EditableField, type ImportPreview, type ImportProblem, type ImportResult, type Requirement } from '../../../shared/checklist/types.ts';
 import { parseCsv, writeCsv } from '../../../shared/csv.ts';
@@ -15,6 +16,8 @@ import { nextNumber, requirementsWhere } from './checklist.ts';
 import { projectPack } from './workshops.ts';
 
 type Values = Partial<Record<EditableField, string | number | null>>;
+
+const itemFields = z.object(requirementFields).partial();
 
 interface PlannedRow {
   line: number;
@@ -96,6 +99,10 @@ function plan(ctx: Context, projectId: string, csv: string, mappingInput: (CsvTa
       }
       values[target] = cell.value;
     });
+    // The same limits as an item typed in the app (title length, ...); empty cells are checked above.
+    const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
+    const checked = itemFields.safeParse(given);
+    if (!checked.success) for (const issue of checked.error.issues) problem(headers[mapping.indexOf(issue.path[0] as CsvTarget)] ?? null, issue.message);
     if (number !== null) {
       const earlier = numbersInFile.get(number);
       if (earlier !== undefined) problem(null, `${formatNumber(number)} is already on line ${earlier}`);

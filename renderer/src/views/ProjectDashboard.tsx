@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useT } from '../i18n.ts';
 import { useOpenProject } from '../state/open-project.ts';
 import { reportFailure } from '../state/ui.ts';
+import { ChecklistSummary } from './checklist/ChecklistSummary.tsx';
 import { GateForm } from './GateForm.tsx';
 import { ProjectNav } from './ProjectNav.tsx';
 import { MembersPanel } from './MembersPanel.tsx';
@@ -54,6 +55,7 @@ export function ProjectDashboard({ id }: { id: string }) {
       </div>
       <Timeline detail={detail} />
       <WorkshopsPanel detail={detail} />
+      <ChecklistSummary projectId={project.id} />
       <div className="dashboard-columns">
         <PhaseChecklists detail={detail} />
         <div className="dashboard-side">

@@ -1,5 +1,6 @@
 // Open questions of a topic: what, who answers it, by when; answered ones stay with their answer.
 import { useState } from 'react';
+import { formatNumber, type Requirement } from '../../../../shared/checklist/types.ts';
 import type { ProjectMember } from '../../../../shared/domain.ts';
 import type { OpenQuestion } from '../../../../shared/workshops/types.ts';
 import { api } from '../../api/client.ts';
@@ -7,6 +8,7 @@ import { AutoSelect, AutoText, emptyToNull, errorFor, SelectField, TextField } f
 import { useSubmit } from '../../components/use-submit.ts';
 import { useT } from '../../i18n.ts';
 import { writeTopic } from '../../state/open-topic.ts';
+import { trackSave } from '../../state/saving.ts';
 import { reportFailure } from '../../state/ui.ts';
 
 interface Props {
@@ -25,8 +27,25 @@ export function QuestionsPanel({ projectId, topicKey, sessionId, questions, peop
   const [ownerId, setOwnerId] = useState(NOBODY);
   const [dueDate, setDueDate] = useState('');
   const { busy, error, run } = useSubmit();
+  const [placed, setPlaced] = useState<Record<string, Requirement>>({});
   const owners = [{ value: NOBODY, label: t('workshops.noOwner') }, ...people.map((m) => ({ value: m.person.id, label: m.person.name }))];
   const update = (id: string, patch: Omit<Parameters<typeof api<'questions.update'>>[1], 'id'>) => writeTopic(api('questions.update', { id, ...patch }));
+
+  // An open question that needs work rather than an answer becomes a checklist item of the topic.
+  const toChecklist = async (q: OpenQuestion) => {
+    const item = await trackSave(
+      api('requirements.create', {
+        projectId,
+        title: q.text,
+        topicKey,
+        source: 'workshop',
+        responsibleId: q.ownerId,
+        ownerSide: people.find((m) => m.person.id === q.ownerId)?.person.side ?? null,
+        dueDate: q.dueDate,
+      }),
+    );
+    setPlaced((before) => ({ ...before, [q.id]: item }));
+  };
 
   const add = () =>
     run(async () => {
@@ -70,6 +89,15 @@ export function QuestionsPanel({ projectId, topicKey, sessionId, questions, peop
               {t('workshops.answered')}
             </label>
             {q.status === 'answered' && <AutoText label={t('workshops.answer')} multiline saved={q.answer} save={(v) => update(q.id, { answer: v })} />}
+            {placed[q.id] ? (
+              <a className="small" href={`#/project/${projectId}/checklist/${placed[q.id]!.id}`}>
+                {t('workshops.onChecklist', { number: formatNumber(placed[q.id]!.number) })}
+              </a>
+            ) : (
+              <button type="button" className="link-button small" onClick={() => void reportFailure(toChecklist(q))}>
+                {t('workshops.toChecklist')}
+              </button>
+            )}
             <button type="button" className="link-button small" onClick={() => void reportFailure(writeTopic(api('questions.remove', { id: q.id })))}>
               {t('workshops.removeQuestion')}
             </button>
