@@ -82,7 +82,7 @@ if (command === 'methods') {
   try {
     const core = openCore({ dataDir: values['data-dir'] ?? defaultDataDir(), appVersion: packageVersion() });
     try {
-      const result = core.call(method, input);
+      const result = await core.call(method, input);
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     } finally {
       core.close();

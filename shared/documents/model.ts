@@ -71,8 +71,6 @@ export interface DocumentModel {
   };
   header: Zone;
   footer: Zone;
-  /** "Page {page} of {pages}" in the document's language. */
-  pageOf: string;
   blocks: Block[];
 }
 
