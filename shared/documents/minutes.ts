@@ -40,12 +40,12 @@ export function minutesDocument(input: MinutesInput): DocumentModel {
   const actionTable = (items: readonly Requirement[]): Block => ({
     type: 'table',
     columns: [
-      { title: t('doc.col.number'), width: 0.1 },
-      { title: t('doc.col.what'), width: 0.36 },
-      { title: t('doc.col.owner'), width: 0.18 },
-      { title: t('doc.col.organisation'), width: 0.14 },
-      { title: t('doc.col.due'), width: 0.11 },
-      { title: t('doc.col.status'), width: 0.11 },
+      { title: t('doc.col.number'), width: 0.09 },
+      { title: t('doc.col.what'), width: 0.33 },
+      { title: t('doc.col.owner'), width: 0.17 },
+      { title: t('doc.col.organisation'), width: 0.15 },
+      { title: t('doc.col.due'), width: 0.14 },
+      { title: t('doc.col.status'), width: 0.12 },
     ],
     rows: items.map((r) => [
       plain(formatNumber(r.number)),

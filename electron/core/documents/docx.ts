@@ -267,22 +267,39 @@ function cover(model: DocumentModel): (Paragraph | Table)[] {
   ];
 }
 
-/** The zip as Word wrote it, but with the document's date for its own and its entries' dates. */
-async function fixDates(bytes: Buffer, date: string): Promise<Buffer> {
+/**
+ * The same input must give the same bytes, and `docx` writes the clock and a few random or
+ * process-wide values into the file: the creation dates, the zip entries' dates, random
+ * relationship ids of images, and drawing and bookmark ids counted across every document the
+ * process made.
+ * They are rewritten here: the document's date, and ids numbered in order of appearance.
+ */
+async function makeReproducible(bytes: Buffer, date: string): Promise<Buffer> {
   const when = new Date(`${date}T00:00:00Z`);
   const zip = await JSZip.loadAsync(bytes);
+  const names = Object.keys(zip.files)
+    .filter((n) => !zip.files[n]!.dir)
+    .sort();
+  const texts = new Map<string, string>();
+  for (const name of names) if (/\.(xml|rels)$/.test(name)) texts.set(name, await zip.files[name]!.async('string'));
+  const relIds = new Map<string, string>();
+  for (const text of texts.values()) for (const [id] of text.matchAll(/rId[A-Za-z0-9_-]{16,}/g)) if (!relIds.has(id)) relIds.set(id, `rIdMedia${relIds.size + 1}`);
+  const bookmarks = new Map<string, number>();
+  for (const text of texts.values()) for (const [, id] of text.matchAll(/<w:bookmarkStart[^>]*w:id="(\d+)"/g)) if (!bookmarks.has(id!)) bookmarks.set(id!, bookmarks.size + 1);
+  let drawing = 0;
   const out = new JSZip();
-  for (const name of Object.keys(zip.files).sort()) {
-    const entry = zip.files[name]!;
-    if (entry.dir) continue;
-    let content = await entry.async('nodebuffer');
-    if (name === 'docProps/core.xml') {
-      content = Buffer.from(
-        content.toString('utf8').replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)/g, `$1${when.toISOString().replace(/\.\d{3}Z$/, 'Z')}$2`),
-        'utf8',
-      );
+  for (const name of names) {
+    let text = texts.get(name);
+    if (text !== undefined) {
+      text = text
+        .replace(/rId[A-Za-z0-9_-]{16,}/g, (id) => relIds.get(id)!)
+        .replace(/(<wp:docPr id=")\d+"/g, (_, start: string) => `${start}${(drawing += 1)}"`)
+        .replace(/(<w:bookmark(?:Start|End)[^>]*w:id=")(\d+)"/g, (whole, start: string, id: string) => (bookmarks.has(id) ? `${start}${bookmarks.get(id)}"` : whole));
+      if (name === 'docProps/core.xml') text = text.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)/g, `$1${when.toISOString().replace(/\.\d{3}Z$/, 'Z')}$2`);
+      out.file(name, text, { date: when, createFolders: false });
+    } else {
+      out.file(name, await zip.files[name]!.async('nodebuffer'), { date: when, createFolders: false });
     }
-    out.file(name, content, { date: when, createFolders: false });
   }
   return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'DOS' });
 }
@@ -336,6 +353,6 @@ export async function renderDocx(model: DocumentModel, headingPages: ReadonlyMap
       },
     ],
   });
-  return fixDates(await Packer.toBuffer(document), model.meta.date);
+  return makeReproducible(await Packer.toBuffer(document), model.meta.date);
 }
 
