@@ -76,7 +76,10 @@ export function coverOf(ctx: DocumentContext, cover: Cover): Omit<DocumentModel,
         ...cover.facts,
         { label: t('doc.version'), value: version },
         { label: t('doc.date'), value: new Intl.DateTimeFormat(ctx.language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${ctx.date}T00:00:00Z`)) },
-        { label: t('doc.author'), value: [ctx.author, branding.consultancyName].filter(Boolean).join(', ') || '–' },
+        { label: t('doc.author'), value: ctx.author || '–' },
+        ...(branding.consultancyName
+          ? [{ label: t('doc.preparedBy'), value: [branding.consultancyName, ...branding.address.split(/\n+/)].map((s) => s.trim()).filter(Boolean).join(', ') }]
+          : []),
       ],
       revisions: [...ctx.revisions, { version, date: ctx.date, author: ctx.author, change: '' }].map((r, i) => ({
         ...r,
