@@ -21,8 +21,10 @@ test('minutes exported from the meeting page as PDF and DOCX, with the branding'
   await page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: 'Meetings' }).click();
   await page.getByRole('button', { name: 'Record a meeting' }).click();
   await page.getByRole('button', { name: 'Add agenda item' }).click();
+  await expect(page.getByRole('textbox', { name: 'Agenda item 1', exact: true })).toBeFocused();
   await page.keyboard.type('Firewall und Ports');
   await page.keyboard.press('Control+Shift+D');
+  await expect(page.getByLabel('New decision')).toBeFocused();
   await page.keyboard.type('Nur Port 993 wird geöffnet');
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('Decision 1 of item 1')).toHaveValue('Nur Port 993 wird geöffnet');
