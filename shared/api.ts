@@ -20,6 +20,8 @@ import {
 } from './domain.ts';
 import { PRIORITIES, REQUIREMENT_SOURCES, REQUIREMENT_STATUSES, type ImportPreview, type ImportResult, type Requirement, type RequirementComment, type RequirementDetail } from './checklist/types.ts';
 import { CSV_TARGETS } from './checklist/csv-format.ts';
+import type { Branding } from './documents/frame.ts';
+import { DOCUMENT_FORMATS, DOCUMENT_KINDS, type DocumentExport, type ExportResult } from './documents/types.ts';
 import { isIsoDate, isoDate } from './iso-date.ts';
 import { MEETING_KINDS, PRESENCES, PREVIOUS_MINUTES, type AgendaDecision, type AgendaItem, type MeetingDetail, type MeetingSummary } from './meetings/types.ts';
 import type { Pack } from './workshops/pack.ts';
@@ -93,9 +95,15 @@ function patch<T extends z.ZodRawShape>(fields: T) {
     .refine((v) => Object.keys(v).length > 1, { message: 'Nothing to change', path: ['id'] });
 }
 
-interface MethodDef<S extends z.ZodType, Out> {
+/**
+ * read: answers from the database; write: changes it in one transaction; task: long work
+ * (rendering a document) that answers later, writing what it records when it is done.
+ */
+export type MethodKind = 'read' | 'write' | 'task';
+
+interface MethodDef<S extends z.ZodType, Out, K extends MethodKind = MethodKind> {
   readonly input: S;
-  readonly kind: 'read' | 'write';
+  readonly kind: K;
   readonly summary: string;
   /** Carries the result type only; never set at run time. */
   readonly result?: Out;
@@ -106,6 +114,9 @@ function read<Out>() {
 }
 function write<Out>() {
   return <S extends z.ZodType>(input: S, summary: string): MethodDef<S, Out> => ({ input, kind: 'write', summary });
+}
+function task<Out>() {
+  return <S extends z.ZodType>(input: S, summary: string): MethodDef<S, Out, 'task'> => ({ input, kind: 'task', summary });
 }
 
 const none = z.strictObject({});
@@ -369,6 +380,32 @@ export const api = {
     z.strictObject({ projectId: id, ids: z.array(id).max(100_000).optional(), language: z.enum(['en', 'de']), delimiter: z.enum([',', ';']) }),
     'The checklist (or the given items) as a CSV file for Excel.',
   ),
+
+  'branding.get': read<Branding>()(none, "The consultancy's branding for documents: name, address, logo, colour, footer, confidentiality."),
+  'branding.save': write<Branding>()(
+    z.strictObject({
+      consultancyName: line,
+      address: text,
+      logo,
+      accent: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Expected a colour as #RRGGBB'),
+      footerText: line,
+      confidentiality: line,
+    }),
+    'Save the branding every document uses.',
+  ),
+  'documents.export': task<ExportResult>()(
+    z
+      .strictObject({
+        projectId: id,
+        document: z.enum(DOCUMENT_KINDS),
+        meetingId: id.optional(),
+        formats: z.array(z.enum(DOCUMENT_FORMATS)).min(1).max(2),
+        language: z.enum(['en', 'de']),
+      })
+      .refine((v) => v.document !== 'minutes' || v.meetingId !== undefined, { message: 'Minutes need the meeting', path: ['meetingId'] }),
+    'Make a document as DOCX and/or PDF; the export is recorded with its version and file hashes.',
+  ),
+  'documents.history': read<DocumentExport[]>()(z.strictObject({ projectId: id }), "The project's exported documents, latest first."),
 
   'sizing.get': read<ProjectSizing>()(z.strictObject({ projectId: id }), "The project's hardware sizing: inputs, assumptions and result."),
   'sizing.save': write<ProjectSizing>()(

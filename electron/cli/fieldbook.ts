@@ -3,21 +3,29 @@
 // data without the UI.
 //   fieldbook [--data-dir DIR] methods
 //   fieldbook [--data-dir DIR] call METHOD ['JSON input' | -]   (- reads the JSON from stdin)
+//   fieldbook [--data-dir DIR] export --project ID --document minutes [--meeting ID]
+//             --format docx|pdf --lang en|de --out FILE
 // Results go to stdout as JSON; errors go to stderr as {"error": {code, message, field?}} with
 // a non-zero exit code, and nothing is written.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { api, METHOD_NAMES } from '../../shared/api.ts';
 import { ApiError, type ApiErrorBody } from '../../shared/errors.ts';
 import { openCore, packageVersion } from '../core/core.ts';
 import { defaultDataDir } from '../core/data-dir.ts';
+import { writeFileAtomically } from '../core/documents/write-file.ts';
+import type { ExportResult } from '../../shared/documents/types.ts';
 
 const USAGE = `Usage:
   fieldbook [--data-dir DIR] methods                  list API methods with their input JSON schemas
   fieldbook [--data-dir DIR] call METHOD ['JSON']     call one method; prints its JSON result
   fieldbook [--data-dir DIR] call METHOD -            the same, the JSON read from stdin (large inputs):
       jq -Rs '{json: .}' my-pack.json | fieldbook call packs.import -
+  fieldbook [--data-dir DIR] export --project ID --document minutes --meeting ID
+            --format docx|pdf --lang en|de --out FILE
+                                                      make a document and write it to FILE
 
 The data folder defaults to the desktop app's: ${defaultDataDir()}
 `;
@@ -53,10 +61,26 @@ function parseInput(text: string | undefined): unknown {
   }
 }
 
+/** The API's field names as the export command's options. */
+const OPTION_OF: Record<string, string> = { projectId: '--project', document: '--document', meetingId: '--meeting', formats: '--format', 'formats.0': '--format', language: '--lang' };
+function asOptions(error: ApiErrorBody): ApiErrorBody {
+  const option = error.field ? OPTION_OF[error.field] : undefined;
+  return option ? { ...error, field: option, message: error.message.replace(`${error.field}:`, `${option}:`) } : error;
+}
+
 let parsed;
 try {
   parsed = parseArgs({
-    options: { 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      project: { type: 'string' },
+      document: { type: 'string' },
+      meeting: { type: 'string' },
+      format: { type: 'string' },
+      lang: { type: 'string' },
+      out: { type: 'string' },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -82,13 +106,37 @@ if (command === 'methods') {
   try {
     const core = openCore({ dataDir: values['data-dir'] ?? defaultDataDir(), appVersion: packageVersion() });
     try {
-      const result = core.call(method, input);
+      const result = await core.call(method, input);
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     } finally {
       core.close();
     }
   } catch (error) {
     printError(error instanceof ApiError ? error.toJSON() : { code: 'internal', message: String(error) }, EXIT_ERROR);
+  }
+} else if (command === 'export') {
+  if (rest.length > 0) usage('export takes only options');
+  if (!values.out) usage('export needs --out FILE');
+  // The options become the API's input: its validation names what is wrong (as --option).
+  const input = {
+    projectId: values.project,
+    document: values.document,
+    ...(values.meeting === undefined ? {} : { meetingId: values.meeting }),
+    formats: values.format === undefined ? undefined : [values.format],
+    language: values.lang,
+  };
+  try {
+    const core = openCore({ dataDir: values['data-dir'] ?? defaultDataDir(), appVersion: packageVersion() });
+    try {
+      const result = (await core.call('documents.export', input)) as ExportResult;
+      const file = result.files[0]!;
+      writeFileAtomically(resolve(values.out), Buffer.from(file.base64, 'base64'));
+      process.stdout.write(`${JSON.stringify({ file: resolve(values.out), version: result.version, sha256: file.sha256 }, null, 2)}\n`);
+    } finally {
+      core.close();
+    }
+  } catch (error) {
+    printError(error instanceof ApiError ? asOptions(error.toJSON()) : { code: 'internal', message: String(error) }, EXIT_ERROR);
   }
 } else {
   usage(`Unknown command ${JSON.stringify(command)}`);

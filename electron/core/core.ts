@@ -16,7 +16,7 @@ export interface Core {
 export interface CoreOptions extends StoreOptions {
   dataDir: string;
   appVersion: string;
-  /** The app's resources folder (template packs); the source tree's when not given. */
+  /** The app's resources folder (template packs, fonts); the source tree's when not given. */
   resourcesDir?: string;
 }
 
@@ -26,11 +26,12 @@ function sourceResourcesDir(): string {
 }
 
 export function openCore(options: CoreOptions): Core {
-  const bundledPacks = loadBundledPacks(options.resourcesDir ?? sourceResourcesDir());
+  const resourcesDir = options.resourcesDir ?? sourceResourcesDir();
+  const bundledPacks = loadBundledPacks(resourcesDir);
   const store = new Store(options.dataDir, options);
   introduceDevice(store);
   const now = options.now;
-  const ctx: Context = { store, appVersion: options.appVersion, bundledPacks, now: now ? () => new Date(now()) : () => new Date() };
+  const ctx: Context = { store, appVersion: options.appVersion, bundledPacks, resourcesDir, now: now ? () => new Date(now()) : () => new Date() };
   return {
     store,
     call: (method, input) => callMethod(ctx, method, input),

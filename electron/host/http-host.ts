@@ -102,7 +102,7 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
       return;
     }
     try {
-      sendJson(res, 200, { result: options.core.call(method, input) });
+      sendJson(res, 200, { result: await options.core.call(method, input) });
     } catch (error) {
       sendError(res, error instanceof ApiError ? error.toJSON() : { code: 'internal', message: String(error) });
     }

@@ -1,7 +1,8 @@
 // `npm run build:electron`: bundles the main process and the preload into one CommonJS file
 // each under dist/electron. The preload must be a single file (a sandboxed preload cannot load
 // node_modules); the main process is bundled too, so the app ships no TypeScript. `electron` is
-// provided by the runtime and better-sqlite3 loads its native binary from node_modules.
+// provided by the runtime, better-sqlite3 loads its native binary from node_modules, and pdfkit
+// reads its own data files (font metrics) from beside its code, so both stay in node_modules.
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { METHOD_NAMES } from '../../shared/api.ts';
@@ -13,7 +14,7 @@ const common: BuildOptions = {
   bundle: true,
   format: 'cjs',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', 'better-sqlite3', 'pdfkit'],
   logLevel: 'warning',
   // core.ts reads package.json through import.meta.url in packageVersion(), which only the CLI
   // and web host call; the main process asks Electron (app.getVersion()) instead.

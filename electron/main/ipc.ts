@@ -20,12 +20,12 @@ export function isTrustedFrame(frame: SenderFrame | null | undefined): boolean {
   }
 }
 
-export function replyToCall(core: Pick<Core, 'call'>, frame: SenderFrame | null | undefined, method: unknown, input: unknown): BridgeReply {
+export async function replyToCall(core: Pick<Core, 'call'>, frame: SenderFrame | null | undefined, method: unknown, input: unknown): Promise<BridgeReply> {
   if (!isTrustedFrame(frame)) {
     return { ok: false, error: { code: 'unauthorized', message: 'IPC call from a frame outside the app' } };
   }
   try {
-    return { ok: true, result: core.call(method, input) };
+    return { ok: true, result: await core.call(method, input) };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
     return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
@@ -34,7 +34,7 @@ export function replyToCall(core: Pick<Core, 'call'>, frame: SenderFrame | null 
 
 /** The parts of `ipcMain` used here. */
 export interface IpcMainHandle {
-  handle(channel: string, listener: (event: { readonly senderFrame: SenderFrame | null }, method: unknown, input: unknown) => BridgeReply): void;
+  handle(channel: string, listener: (event: { readonly senderFrame: SenderFrame | null }, method: unknown, input: unknown) => Promise<BridgeReply>): void;
 }
 
 export function registerApiHandler(ipcMain: IpcMainHandle, core: Pick<Core, 'call'>): void {

@@ -11,13 +11,15 @@ import { PeopleView } from './views/PeopleView.tsx';
 import { ProjectDashboard } from './views/ProjectDashboard.tsx';
 import { ProjectList } from './views/ProjectList.tsx';
 import { ChecklistView } from './views/checklist/ChecklistView.tsx';
+import { BrandingView } from './views/documents/BrandingView.tsx';
 import { MeetingsView } from './views/meetings/MeetingsView.tsx';
 import { WorkshopsView } from './views/workshops/WorkshopsView.tsx';
 
-const NAV: { view: Route['view']; key: 'nav.projects' | 'nav.customers' | 'nav.people'; href: string }[] = [
+const NAV: { view: Route['view']; key: 'nav.projects' | 'nav.customers' | 'nav.people' | 'nav.branding'; href: string }[] = [
   { view: 'projects', key: 'nav.projects', href: '#/projects' },
   { view: 'customers', key: 'nav.customers', href: '#/customers' },
   { view: 'people', key: 'nav.people', href: '#/people' },
+  { view: 'branding', key: 'nav.branding', href: '#/branding' },
 ];
 
 function Screen({ route }: { route: Route }) {
@@ -36,6 +38,8 @@ function Screen({ route }: { route: Route }) {
       return <CustomersView selectedId={route.id} />;
     case 'people':
       return <PeopleView selectedId={route.id} />;
+    case 'branding':
+      return <BrandingView />;
   }
 }
 

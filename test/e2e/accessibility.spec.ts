@@ -47,6 +47,10 @@ test('every screen passes the WCAG A and AA checks, in English and German', asyn
     expect(await violations(page)).toEqual([]);
   }
 
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Branding' }).click();
+  await expect(page.getByLabel('Consultancy name')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
   await page.getByLabel('Language').selectOption('de');
   await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Projekte' }).click();
   await page.getByRole('link', { name: /Webmail/ }).click();
@@ -88,6 +92,7 @@ test('the meeting, status call and checklist screens pass the same checks', asyn
   await parts.getByRole('link', { name: 'Meetings' }).click();
   await page.getByRole('button', { name: 'Record a meeting' }).click();
   await page.getByRole('button', { name: 'Add agenda item' }).click();
+  await expect(page.getByRole('textbox', { name: 'Agenda item 1', exact: true })).toBeFocused();
   await page.keyboard.type('Firewall');
   await page.getByRole('textbox', { name: 'New action item', exact: true }).fill('Open port 993');
   await page.getByRole('button', { name: 'Add action item' }).click();

@@ -383,8 +383,8 @@ describe('IPC: the API channel', () => {
   });
   afterEach(() => core.close());
 
-  it('answers a call from the app frame with the result', () => {
-    const reply = handler({ senderFrame: appFrame }, 'app.info', {});
+  it('answers a call from the app frame with the result', async () => {
+    const reply = await handler({ senderFrame: appFrame }, 'app.info', {});
     expect(reply.ok).toBe(true);
     expect((reply as Extract<BridgeReply, { ok: true }>).result).toMatchObject({ version: '0.0.0-test', readOnly: false } satisfies Partial<AppInfo>);
   });
@@ -403,32 +403,32 @@ describe('IPC: the API channel', () => {
         },
       },
     ],
-  ])('refuses a call from %s as unauthorized', (_what, senderFrame) => {
+  ])('refuses a call from %s as unauthorized', async (_what, senderFrame) => {
     const before = core.call('customers.list', {});
-    const reply = handler({ senderFrame }, 'customers.create', { name: 'Intruder GmbH' });
+    const reply = await handler({ senderFrame }, 'customers.create', { name: 'Intruder GmbH' });
     expect(reply).toEqual({ ok: false, error: { code: 'unauthorized', message: expect.any(String) } });
     expect(core.call('customers.list', {})).toEqual(before);
   });
 
-  it('returns API errors as values, never throws', () => {
-    expect(handler({ senderFrame: appFrame }, 'no.such.method', {})).toEqual({
+  it('returns API errors as values, never throws', async () => {
+    expect(await handler({ senderFrame: appFrame }, 'no.such.method', {})).toEqual({
       ok: false,
       error: expect.objectContaining({ code: 'unknown_method', field: 'method' }),
     });
-    expect(handler({ senderFrame: appFrame }, 42, {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    expect(handler({ senderFrame: appFrame }, 'customers.create', { name: '' })).toMatchObject({
+    expect(await handler({ senderFrame: appFrame }, 42, {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await handler({ senderFrame: appFrame }, 'customers.create', { name: '' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', field: 'name' },
     });
-    expect(handler({ senderFrame: appFrame }, 'customers.get', { id: 'nope' })).toMatchObject({
+    expect(await handler({ senderFrame: appFrame }, 'customers.get', { id: 'nope' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', field: 'id' },
     });
   });
 
-  it('turns an unexpected failure into an internal error value', () => {
+  it('turns an unexpected failure into an internal error value', async () => {
     const broken = { call: (): unknown => { throw new TypeError('boom'); } };
-    expect(replyToCall(broken, appFrame, 'app.info', {})).toEqual({ ok: false, error: { code: 'internal', message: 'boom' } });
+    expect(await replyToCall(broken, appFrame, 'app.info', {})).toEqual({ ok: false, error: { code: 'internal', message: 'boom' } });
   });
 });
 

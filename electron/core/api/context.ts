@@ -10,6 +10,8 @@ export interface Context {
   appVersion: string;
   /** Template packs shipped with the app. */
   bundledPacks: readonly Pack[];
+  /** The app's resources folder: bundled fonts for documents. */
+  resourcesDir: string;
   now: () => Date;
 }
 

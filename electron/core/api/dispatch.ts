@@ -1,5 +1,6 @@
 // The single entry to the API for every host: check the method, validate the input against its
-// schema, run the handler (writes inside one transaction), and turn failures into ApiErrors.
+// schema, run the handler (writes inside one transaction; a task's promise as it is), and turn
+// failures into ApiErrors. Hosts await the answer: a task's comes later.
 import { api, isMethodName } from '../../../shared/api.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import type { Context } from './context.ts';
@@ -20,12 +21,13 @@ export function callMethod(ctx: Context, method: unknown, input: unknown): unkno
   const given = input === undefined ? {} : input;
   const parsed = def.input.safeParse(given);
   if (!parsed.success) throw invalidInput(parsed.error, given);
-  if (def.kind === 'write' && ctx.store.readOnly) {
+  if (def.kind !== 'read' && ctx.store.readOnly) {
     throw new ApiError({ code: 'read_only', message: ctx.store.readOnlyReason ?? 'The database is read-only.' });
   }
   // The table is indexed by the same name, so the handler matches the parsed input.
   const handler = handlers[method] as (ctx: Context, input: unknown) => unknown;
   try {
+    if (def.kind === 'task') return (handler(ctx, parsed.data) as Promise<unknown>).catch((error: unknown) => Promise.reject(toApiError(error)));
     return def.kind === 'write' ? ctx.store.transaction(() => handler(ctx, parsed.data)) : handler(ctx, parsed.data);
   } catch (error) {
     throw toApiError(error);

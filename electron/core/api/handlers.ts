@@ -1,6 +1,6 @@
 // The implementation of the API table, once. The compiler checks that every method in
 // shared/api.ts has exactly one handler here, with the right input and result types.
-import type { MethodName, MethodResult, ParsedInput } from '../../../shared/api.ts';
+import type { Api, MethodName, MethodResult, ParsedInput } from '../../../shared/api.ts';
 import { addActivity, removeActivity, updateActivity } from './activities.ts';
 import {
   commentRequirement,
@@ -13,6 +13,7 @@ import {
   updateRequirement,
 } from './checklist.ts';
 import { exportRequirements, importRequirements, previewImport } from './checklist-csv.ts';
+import { exportDocument, exportHistory, getBranding, saveBranding } from '../documents/export.ts';
 import type { Context } from './context.ts';
 import { archiveCustomer, createCustomer, listCustomers, updateCustomer } from './customers.ts';
 import { addMember, createPerson, getPerson, listPeople, removeMember, updateMember, updatePerson } from './people.ts';
@@ -50,7 +51,9 @@ import {
   workshopTopic,
 } from './workshops.ts';
 
-type Handlers = { [M in MethodName]: (ctx: Context, input: ParsedInput<M>) => MethodResult<M> };
+type Handlers = {
+  [M in MethodName]: (ctx: Context, input: ParsedInput<M>) => Api[M]['kind'] extends 'task' ? Promise<MethodResult<M>> : MethodResult<M>;
+};
 
 export const handlers: Handlers = {
   'app.info': (ctx) => ({
@@ -122,6 +125,10 @@ export const handlers: Handlers = {
   'requirements.previewImport': previewImport,
   'requirements.import': importRequirements,
   'requirements.exportCsv': exportRequirements,
+  'branding.get': getBranding,
+  'branding.save': saveBranding,
+  'documents.export': exportDocument,
+  'documents.history': exportHistory,
   'sizing.get': getSizing,
   'sizing.save': saveSizing,
 };

@@ -171,6 +171,25 @@ export const ENTITIES = {
     table: 'meeting_review',
     fields: { meetingId: text(), requirementId: text(), outcome: text(), changes: text(), reviewedAt: text(), ...tombstone },
   },
+  branding: {
+    table: 'branding',
+    fields: { consultancyName: text(), address: text(), logo: text(true), accent: text(), footerText: text(), confidentiality: text(), ...tombstone },
+  },
+  documentExport: {
+    table: 'document_export',
+    fields: {
+      projectId: text(),
+      document: text(),
+      subjectId: text(true),
+      version: integer(),
+      formats: text(),
+      language: text(),
+      hashes: text(),
+      author: text(),
+      createdAt: text(),
+      ...tombstone,
+    },
+  },
 } as const satisfies Record<string, { table: string; fields: Record<string, FieldDef> }>;
 
 export type EntityName = keyof typeof ENTITIES;

@@ -298,6 +298,39 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX meeting_review_meeting ON meeting_review(meeting_id);
     `,
   },
+  {
+    description: 'Documents: the branding profile and the history of exported documents',
+    sql: `
+      -- The consultancy's branding for every document (one row, id 'branding').
+      CREATE TABLE branding (
+        id TEXT PRIMARY KEY,
+        consultancy_name TEXT NOT NULL DEFAULT '',
+        address TEXT NOT NULL DEFAULT '',
+        logo TEXT,
+        accent TEXT NOT NULL DEFAULT '#0b5cad',
+        footer_text TEXT NOT NULL DEFAULT '',
+        confidentiality TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+
+      -- Every export: which document (of which meeting), its version, format, language and the
+      -- hash of the file made.
+      CREATE TABLE document_export (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL DEFAULT '' REFERENCES project(id) DEFERRABLE INITIALLY DEFERRED,
+        document TEXT NOT NULL DEFAULT '',
+        subject_id TEXT,
+        version INTEGER NOT NULL DEFAULT 0,
+        formats TEXT NOT NULL DEFAULT '[]',
+        language TEXT NOT NULL DEFAULT 'en',
+        hashes TEXT NOT NULL DEFAULT '{}',
+        author TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX document_export_project ON document_export(project_id, document, subject_id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

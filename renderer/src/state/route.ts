@@ -7,7 +7,8 @@ export type Route =
   | { view: 'meetings'; projectId: string; meetingId: string | null; statusCall: boolean }
   | { view: 'checklist'; projectId: string; itemId: string | null }
   | { view: 'customers'; id: string | null }
-  | { view: 'people'; id: string | null };
+  | { view: 'people'; id: string | null }
+  | { view: 'branding' };
 
 export function parseRoute(hash: string): Route {
   const [view, id, sub, topicKey, mode] = hash.replace(/^#\/?/, '').split('/');
@@ -17,6 +18,7 @@ export function parseRoute(hash: string): Route {
   if (view === 'project' && id) return { view: 'project', id };
   if (view === 'customers') return { view: 'customers', id: id || null };
   if (view === 'people') return { view: 'people', id: id || null };
+  if (view === 'branding') return { view: 'branding' };
   return { view: 'projects' };
 }
 
@@ -24,6 +26,8 @@ export function routeHash(route: Route): string {
   switch (route.view) {
     case 'projects':
       return '#/projects';
+    case 'branding':
+      return '#/branding';
     case 'project':
       return `#/project/${route.id}`;
     case 'workshops':

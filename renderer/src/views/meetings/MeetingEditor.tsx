@@ -10,6 +10,7 @@ import { AutoSelect, AutoText, emptyToNull, toCount } from '../../components/fie
 import { useT } from '../../i18n.ts';
 import { reportFailure, useUi } from '../../state/ui.ts';
 import { useQuery } from '../../state/use-query.ts';
+import { ExportPanel } from '../documents/ExportPanel.tsx';
 import { AgendaItemEditor } from './AgendaItemEditor.tsx';
 import { AttendeesTable } from './AttendeesTable.tsx';
 import { ReviewSummary } from './ReviewSummary.tsx';
@@ -170,6 +171,8 @@ export function MeetingEditor({ projectId, meetingId, people, onChanged }: Props
       </section>
 
       {meeting.kind === 'status_call' && <ReviewSummary review={data.review} />}
+
+      <ExportPanel projectId={meeting.projectId} document="minutes" meetingId={meeting.id} />
 
       <section className="panel" aria-labelledby="next-heading">
         <h3 id="next-heading">{t('meetings.next')}</h3>

@@ -1,0 +1,358 @@
+// The document model as DOCX (npm `docx`). Styles for everything used (headings, title, lists),
+// a cover section without header and footer, then the body section with "Page X of Y" counting
+// from its first page; table header rows repeat and rows do not split; the table of contents is
+// written filled in, with the page numbers the PDF layout found, so Word does not ask to update
+// fields. The file's own dates are the document's date, so the same input gives the same bytes.
+import {
+  AlignmentType,
+  Bookmark,
+  BorderStyle,
+  CheckBox,
+  Document,
+  ExternalHyperlink,
+  Footer,
+  Header,
+  HeadingLevel,
+  ImageRun,
+  LevelFormat,
+  Packer,
+  PageBreak,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableOfContents,
+  TableRow,
+  TabStopPosition,
+  TabStopType,
+  TextRun,
+  WidthType,
+  type IParagraphOptions,
+  type ParagraphChild,
+} from 'docx';
+import JSZip from 'jszip';
+import { cleanText, headingNumbers, type Block, type DocumentModel, type Run, type Zone, type ZoneField } from '../../../shared/documents/model.ts';
+import { imageSize } from './image-size.ts';
+
+/** Available in Word and, as its metric twin Liberation Sans, in LibreOffice: Latin, Greek, Cyrillic. */
+const FONT = 'Arial';
+/** Text width in twentieths of a point: 6.5 in, on A4 with 2.25 cm side margins, on Letter with 1 in. */
+const TEXT_WIDTH = 9_360;
+const PAGES = { A4: { width: 11_906, height: 16_838 }, LETTER: { width: 12_240, height: 15_840 } } as const;
+const PX_PER_TWIP = 96 / 1440;
+
+const hex = (colour: string) => colour.replace('#', '').toUpperCase();
+
+function runs(items: readonly Run[]): ParagraphChild[] {
+  return items
+    .filter((r) => r.text !== '')
+    .map((r) => {
+      const text = new TextRun({ text: cleanText(r.text), bold: r.bold, italics: r.italic, ...(r.link ? { style: 'Hyperlink' } : {}) });
+      return r.link ? new ExternalHyperlink({ link: r.link, children: [text] }) : text;
+    });
+}
+
+const para = (children: ParagraphChild[], options: Omit<IParagraphOptions, 'children'> = {}) => new Paragraph({ ...options, children });
+
+function imageRun(url: string, maxWidthPx: number): ImageRun {
+  const data = Buffer.from(url.slice(url.indexOf(',') + 1), 'base64');
+  const size = imageSize(data);
+  const width = Math.min(maxWidthPx, size.width);
+  return new ImageRun({
+    type: url.startsWith('data:image/png') ? 'png' : 'jpg',
+    data,
+    transformation: { width, height: Math.round((size.height * width) / size.width) },
+  });
+}
+
+function cell(children: Paragraph[], widthTwips: number, header: boolean, accent: string): TableCell {
+  return new TableCell({
+    width: { size: widthTwips, type: WidthType.DXA },
+    children,
+    margins: { top: 60, bottom: 60, left: 80, right: 80 },
+    ...(header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: hex(accent) } } : {}),
+  });
+}
+
+function table(columns: readonly { title: string; width: number }[], rows: readonly Run[][][], accent: string): Table {
+  const widths = columns.map((c) => Math.round(c.width * TEXT_WIDTH));
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: columns.map((c, i) =>
+          cell([para([new TextRun({ text: cleanText(c.title), bold: true, color: 'FFFFFF' })])], widths[i]!, true, accent),
+        ),
+      }),
+      ...rows.map(
+        (row) =>
+          new TableRow({
+            cantSplit: true,
+            children: row.map((content, i) => cell([para(runs(content))], widths[i]!, false, accent)),
+          }),
+      ),
+    ],
+  });
+}
+
+function zone(z: Zone, model: DocumentModel): Paragraph {
+  const part = (fields: ZoneField[]): (string | (typeof PageNumber)[keyof typeof PageNumber])[] =>
+    fields.map((f) =>
+      'text' in f
+        ? cleanText(f.text)
+        : f.field === 'page'
+          ? PageNumber.CURRENT
+          : f.field === 'pages'
+            ? PageNumber.TOTAL_PAGES_IN_SECTION
+            : f.field === 'date'
+              ? model.meta.date
+              : cleanText(model.meta.title),
+    );
+  // Left, centre and right in one line, by tab stops.
+  return new Paragraph({
+    tabStops: [
+      { type: TabStopType.CENTER, position: TabStopPosition.MAX / 2 },
+      { type: TabStopType.RIGHT, position: TabStopPosition.MAX },
+    ],
+    children: [new TextRun({ children: [...part(z.left), '\t', ...part(z.center), '\t', ...part(z.right)], size: 16, color: '5B6877' })],
+  });
+}
+
+function body(model: DocumentModel, headingPages: ReadonlyMap<number, number>): (Paragraph | Table | TableOfContents)[] {
+  const numbers = headingNumbers(model.blocks);
+  const accent = model.theme.accent;
+  const out: (Paragraph | Table | TableOfContents)[] = [];
+  const heading = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+  model.blocks.forEach((block: Block, index) => {
+    switch (block.type) {
+      case 'heading': {
+        const number = numbers.get(index);
+        const text = cleanText(number ? `${number}  ${block.text}` : block.text);
+        out.push(para([new Bookmark({ id: `h${index}`, children: [new TextRun(text)] })], { heading: heading[block.level], keepNext: true }));
+        return;
+      }
+      case 'paragraph':
+        out.push(para(runs(block.runs)));
+        return;
+      case 'list':
+        for (const item of block.items) out.push(para(runs(item), { numbering: { reference: block.ordered ? 'numbers' : 'bullets', level: 0, instance: index } }));
+        return;
+      case 'table':
+        out.push(table(block.columns, block.rows, accent));
+        if (block.caption) out.push(para([new TextRun({ text: cleanText(block.caption), italics: true, size: 18 })]));
+        else out.push(para([]));
+        return;
+      case 'keyValue':
+        out.push(
+          new Table({
+            width: { size: TEXT_WIDTH, type: WidthType.DXA },
+            columnWidths: [Math.round(TEXT_WIDTH * 0.32), Math.round(TEXT_WIDTH * 0.68)],
+            borders: { top: { style: BorderStyle.NONE }, bottom: { style: BorderStyle.NONE }, left: { style: BorderStyle.NONE }, right: { style: BorderStyle.NONE }, insideHorizontal: { style: BorderStyle.NONE }, insideVertical: { style: BorderStyle.NONE } },
+            rows: block.rows.map(
+              (row) =>
+                new TableRow({
+                  cantSplit: true,
+                  children: [
+                    cell([para([new TextRun({ text: cleanText(row.label), bold: true })])], Math.round(TEXT_WIDTH * 0.32), false, accent),
+                    cell([para(runs(row.value))], Math.round(TEXT_WIDTH * 0.68), false, accent),
+                  ],
+                }),
+            ),
+          }),
+          para([]),
+        );
+        return;
+      case 'checklist':
+        for (const item of block.items) out.push(para([new CheckBox({ checked: item.checked }), new TextRun(` ${cleanText(item.text)}`)]));
+        return;
+      case 'signatures': {
+        const half = Math.round(TEXT_WIDTH / 2);
+        const rows: TableRow[] = [];
+        for (let i = 0; i < block.parties.length; i += 2) {
+          const pair = block.parties.slice(i, i + 2);
+          rows.push(
+            new TableRow({
+              cantSplit: true,
+              children: [0, 1].map((j) => {
+                const party = pair[j];
+                return cell(
+                  party
+                    ? [
+                        para([new TextRun({ text: cleanText(party.organisation), bold: true })]),
+                        para([], { spacing: { before: 720 }, border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '444444', space: 1 } } }),
+                        para([new TextRun({ text: cleanText([party.name, party.role].filter(Boolean).join(', ')), size: 18 })]),
+                      ]
+                    : [para([])],
+                  half,
+                  false,
+                  accent,
+                );
+              }),
+            }),
+          );
+        }
+        out.push(
+          new Table({
+            width: { size: TEXT_WIDTH, type: WidthType.DXA },
+            columnWidths: [half, half],
+            borders: { top: { style: BorderStyle.NONE }, bottom: { style: BorderStyle.NONE }, left: { style: BorderStyle.NONE }, right: { style: BorderStyle.NONE }, insideHorizontal: { style: BorderStyle.NONE }, insideVertical: { style: BorderStyle.NONE } },
+            rows,
+          }),
+        );
+        return;
+      }
+      case 'image':
+        out.push(para([imageRun(block.data, TEXT_WIDTH * PX_PER_TWIP * block.width)], { alignment: AlignmentType.CENTER, keepNext: true }));
+        out.push(para([new TextRun({ text: cleanText(block.caption), italics: true, size: 18 })], { alignment: AlignmentType.CENTER }));
+        return;
+      case 'pageBreak':
+        out.push(para([new PageBreak()]));
+        return;
+      case 'toc':
+        out.push(
+          para([new TextRun({ text: cleanText(block.title), bold: true, size: 32, color: hex(accent) })]),
+          new TableOfContents(cleanText(block.title), {
+            hyperlink: true,
+            headingStyleRange: '1-2',
+            beginDirty: false,
+            cachedEntries: model.blocks.flatMap((b, i) => {
+              if (b.type !== 'heading' || b.level > 2) return [];
+              const number = numbers.get(i);
+              const page = headingPages.get(i);
+              return [{ title: cleanText(number ? `${number}  ${b.text}` : b.text), level: b.level, href: `h${i}`, ...(page ? { page } : {}) }];
+            }),
+          }),
+          para([new PageBreak()]),
+        );
+        return;
+    }
+  });
+  return out;
+}
+
+function cover(model: DocumentModel): (Paragraph | Table)[] {
+  const { cover: c, theme } = model;
+  const logos = [c.consultancyLogo, c.customerLogo].filter((l): l is string => l !== null);
+  return [
+    para(logos.flatMap((logo, i) => [...(i > 0 ? [new TextRun('\t')] : []), imageRun(logo, 180)]), {
+      tabStops: [{ type: TabStopType.RIGHT, position: TabStopPosition.MAX }],
+      spacing: { after: 2400 },
+    }),
+    para([new TextRun(cleanText(c.title))], { heading: HeadingLevel.TITLE }),
+    para([new TextRun({ text: cleanText(c.subtitle), size: 28, color: '333333' })], { spacing: { after: 600 } }),
+    new Table({
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: [Math.round(TEXT_WIDTH * 0.32), Math.round(TEXT_WIDTH * 0.68)],
+      rows: c.facts.map(
+        (f) =>
+          new TableRow({
+            cantSplit: true,
+            children: [
+              cell([para([new TextRun({ text: cleanText(f.label), bold: true })])], Math.round(TEXT_WIDTH * 0.32), false, theme.accent),
+              cell([para([new TextRun(cleanText(f.value))])], Math.round(TEXT_WIDTH * 0.68), false, theme.accent),
+            ],
+          }),
+      ),
+    }),
+    para(model.meta.confidentiality ? [new TextRun({ text: cleanText(model.meta.confidentiality), italics: true })] : [], { spacing: { before: 400, after: 600 } }),
+    table(
+      c.revisionColumns.map((title, i) => ({ title, width: [0.12, 0.18, 0.25, 0.45][i]! })),
+      c.revisions.map((r) => [r.version, r.date, r.author, r.change].map((text) => [{ text }])),
+      theme.accent,
+    ),
+  ];
+}
+
+/**
+ * The same input must give the same bytes, and `docx` writes the clock and a few random or
+ * process-wide values into the file: the creation dates, the zip entries' dates, random
+ * relationship ids of images, and drawing and bookmark ids counted across every document the
+ * process made.
+ * They are rewritten here: the document's date, and ids numbered in order of appearance.
+ */
+async function makeReproducible(bytes: Buffer, date: string): Promise<Buffer> {
+  const when = new Date(`${date}T00:00:00Z`);
+  const zip = await JSZip.loadAsync(bytes);
+  const names = Object.keys(zip.files)
+    .filter((n) => !zip.files[n]!.dir)
+    .sort();
+  const texts = new Map<string, string>();
+  for (const name of names) if (/\.(xml|rels)$/.test(name)) texts.set(name, await zip.files[name]!.async('string'));
+  const relIds = new Map<string, string>();
+  for (const text of texts.values()) for (const [id] of text.matchAll(/rId[A-Za-z0-9_-]{16,}/g)) if (!relIds.has(id)) relIds.set(id, `rIdMedia${relIds.size + 1}`);
+  const bookmarks = new Map<string, number>();
+  for (const text of texts.values()) for (const [, id] of text.matchAll(/<w:bookmarkStart[^>]*w:id="(\d+)"/g)) if (!bookmarks.has(id!)) bookmarks.set(id!, bookmarks.size + 1);
+  let drawing = 0;
+  const out = new JSZip();
+  for (const name of names) {
+    let text = texts.get(name);
+    if (text !== undefined) {
+      text = text
+        .replace(/rId[A-Za-z0-9_-]{16,}/g, (id) => relIds.get(id)!)
+        .replace(/(<wp:docPr id=")\d+"/g, (_, start: string) => `${start}${(drawing += 1)}"`)
+        .replace(/(<w:bookmark(?:Start|End)[^>]*w:id=")(\d+)"/g, (whole, start: string, id: string) => (bookmarks.has(id) ? `${start}${bookmarks.get(id)}"` : whole));
+      if (name === 'docProps/core.xml') text = text.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)/g, `$1${when.toISOString().replace(/\.\d{3}Z$/, 'Z')}$2`);
+      out.file(name, text, { date: when, createFolders: false });
+    } else {
+      out.file(name, await zip.files[name]!.async('nodebuffer'), { date: when, createFolders: false });
+    }
+  }
+  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'DOS' });
+}
+
+export async function renderDocx(model: DocumentModel, headingPages: ReadonlyMap<number, number>): Promise<Buffer> {
+  const size = Math.round(model.theme.fontSize * 2);
+  const accent = hex(model.theme.accent);
+  const headingStyle = (id: string, name: string, pt: number, outline: number) => ({
+    id,
+    name,
+    basedOn: 'Normal',
+    next: 'Normal',
+    quickFormat: true,
+    run: { font: FONT, size: pt * 2, bold: true, color: accent },
+    paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true, outlineLevel: outline },
+  });
+  const paper = PAGES[model.theme.pageSize];
+  const side = (paper.width - TEXT_WIDTH) / 2;
+  const page = { size: paper, margin: { top: 1_440, bottom: 1_280, left: side, right: side, header: 680, footer: 600 } };
+  const document = new Document({
+    title: cleanText(model.meta.title),
+    subject: cleanText(model.meta.subject),
+    creator: cleanText(model.meta.author),
+    lastModifiedBy: cleanText(model.meta.author),
+    keywords: cleanText(model.meta.keywords.join(', ')),
+    description: cleanText(model.meta.company),
+    styles: {
+      default: { document: { run: { font: FONT, size } } },
+      paragraphStyles: [
+        { id: 'Title', name: 'Title', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: FONT, size: 52, bold: true, color: accent }, paragraph: { spacing: { after: 200 } } },
+        headingStyle('Heading1', 'heading 1', 16, 0),
+        headingStyle('Heading2', 'heading 2', 13, 1),
+        headingStyle('Heading3', 'heading 3', 11.5, 2),
+        { id: 'ListParagraph', name: 'List Paragraph', basedOn: 'Normal', quickFormat: true, paragraph: { indent: { left: 720 } } },
+      ],
+      characterStyles: [{ id: 'Hyperlink', name: 'Hyperlink', basedOn: 'DefaultParagraphFont', run: { color: '0B5CAD', underline: {} } }],
+    },
+    numbering: {
+      config: [
+        { reference: 'bullets', levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }] },
+        { reference: 'numbers', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }] },
+      ],
+    },
+    sections: [
+      { properties: { page }, children: cover(model) },
+      {
+        properties: { page: { ...page, pageNumbers: { start: 1 } } },
+        headers: { default: new Header({ children: [zone(model.header, model)] }) },
+        footers: { default: new Footer({ children: [zone(model.footer, model)] }) },
+        children: body(model, headingPages),
+      },
+    ],
+  });
+  return makeReproducible(await Packer.toBuffer(document), model.meta.date);
+}
+

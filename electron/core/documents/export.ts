@@ -1,0 +1,178 @@
+// Making a document: the project's data through a template into the document model, rendered as
+// PDF and DOCX, and recorded in the export history (version per document, counting up, with the
+// SHA-256 of each file). The version is reserved before rendering, so two exports at once get
+// two versions; a failed rendering takes its reservation back.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ParsedInput } from '../../../shared/api.ts';
+import { DEFAULT_BRANDING, type Branding, type Revision } from '../../../shared/documents/frame.ts';
+import { minutesDocument } from '../../../shared/documents/minutes.ts';
+import type { DocumentModel } from '../../../shared/documents/model.ts';
+import type { DocumentExport, DocumentFormat, DocumentKind, ExportResult } from '../../../shared/documents/types.ts';
+import { ApiError } from '../../../shared/errors.ts';
+import { localIsoDate } from '../../../shared/iso-date.ts';
+import { changesFor, fold, requireRow, type Context } from '../api/context.ts';
+import { getMeeting } from '../api/meetings.ts';
+import { getProject } from '../api/projects.ts';
+import { projectPack } from '../api/workshops.ts';
+import { deviceLabel } from '../device.ts';
+import { newId } from '../ids.ts';
+import { renderDocx } from './docx.ts';
+import { renderPdf, type FontFiles } from './pdf.ts';
+
+const BRANDING_ID = 'branding';
+
+export function getBranding(ctx: Context): Branding {
+  const row = ctx.store.db.prepare('SELECT * FROM branding WHERE id = ? AND deleted = 0').get(BRANDING_ID) as
+    | { consultancy_name: string; address: string; logo: string | null; accent: string; footer_text: string; confidentiality: string }
+    | undefined;
+  if (!row) return DEFAULT_BRANDING;
+  return {
+    consultancyName: row.consultancy_name,
+    address: row.address,
+    logo: row.logo,
+    accent: row.accent,
+    footerText: row.footer_text,
+    confidentiality: row.confidentiality,
+  };
+}
+
+export function saveBranding(ctx: Context, input: ParsedInput<'branding.save'>): Branding {
+  ctx.store.apply(changesFor('branding', BRANDING_ID, { ...input }));
+  return getBranding(ctx);
+}
+
+const fontCache = new Map<string, FontFiles>();
+
+function fonts(ctx: Context): FontFiles {
+  let files = fontCache.get(ctx.resourcesDir);
+  if (!files) {
+    const read = (name: string) => readFileSync(join(ctx.resourcesDir, 'fonts', name));
+    files = { regular: read('NotoSans-Regular.ttf'), bold: read('NotoSans-Bold.ttf'), italic: read('NotoSans-Italic.ttf'), boldItalic: read('NotoSans-BoldItalic.ttf') };
+    fontCache.set(ctx.resourcesDir, files);
+  }
+  return files;
+}
+
+interface ExportRow {
+  id: string;
+  document: string;
+  subject_id: string | null;
+  version: number;
+  formats: string;
+  language: string;
+  hashes: string;
+  author: string;
+  created_at: string;
+}
+
+const toExport = (r: ExportRow): DocumentExport => ({
+  id: r.id,
+  document: r.document as DocumentKind,
+  subjectId: r.subject_id,
+  version: r.version,
+  language: r.language as 'en' | 'de',
+  hashes: JSON.parse(r.hashes) as DocumentExport['hashes'],
+  author: r.author,
+  createdAt: r.created_at,
+});
+
+export function exportHistory(ctx: Context, input: ParsedInput<'documents.history'>): DocumentExport[] {
+  requireRow(ctx, 'project', input.projectId, 'projectId');
+  const rows = ctx.store.db
+    .prepare('SELECT * FROM document_export WHERE project_id = ? AND deleted = 0 ORDER BY created_at DESC, version DESC')
+    .all(input.projectId) as ExportRow[];
+  return rows.map(toExport);
+}
+
+function author(ctx: Context): string {
+  const row = ctx.store.db.prepare('SELECT user_name, host_name FROM device WHERE id = ?').get(ctx.store.deviceId) as
+    | { user_name: string; host_name: string }
+    | undefined;
+  return row?.user_name || deviceLabel(row, ctx.store.deviceId);
+}
+
+/** The document as data, from what the database holds now; unknown ids are refused by name. */
+function buildModel(ctx: Context, input: ParsedInput<'documents.export'>, version: number, revisions: Revision[]): DocumentModel {
+  const detail = getProject(ctx, { id: input.projectId });
+  const common = { language: input.language, date: localIsoDate(ctx.now()), version, author: author(ctx), branding: getBranding(ctx), revisions };
+  const meetingId = input.meetingId!;
+  requireRow(ctx, 'meeting', meetingId, 'meetingId');
+  const meeting = getMeeting(ctx, { id: meetingId });
+  if (meeting.meeting.projectId !== input.projectId) {
+    throw new ApiError({ code: 'invalid_input', field: 'meetingId', message: 'meetingId: the meeting belongs to another project' });
+  }
+  return minutesDocument({
+    ...common,
+    project: detail.project,
+    customer: detail.customer,
+    people: detail.members,
+    meeting,
+    topics: projectPack(ctx, input.projectId).topics,
+  });
+}
+
+function fileName(ctx: Context, input: ParsedInput<'documents.export'>, version: number, format: DocumentFormat): string {
+  const slug = (text: string) => fold(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'x';
+  const { name } = ctx.store.db.prepare('SELECT name FROM project WHERE id = ?').get(input.projectId) as { name: string };
+  const when = input.meetingId
+    ? (ctx.store.db.prepare('SELECT starts_at FROM meeting WHERE id = ?').get(input.meetingId) as { starts_at: string | null } | undefined)?.starts_at?.slice(0, 10)
+    : null;
+  return `${input.document}-${slug(name)}${when ? `-${when}` : ''}-v${version}.${format}`;
+}
+
+export async function exportDocument(ctx: Context, input: ParsedInput<'documents.export'>): Promise<ExportResult> {
+  requireRow(ctx, 'project', input.projectId, 'projectId');
+  const subject = input.meetingId ?? null;
+  const earlier = (
+    ctx.store.db
+      .prepare(`SELECT * FROM document_export WHERE project_id = ? AND document = ? AND subject_id IS ? AND deleted = 0 ORDER BY version`)
+      .all(input.projectId, input.document, subject) as ExportRow[]
+  ).map(toExport);
+  const id = newId();
+  // Build the model (and refuse unknown ids) before reserving a version.
+  const reserve = () =>
+    ctx.store.transaction(() => {
+      const { v } = ctx.store.db
+        .prepare('SELECT coalesce(max(version), 0) + 1 AS v FROM document_export WHERE project_id = ? AND document = ? AND subject_id IS ?')
+        .get(input.projectId, input.document, subject) as { v: number };
+      const model = buildModel(
+        ctx,
+        input,
+        v,
+        earlier.map((e) => ({ version: String(e.version), date: e.createdAt.slice(0, 10), author: e.author, change: '' })),
+      );
+      ctx.store.apply(
+        changesFor('documentExport', id, {
+          projectId: input.projectId,
+          document: input.document,
+          subjectId: subject,
+          version: v,
+          formats: JSON.stringify(input.formats),
+          language: input.language,
+          hashes: '{}',
+          author: model.meta.author,
+          createdAt: ctx.now().toISOString(),
+        }),
+      );
+      return { version: v, model };
+    });
+  const { version, model } = reserve();
+  try {
+    const pdf = await renderPdf(model, fonts(ctx));
+    const files = await Promise.all(
+      input.formats.map(async (format) => {
+        const bytes = format === 'pdf' ? pdf.bytes : await renderDocx(model, pdf.headingPages);
+        return { format, fileName: fileName(ctx, input, version, format), base64: bytes.toString('base64'), sha256: createHash('sha256').update(bytes).digest('hex') };
+      }),
+    );
+    ctx.store.transaction(() =>
+      ctx.store.apply(changesFor('documentExport', id, { hashes: JSON.stringify(Object.fromEntries(files.map((f) => [f.format, f.sha256]))) })),
+    );
+    return { version, files };
+  } catch (error) {
+    ctx.store.transaction(() => ctx.store.apply(changesFor('documentExport', id, { deleted: true })));
+    throw error;
+  }
+}

@@ -1,0 +1,391 @@
+// The document model as PDF (pdfkit). Our own layout rather than doc.table(): table header rows
+// repeat on every page, rows never split (a row taller than a page is set as text instead),
+// headings never end a page, and nothing is written into the margins. Fonts are the bundled
+// Noto Sans faces (Latin, Greek, Cyrillic), embedded. Laid out twice: the first pass learns on
+// which page each heading lands, the second writes those pages into the table of contents.
+// Same model and date in, same bytes out.
+import PDFDocument from 'pdfkit';
+import { cleanText, headingNumbers, type Block, type DocumentModel, type Run, type Zone, type ZoneField } from '../../../shared/documents/model.ts';
+
+export interface FontFiles {
+  regular: Buffer;
+  bold: Buffer;
+  italic: Buffer;
+  boldItalic: Buffer;
+}
+
+export interface PdfResult {
+  bytes: Buffer;
+  /** Page (from 1, the cover not counted) of each heading, by its index in the blocks. */
+  headingPages: Map<number, number>;
+  pages: number;
+}
+
+type Doc = PDFKit.PDFDocument;
+
+const MARGIN = { top: 72, bottom: 64, left: 64, right: 64 };
+const CELL_PAD = 4;
+const HEADING_SIZES = { 1: 16, 2: 13, 3: 11.5 } as const;
+
+function face(run: Pick<Run, 'bold' | 'italic'>): string {
+  return run.bold ? (run.italic ? 'bold-italic' : 'bold') : run.italic ? 'italic' : 'regular';
+}
+
+const imageBytes = (url: string): Buffer => Buffer.from(url.slice(url.indexOf(',') + 1), 'base64');
+
+class Layout {
+  readonly doc: Doc;
+  readonly model: DocumentModel;
+  readonly numbers: Map<number, string>;
+  readonly headingPages = new Map<number, number>();
+  private readonly tocPages: Map<number, number>;
+  private readonly outline: PDFKit.PDFOutline[] = [];
+
+  constructor(model: DocumentModel, fonts: FontFiles, tocPages: Map<number, number>) {
+    this.model = model;
+    this.tocPages = tocPages;
+    this.numbers = headingNumbers(model.blocks);
+    const date = new Date(`${model.meta.date}T00:00:00Z`);
+    this.doc = new PDFDocument({
+      size: model.theme.pageSize,
+      margins: MARGIN,
+      bufferPages: true,
+      pdfVersion: '1.7',
+      lang: model.meta.language,
+      displayTitle: true,
+      info: {
+        Title: cleanText(model.meta.title),
+        Author: cleanText(model.meta.author),
+        Subject: cleanText(model.meta.subject),
+        Keywords: cleanText(model.meta.keywords.join(', ')),
+        Creator: 'Fieldbook',
+        Producer: 'Fieldbook',
+        CreationDate: date,
+        ModDate: date,
+      },
+    });
+    this.doc.registerFont('regular', fonts.regular);
+    this.doc.registerFont('bold', fonts.bold);
+    this.doc.registerFont('italic', fonts.italic);
+    this.doc.registerFont('bold-italic', fonts.boldItalic);
+    this.doc.font('regular').fontSize(model.theme.fontSize);
+  }
+
+  get width(): number {
+    return this.doc.page.width - MARGIN.left - MARGIN.right;
+  }
+
+  get bottom(): number {
+    return this.doc.page.height - MARGIN.bottom;
+  }
+
+  /** Starts a new page unless `height` still fits on this one. */
+  need(height: number): void {
+    if (this.doc.y + height > this.bottom) this.doc.addPage();
+  }
+
+  page(): number {
+    return this.doc.bufferedPageRange().count - 1;
+  }
+
+  cover(): void {
+    const { doc, model } = this;
+    const { cover } = model;
+    const top = MARGIN.top;
+    if (cover.consultancyLogo) doc.image(imageBytes(cover.consultancyLogo), MARGIN.left, top, { fit: [150, 60] });
+    if (cover.customerLogo) doc.image(imageBytes(cover.customerLogo), MARGIN.left + this.width - 150, top, { fit: [150, 60], align: 'right' });
+    doc.y = top + 150;
+    doc.font('bold').fontSize(26).fillColor(model.theme.accent).text(cleanText(cover.title), MARGIN.left, doc.y, { width: this.width });
+    doc.moveDown(0.3);
+    doc.font('regular').fontSize(14).fillColor('#333333').text(cleanText(cover.subtitle), { width: this.width });
+    doc.moveDown(1.5);
+    doc.fillColor('black').fontSize(model.theme.fontSize);
+    this.keyValue(cover.facts.map((f) => ({ label: f.label, value: [{ text: f.value }] })));
+    if (model.meta.confidentiality) {
+      doc.moveDown();
+      doc.font('italic').text(cleanText(model.meta.confidentiality), { width: this.width });
+    }
+    // The revision table sits at the foot of the cover, or on its own page when long.
+    const revisionRows = cover.revisions.map((r) => [r.version, r.date, r.author, r.change].map((text) => [{ text }]));
+    const height = (revisionRows.length + 1) * (model.theme.fontSize * 1.6 + 2 * CELL_PAD) + 20;
+    doc.y = Math.max(doc.y + 20, this.bottom - height);
+    this.table(
+      cover.revisionColumns.map((title, i) => ({ title, width: [0.12, 0.18, 0.25, 0.45][i]! })),
+      revisionRows,
+    );
+  }
+
+  block(block: Block, index: number): void {
+    const { doc, model } = this;
+    doc.fillColor('black').font('regular').fontSize(model.theme.fontSize);
+    switch (block.type) {
+      case 'heading':
+        return this.heading(block, index);
+      case 'paragraph':
+        this.runs(block.runs, MARGIN.left, this.width);
+        doc.moveDown(0.5);
+        return;
+      case 'list':
+        block.items.forEach((item, i) => {
+          const marker = block.ordered ? `${i + 1}.` : '•';
+          this.need(doc.currentLineHeight(true) * 2);
+          const y = doc.y;
+          doc.font('regular').text(marker, MARGIN.left + 4, y, { width: 16, lineBreak: false });
+          doc.y = y;
+          this.runs(item, MARGIN.left + 22, this.width - 22);
+          doc.moveDown(0.2);
+        });
+        doc.moveDown(0.4);
+        return;
+      case 'table':
+        this.table(block.columns, block.rows);
+        if (block.caption) doc.font('italic').fontSize(model.theme.fontSize - 1).text(cleanText(block.caption), MARGIN.left, doc.y + 2, { width: this.width });
+        doc.moveDown(0.6);
+        return;
+      case 'keyValue':
+        this.keyValue(block.rows);
+        doc.moveDown(0.6);
+        return;
+      case 'checklist':
+        for (const item of block.items) {
+          const height = doc.heightOfString(cleanText(item.text), { width: this.width - 22 });
+          this.need(height);
+          const y = doc.y;
+          const size = model.theme.fontSize * 0.8;
+          doc.rect(MARGIN.left + 2, y + 2, size, size).lineWidth(0.8).stroke('#444444');
+          if (item.checked) {
+            doc
+              .moveTo(MARGIN.left + 3.5, y + 2 + size * 0.55)
+              .lineTo(MARGIN.left + 2 + size * 0.4, y + 2 + size * 0.85)
+              .lineTo(MARGIN.left + 1 + size, y + 3)
+              .lineWidth(1.4)
+              .stroke(model.theme.accent);
+          }
+          doc.fillColor('black').font('regular').text(cleanText(item.text), MARGIN.left + 22, y, { width: this.width - 22 });
+          doc.moveDown(0.2);
+        }
+        doc.moveDown(0.4);
+        return;
+      case 'signatures':
+        return this.signatures(block.parties);
+      case 'image': {
+        // pdfkit has openImage (to learn the size before placing); its type definitions lack it.
+        const image = (doc as Doc & { openImage(src: Buffer): { width: number; height: number } }).openImage(imageBytes(block.data));
+        const width = Math.min(this.width * block.width, image.width);
+        const height = Math.min((image.height * width) / image.width, this.bottom - MARGIN.top - 40);
+        this.need(height + 30);
+        doc.image(imageBytes(block.data), MARGIN.left + (this.width - width) / 2, doc.y, { fit: [width, height], align: 'center' });
+        doc.y += height + 4;
+        doc.font('italic').fontSize(model.theme.fontSize - 1).text(cleanText(block.caption), MARGIN.left, doc.y, { width: this.width, align: 'center' });
+        doc.moveDown(0.8);
+        return;
+      }
+      case 'pageBreak':
+        doc.addPage();
+        return;
+      case 'toc':
+        return this.toc(block.title);
+    }
+  }
+
+  private heading(block: Extract<Block, { type: 'heading' }>, index: number): void {
+    const { doc, model } = this;
+    const number = this.numbers.get(index);
+    const text = cleanText(number ? `${number}  ${block.text}` : block.text);
+    doc.font('bold').fontSize(HEADING_SIZES[block.level]);
+    const height = doc.heightOfString(text, { width: this.width });
+    // A heading never ends a page: it keeps at least three lines of what follows with it.
+    if (doc.y > MARGIN.top + 1) doc.moveDown(0.6);
+    this.need(height + 3 * model.theme.fontSize * 1.4);
+    this.headingPages.set(index, this.page());
+    doc.addNamedDestination(`h${index}`);
+    const parent = block.level === 1 ? doc.outline : this.outline[block.level - 2] ?? doc.outline;
+    this.outline[block.level - 1] = parent.addItem(text);
+    doc.fillColor(model.theme.accent).text(text, MARGIN.left, doc.y, { width: this.width });
+    doc.moveDown(0.3);
+  }
+
+  /** Styled runs as one paragraph; links are blue and underlined. */
+  private runs(runs: readonly Run[], x: number, width: number): void {
+    const { doc } = this;
+    const parts = runs.filter((r) => r.text !== '');
+    if (parts.length === 0) {
+      doc.moveDown(0.5);
+      return;
+    }
+    parts.forEach((run, i) => {
+      doc.font(face(run)).fillColor(run.link ? '#0b5cad' : 'black');
+      const options = { width, continued: i < parts.length - 1, link: run.link ?? null, underline: Boolean(run.link) };
+      if (i === 0) doc.text(cleanText(run.text), x, doc.y, options);
+      else doc.text(cleanText(run.text), options);
+    });
+    doc.fillColor('black').font('regular');
+  }
+
+  private keyValue(rows: readonly { label: string; value: Run[] }[]): void {
+    const { doc } = this;
+    const labelWidth = this.width * 0.32;
+    for (const row of rows) {
+      const value = cleanText(row.value.map((r) => r.text).join(''));
+      const height = Math.max(
+        doc.font('bold').heightOfString(cleanText(row.label), { width: labelWidth - 8 }),
+        doc.font('regular').heightOfString(value || ' ', { width: this.width - labelWidth }),
+      );
+      this.need(height + 4);
+      const y = doc.y;
+      doc.font('bold').text(cleanText(row.label), MARGIN.left, y, { width: labelWidth - 8 });
+      doc.font('regular').text(value || '–', MARGIN.left + labelWidth, y, { width: this.width - labelWidth });
+      doc.y = y + height + 4;
+    }
+  }
+
+  /** Columns share the text width; the header repeats on each page; a row stays on one page. */
+  table(columns: readonly { title: string; width: number }[], rows: readonly Run[][][]): void {
+    const { doc, model } = this;
+    const widths = columns.map((c) => c.width * this.width);
+    const cellText = (cell: Run[]) => cleanText(cell.map((r) => r.text).join(''));
+    const rowHeight = (texts: string[], font: string) =>
+      Math.max(...texts.map((text, i) => doc.font(font).heightOfString(text || ' ', { width: widths[i]! - 2 * CELL_PAD }))) + 2 * CELL_PAD;
+    const drawRow = (texts: string[], fonts: string[], height: number, header: boolean) => {
+      const y = doc.y;
+      let x = MARGIN.left;
+      if (header) doc.rect(MARGIN.left, y, this.width, height).fill(model.theme.accent);
+      texts.forEach((text, i) => {
+        doc
+          .font(fonts[i]!)
+          .fillColor(header ? 'white' : 'black')
+          .text(text, x + CELL_PAD, y + CELL_PAD, { width: widths[i]! - 2 * CELL_PAD });
+        x += widths[i]!;
+      });
+      doc.moveTo(MARGIN.left, y + height).lineTo(MARGIN.left + this.width, y + height).lineWidth(0.5).stroke('#c8ced6');
+      doc.y = y + height;
+      doc.fillColor('black');
+    };
+    const titles = columns.map((c) => cleanText(c.title));
+    const headerHeight = rowHeight(titles, 'bold');
+    const header = () => drawRow(titles, titles.map(() => 'bold'), headerHeight, true);
+    doc.fontSize(model.theme.fontSize - 1);
+    const firstHeight = rows[0] ? rowHeight(rows[0].map(cellText), 'regular') : 0;
+    this.need(headerHeight + Math.min(firstHeight, 3 * model.theme.fontSize * 1.4));
+    header();
+    for (const row of rows) {
+      const texts = row.map(cellText);
+      const fonts = row.map((cell) => face(cell[0] ?? {}));
+      const height = rowHeight(texts, 'regular');
+      if (height > this.bottom - MARGIN.top - headerHeight) {
+        // Taller than a page: set as "column: text" paragraphs that may flow over pages.
+        texts.forEach((text, i) => {
+          doc.font('bold').text(`${titles[i]}: `, MARGIN.left + CELL_PAD, doc.y, { continued: true, width: this.width - 2 * CELL_PAD });
+          doc.font('regular').text(text || '–', { width: this.width - 2 * CELL_PAD });
+        });
+        doc.moveDown(0.3);
+        continue;
+      }
+      if (doc.y + height > this.bottom) {
+        doc.addPage();
+        header();
+      }
+      drawRow(texts, fonts, height, false);
+    }
+    doc.fontSize(model.theme.fontSize);
+  }
+
+  private signatures(parties: readonly { organisation: string; name: string; role: string }[]): void {
+    const { doc, model } = this;
+    const column = (this.width - 24) / 2;
+    for (let i = 0; i < parties.length; i += 2) {
+      this.need(110);
+      const y = doc.y + 10;
+      parties.slice(i, i + 2).forEach((party, j) => {
+        const x = MARGIN.left + j * (column + 24);
+        doc.font('bold').text(cleanText(party.organisation), x, y, { width: column });
+        doc.moveTo(x, y + 55).lineTo(x + column, y + 55).lineWidth(0.6).stroke('#444444');
+        doc.font('regular').fontSize(model.theme.fontSize - 1).text(cleanText([party.name, party.role].filter(Boolean).join(', ')), x, y + 58, { width: column });
+        doc.fontSize(model.theme.fontSize);
+      });
+      doc.y = y + 90;
+    }
+  }
+
+  private toc(title: string): void {
+    const { doc, model } = this;
+    doc.font('bold').fontSize(HEADING_SIZES[1]).fillColor(model.theme.accent).text(cleanText(title), MARGIN.left, doc.y, { width: this.width });
+    doc.moveDown(0.5);
+    doc.fillColor('black').fontSize(model.theme.fontSize);
+    model.blocks.forEach((block, index) => {
+      if (block.type !== 'heading' || block.level > 2) return;
+      const number = this.numbers.get(index);
+      const text = cleanText(`${number ? `${number}  ` : ''}${block.text}`);
+      const indent = block.level === 1 ? 0 : 18;
+      const pageText = String(this.tocPages.get(index) ?? '');
+      this.need(doc.currentLineHeight(true) * 1.2);
+      const y = doc.y;
+      doc.font(block.level === 1 ? 'bold' : 'regular');
+      doc.text(text, MARGIN.left + indent, y, { width: this.width - indent - 40, goTo: `h${index}` });
+      const after = doc.y;
+      doc.text(pageText, MARGIN.left + this.width - 40, y, { width: 40, align: 'right', lineBreak: false });
+      doc.y = after + 2;
+    });
+    doc.addPage();
+  }
+
+  /** Header and footer on every page but the cover; written last, when the page count is known. */
+  zones(): void {
+    const { doc, model } = this;
+    const range = doc.bufferedPageRange();
+    const pages = range.count - 1;
+    const fieldText = (f: ZoneField, page: number) =>
+      'text' in f
+        ? f.text
+        : f.field === 'page'
+          ? String(page)
+          : f.field === 'pages'
+            ? String(pages)
+            : f.field === 'date'
+              ? model.meta.date
+              : model.meta.title;
+    const draw = (zone: Zone, y: number, page: number) => {
+      const slots = [
+        ['left', zone.left],
+        ['center', zone.center],
+        ['right', zone.right],
+      ] as const;
+      for (const [align, fields] of slots) {
+        const text = cleanText(fields.map((f) => fieldText(f, page)).join(''));
+        if (text) doc.text(text, MARGIN.left, y, { width: this.width, align, lineBreak: false, height: 12, ellipsis: true });
+      }
+    };
+    for (let i = 1; i < range.count; i++) {
+      doc.switchToPage(i);
+      // Writing into the margins would otherwise start new pages.
+      const bottomMargin = doc.page.margins.bottom;
+      doc.page.margins.bottom = 0;
+      doc.font('regular').fontSize(8).fillColor('#5b6877');
+      draw(model.header, 34, i);
+      draw(model.footer, doc.page.height - 40, i);
+      doc.page.margins.bottom = bottomMargin;
+    }
+  }
+}
+
+function layout(model: DocumentModel, fonts: FontFiles, tocPages: Map<number, number>): Promise<PdfResult> {
+  const l = new Layout(model, fonts, tocPages);
+  const chunks: Buffer[] = [];
+  l.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve) => l.doc.on('end', resolve));
+  l.cover();
+  l.doc.addPage();
+  model.blocks.forEach((block, index) => l.block(block, index));
+  // Page numbers count from the first page after the cover.
+  const pages = l.doc.bufferedPageRange().count - 1;
+  l.zones();
+  l.doc.end();
+  return done.then(() => ({ bytes: Buffer.concat(chunks), headingPages: l.headingPages, pages }));
+}
+
+export async function renderPdf(model: DocumentModel, fonts: FontFiles): Promise<PdfResult> {
+  const first = await layout(model, fonts, new Map());
+  if (!model.blocks.some((b) => b.type === 'toc')) return first;
+  // The table of contents has as many lines either way, so its pages stay where they were.
+  return layout(model, fonts, first.headingPages);
+}

@@ -1,0 +1,104 @@
+// Exporting a document from where its content lives (the minutes from their meeting): choose
+// the formats and the language, see that it is being made, get the files, and see the versions
+// made before with their file hashes.
+import { useState } from 'react';
+import { DOCUMENT_FORMATS, type DocumentFormat, type DocumentKind } from '../../../../shared/documents/types.ts';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../../shared/i18n/index.ts';
+import { api } from '../../api/client.ts';
+import { download, fromBase64 } from '../../components/download.ts';
+import { SelectField } from '../../components/fields.tsx';
+import { useSubmit } from '../../components/use-submit.ts';
+import { useT } from '../../i18n.ts';
+import { useUi } from '../../state/ui.ts';
+import { useQuery } from '../../state/use-query.ts';
+
+const MIME: Record<DocumentFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+};
+
+interface Props {
+  projectId: string;
+  document: DocumentKind;
+  meetingId?: string;
+}
+
+export function ExportPanel({ projectId, document, meetingId }: Props) {
+  const t = useT();
+  const uiLanguage = useUi((s) => s.language);
+  const [formats, setFormats] = useState<DocumentFormat[]>(['pdf', 'docx']);
+  const [language, setLanguage] = useState<Language>(uiLanguage);
+  const [made, setMade] = useState<string | null>(null);
+  const history = useQuery('documents.history', { projectId });
+  const { busy, run } = useSubmit();
+  const mine = (history.data ?? []).filter((h) => h.document === document && h.subjectId === (meetingId ?? null) && Object.keys(h.hashes).length > 0);
+
+  const make = () =>
+    void run(async () => {
+      setMade(null);
+      const result = await api('documents.export', { projectId, document, ...(meetingId ? { meetingId } : {}), formats, language });
+      for (const file of result.files) download(file.fileName, fromBase64(file.base64), MIME[file.format]);
+      setMade(t('export.made', { version: result.version, files: result.files.map((f) => f.fileName).join(', ') }));
+      await history.reload();
+    });
+
+  return (
+    <section className="panel" aria-labelledby={`export-${document}-heading`}>
+      <h3 id={`export-${document}-heading`}>{t(`export.heading.${document}`)}</h3>
+      <div className="toolbar">
+        <fieldset className="choice-group">
+          <legend>{t('export.formats')}</legend>
+          {DOCUMENT_FORMATS.map((format) => (
+            <label key={format} className="checkbox">
+              <input
+                type="checkbox"
+                checked={formats.includes(format)}
+                onChange={(e) => setFormats(e.target.checked ? [...formats, format] : formats.filter((f) => f !== format))}
+              />
+              {format.toUpperCase()}
+            </label>
+          ))}
+        </fieldset>
+        <SelectField
+          label={t('export.language')}
+          value={language}
+          options={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+          onChange={(v) => setLanguage(v as Language)}
+        />
+        <button type="button" className="primary" onClick={make} disabled={busy || formats.length === 0}>
+          {t('export.make')}
+        </button>
+      </div>
+      <p role="status" className="muted">
+        {busy ? t('export.making') : made}
+      </p>
+      {mine.length > 0 && (
+        <table className="export-history">
+          <caption>{t('export.history')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('doc.version')}</th>
+              <th scope="col">{t('doc.date')}</th>
+              <th scope="col">{t('export.language')}</th>
+              <th scope="col">{t('export.files')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {mine.map((h) => (
+              <tr key={h.id}>
+                <td>{h.version}</td>
+                <td>{new Date(h.createdAt).toLocaleString(uiLanguage)}</td>
+                <td>{LANGUAGE_NAMES[h.language]}</td>
+                <td>
+                  {Object.entries(h.hashes)
+                    .map(([format, hash]) => `${format.toUpperCase()} ${hash.slice(0, 12)}`)
+                    .join(' · ')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+// Meeting minutes made through the API and the command line, read back: who came by
+// organisation, decisions, action items with owners, page numbers; versions counting up with the
+// file hashes in the export history; unknown ids refused with no file and no history.
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/core.ts';
+import type { Customer, Person, ProjectDetail } from '../../shared/domain.ts';
+import type { DocumentExport, ExportResult } from '../../shared/documents/types.ts';
+import type { AgendaItem, MeetingDetail } from '../../shared/meetings/types.ts';
+import { readDocx, readPdf } from '../support/read-documents.ts';
+import { dumpDatabase, openTestCore, removeTempDirs, tempDir } from '../support/temp-store.ts';
+
+let dir: string;
+let core: Core;
+let projectId: string;
+let meetingId: string;
+
+beforeEach(() => {
+  dir = tempDir();
+  core = openTestCore(dir);
+  const customer = core.call('customers.create', { name: 'Stadtwerke Nordhafen' }) as Customer;
+  projectId = (core.call('projects.create', { customerId: customer.id, name: 'Webmail 2027' }) as ProjectDetail).project.id;
+  const people = [
+    core.call('people.create', { name: 'Jonas Weber', side: 'customer', organisation: 'Stadtwerke Nordhafen' }),
+    core.call('people.create', { name: 'Miriam Kaya', side: 'consultancy', organisation: 'Fieldbook Consulting' }),
+    core.call('people.create', { name: 'Олег Петров', side: 'partner', organisation: 'Hanse Hosting' }),
+  ] as Person[];
+  for (const p of people) core.call('members.add', { projectId, personId: p.id, role: 'Team' });
+  const meeting = core.call('meetings.create', { projectId, kind: 'status_call', startsAt: '2026-11-27T10:00' }) as MeetingDetail;
+  meetingId = meeting.meeting.id;
+  core.call('meetings.update', { id: meetingId, chairId: people[1]!.id, minuteTakerId: people[1]!.id, place: 'https://meet.example/ox' });
+  core.call('meetings.setAttendee', { meetingId, personId: people[0]!.id, presence: 'present' });
+  core.call('meetings.setAttendee', { meetingId, personId: people[2]!.id, presence: 'apologies' });
+  const item = core.call('agenda.add', { meetingId, title: 'Firewall und Ports' }) as AgendaItem;
+  core.call('agenda.update', { id: item.id, notes: 'IMAPS und Submission sind beantragt.' });
+  core.call('agenda.decide', { agendaItemId: item.id, text: 'Nur Port 993 wird geöffnet' });
+  core.call('requirements.create', { projectId, agendaItemId: item.id, title: 'Port 993 freigeben', responsibleId: people[0]!.id, ownerSide: 'customer', dueDate: '2026-12-04' });
+});
+afterEach(() => {
+  core.close();
+  removeTempDirs();
+});
+
+const exportMinutes = (formats: string[], language = 'de') =>
+  core.call('documents.export', { projectId, document: 'minutes', meetingId, formats, language }) as Promise<ExportResult>;
+
+describe('minutes through the API', () => {
+  it('hold the meeting, attendees by organisation, decisions and action items, in PDF and DOCX', async () => {
+    const result = await exportMinutes(['pdf', 'docx']);
+    expect(result.version).toBe(1);
+    expect(result.files.map((f) => f.fileName)).toEqual(['minutes-webmail-2027-2026-11-27-v1.pdf', 'minutes-webmail-2027-2026-11-27-v1.docx']);
+    const pdf = await readPdf(Buffer.from(result.files[0]!.base64, 'base64'));
+    const text = pdf.pages.map((p) => p.text).join(' ');
+    for (const expected of [
+      'Protokoll: Wöchentlicher Statuscall',
+      'Stadtwerke Nordhafen Jonas Weber Team Anwesend',
+      'Hanse Hosting Олег Петров Team Entschuldigt',
+      'Leitung Miriam Kaya',
+      'Nur Port 993 wird geöffnet',
+      'R-001 Port 993 freigeben Jonas Weber Kunde 04.12.2026 Offen',
+      'IMAPS und Submission sind beantragt.',
+    ]) {
+      expect(text, expected).toContain(expected);
+    }
+    expect(pdf.pages[1]!.text).toMatch(/Seite 1 von \d+/);
+    const docx = await readDocx(Buffer.from(result.files[1]!.base64, 'base64'));
+    expect(docx['word/document.xml']).toContain('Nur Port 993 wird geöffnet');
+    expect(docx['word/document.xml']).toContain('Олег Петров');
+  });
+
+  it('count versions up and keep each file hash in the history; the revision table lists earlier versions', async () => {
+    const first = await exportMinutes(['pdf']);
+    const second = await exportMinutes(['docx', 'pdf'], 'en');
+    expect([first.version, second.version]).toEqual([1, 2]);
+    const history = core.call('documents.history', { projectId }) as DocumentExport[];
+    expect(history.map((h) => [h.version, h.language, Object.keys(h.hashes).sort()])).toEqual([
+      [2, 'en', ['docx', 'pdf']],
+      [1, 'de', ['pdf']],
+    ]);
+    for (const file of second.files) {
+      expect(history[0]!.hashes[file.format]).toBe(createHash('sha256').update(Buffer.from(file.base64, 'base64')).digest('hex'));
+    }
+    const cover = (await readPdf(Buffer.from(second.files.find((f) => f.format === 'pdf')!.base64, 'base64'))).pages[0]!.text;
+    expect(cover).toMatch(/1 \d{4}-\d{2}-\d{2} .* First version/);
+    expect(cover).toMatch(/2 \d{4}-\d{2}-\d{2} .* Updated/);
+  });
+
+  it('refuse an unknown meeting or another project’s meeting, writing no history', async () => {
+    const before = dumpDatabase(core);
+    await expect(core.call('documents.export', { projectId, document: 'minutes', meetingId: '01937c5e-0000-7000-8000-000000000000', formats: ['pdf'], language: 'en' })).rejects.toMatchObject({
+      code: 'not_found',
+      field: 'meetingId',
+    });
+    expect(dumpDatabase(core)).toEqual(before);
+    const customer = core.call('customers.create', { name: 'Other' }) as Customer;
+    const other = (core.call('projects.create', { customerId: customer.id, name: 'Other' }) as ProjectDetail).project.id;
+    const before2 = dumpDatabase(core);
+    await expect(core.call('documents.export', { projectId: other, document: 'minutes', meetingId, formats: ['pdf'], language: 'en' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      field: 'meetingId',
+    });
+    expect(dumpDatabase(core)).toEqual(before2);
+  });
+});
+
+describe('minutes through the command line', () => {
+  const BIN = 'electron/cli/fieldbook.ts';
+  const run = (...args: string[]) => spawnSync(process.execPath, [BIN, '--data-dir', dir, ...args], { encoding: 'utf8' });
+
+  it('writes the file whole under its name, and nothing on an error', () => {
+    core.close();
+    const out = join(tempDir(), 'Protokoll.pdf');
+    const ok = run('export', '--project', projectId, '--document', 'minutes', '--meeting', meetingId, '--format', 'pdf', '--lang', 'de', '--out', out);
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(JSON.parse(ok.stdout)).toMatchObject({ file: out, version: 1 });
+    expect(readdirSync(join(out, '..'))).toEqual(['Protokoll.pdf']);
+
+    const missing = join(tempDir(), 'missing.docx');
+    const bad = run('export', '--project', projectId, '--document', 'minutes', '--meeting', '01937c5e-0000-7000-8000-000000000000', '--format', 'docx', '--lang', 'de', '--out', missing);
+    expect(bad.status).toBe(1);
+    expect(JSON.parse(bad.stderr)).toMatchObject({ error: { code: 'not_found', field: '--meeting' } });
+    expect(existsSync(missing)).toBe(false);
+
+    const wrong = run('export', '--project', projectId, '--document', 'minutes', '--meeting', meetingId, '--format', 'odt', '--lang', 'de', '--out', missing);
+    expect(JSON.parse(wrong.stderr)).toMatchObject({ error: { code: 'invalid_input', field: '--format' } });
+    expect(existsSync(missing)).toBe(false);
+    core = openTestCore(dir);
+  });
+});
