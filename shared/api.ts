@@ -20,6 +20,8 @@ import {
 } from './domain.ts';
 import { PRIORITIES, REQUIREMENT_SOURCES, REQUIREMENT_STATUSES, type ImportPreview, type ImportResult, type Requirement, type RequirementComment, type RequirementDetail } from './checklist/types.ts';
 import { CSV_TARGETS } from './checklist/csv-format.ts';
+import { CHECKLIST_VIEWS, COLUMNS } from './checklist/view.ts';
+import { CHECKLIST_GROUPINGS } from './documents/checklist-doc.ts';
 import type { Branding } from './documents/frame.ts';
 import { DOCUMENT_FORMATS, DOCUMENT_KINDS, type DocumentExport, type ExportResult } from './documents/types.ts';
 import { isIsoDate, isoDate } from './iso-date.ts';
@@ -399,10 +401,23 @@ export const api = {
         projectId: id,
         document: z.enum(DOCUMENT_KINDS),
         meetingId: id.optional(),
+        /** The checklist as the list shows it: view, filters, search, order; grouped by phase or category. */
+        checklist: z
+          .strictObject({
+            view: z.enum(CHECKLIST_VIEWS),
+            filters: z.partialRecord(z.enum(COLUMNS), z.string().max(200)),
+            search: z.string().max(200),
+            sort: z.strictObject({ column: z.enum(COLUMNS), descending: z.boolean() }),
+            groupBy: z.enum(CHECKLIST_GROUPINGS),
+          })
+          .optional(),
+        /** The status report's period (default: the seven days up to today). */
+        period: z.strictObject({ from: isoDate, to: isoDate }).optional(),
         formats: z.array(z.enum(DOCUMENT_FORMATS)).min(1).max(2),
         language: z.enum(['en', 'de']),
       })
-      .refine((v) => v.document !== 'minutes' || v.meetingId !== undefined, { message: 'Minutes need the meeting', path: ['meetingId'] }),
+      .refine((v) => v.document !== 'minutes' || v.meetingId !== undefined, { message: 'Minutes need the meeting', path: ['meetingId'] })
+      .refine((v) => !v.period || v.period.from <= v.period.to, { message: 'The period ends before it starts', path: ['period', 'to'] }),
     'Make a document as DOCX and/or PDF; the export is recorded with its version and file hashes.',
   ),
   'documents.history': read<DocumentExport[]>()(z.strictObject({ projectId: id }), "The project's exported documents, latest first."),

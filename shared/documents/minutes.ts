@@ -2,6 +2,7 @@
 // apologies), approval of the previous minutes, per agenda item the discussion, decisions and
 // action items, all action items together, for a status call the checklist items it went
 // through, and the next meeting. Pure: the data in, the document model out, in one language.
+import { formatDay } from '../checklist/show.ts';
 import { formatNumber, type Requirement } from '../checklist/types.ts';
 import type { Customer, Project, ProjectMember } from '../domain.ts';
 import { translate, type Language, type MessageKey, type MessageValues } from '../i18n/index.ts';
@@ -21,11 +22,6 @@ export interface MinutesInput extends DocumentContext {
 function formatDateTime(language: Language, value: string | null): string {
   if (!value) return '–';
   return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(`${value}:00Z`));
-}
-
-export function formatDay(language: Language, date: string | null): string {
-  if (!date) return '–';
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }
 
 export function minutesDocument(input: MinutesInput): DocumentModel {
@@ -52,7 +48,7 @@ export function minutesDocument(input: MinutesInput): DocumentModel {
       plain(r.title),
       plain(name(r.responsibleId)),
       plain(r.ownerSide ? t(`side.${r.ownerSide}`) : '–'),
-      plain(formatDay(language, r.dueDate)),
+      plain(formatDay(language, r.dueDate) || '–'),
       plain(t(`requirementStatus.${r.status}`)),
     ]),
   });

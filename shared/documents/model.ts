@@ -11,6 +11,8 @@ export interface Run {
   italic?: boolean;
   /** An external link (https:, mailto:). */
   link?: string;
+  /** Hex colour, `#1e7a46` (a traffic light). */
+  color?: string;
 }
 
 export type Block =

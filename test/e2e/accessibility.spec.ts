@@ -51,7 +51,7 @@ test('every screen passes the WCAG A and AA checks, in English and German', asyn
   await expect(page.getByLabel('Consultancy name')).toBeVisible();
   expect(await violations(page)).toEqual([]);
 
-  await page.getByLabel('Language').selectOption('de');
+  await page.getByLabel('Language', { exact: true }).selectOption('de');
   await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Projekte' }).click();
   await page.getByRole('link', { name: /Webmail/ }).click();
   await expect(page.getByRole('heading', { name: 'Go/No-Go-Entscheidung' })).toBeVisible();
@@ -79,7 +79,7 @@ test('the workshop screens pass the same checks, with every kind of field on sho
   await expect(page.getByText('An earlier workshop, shown as it was recorded.')).toBeVisible();
   expect(await violations(page)).toEqual([]);
 
-  await page.getByLabel('Language').selectOption('de');
+  await page.getByLabel('Language', { exact: true }).selectOption('de');
   await page.getByRole('navigation', { name: 'Workshop-Themen' }).getByRole('link', { name: /^Authentifizierung/ }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Authentifizierung' })).toBeVisible();
   expect(await violations(page)).toEqual([]);
@@ -115,7 +115,7 @@ test('the meeting, status call and checklist screens pass the same checks', asyn
   expect(await violations(page)).toEqual([]);
   await page.keyboard.press('Escape');
 
-  await page.getByLabel('Language').selectOption('de');
+  await page.getByLabel('Language', { exact: true }).selectOption('de');
   await page.getByRole('button', { name: 'Nach Verantwortlichen' }).click();
   expect(await violations(page)).toEqual([]);
 });

@@ -98,7 +98,7 @@ test('a project from creation to Concept survives a reload, and reads in German'
   await page.getByLabel('Phase', { exact: true }).selectOption({ label: 'All' });
 
   // German, remembered across a reload.
-  await page.getByLabel('Language').selectOption('de');
+  await page.getByLabel('Language', { exact: true }).selectOption('de');
   await expect(page.getByRole('heading', { level: 1, name: 'Projekte' })).toBeVisible();
   await page.getByRole('link', { name: 'Mail platform renewal' }).click();
   await expect(page.getByRole('heading', { name: 'Go/No-Go-Entscheidung' })).toBeVisible();
@@ -137,7 +137,7 @@ test('a refused value stays in its field with the reason beside it', async ({ pa
   await expect(email).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('status').filter({ hasText: 'Some changes could not be saved' })).toBeVisible();
   // The reason follows the UI language.
-  await page.getByLabel('Language').selectOption('de');
+  await page.getByLabel('Language', { exact: true }).selectOption('de');
   await expect(page.getByRole('alert').filter({ hasText: 'Bitte eine E-Mail-Adresse angeben' })).toBeVisible();
   const germanEmail = page.getByLabel('E-Mail', { exact: true });
   await expect(germanEmail).toHaveValue('jonas.weber at example');

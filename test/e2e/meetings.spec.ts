@@ -119,7 +119,7 @@ test('the checklist filters, sorts, changes in bulk, exports and imports CSV', a
   await expect(page.getByText('3 of 3 items shown')).toBeVisible();
 
   // Export what is shown; in German the file uses semicolons, as German Excel expects.
-  await page.getByLabel('Language').selectOption('de');
+  await page.getByLabel('Language', { exact: true }).selectOption('de');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'CSV exportieren' }).click();
   const csv = readFileSync((await (await download).path())!, 'utf8');

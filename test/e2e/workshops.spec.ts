@@ -95,7 +95,7 @@ test('the authentication workshop: conditional fields, an open question, a reloa
   await expect(page.getByRole('region', { name: 'Requirements checklist' })).toContainText('0 of 1 items done');
 
   // In German, the same form with the pack's German labels.
-  await page.getByLabel('Language').selectOption('de');
+  await page.getByLabel('Language', { exact: true }).selectOption('de');
   const gatheredDe = page.getByRole('region', { name: 'Über alle Workshops' });
   await expect(gatheredDe.getByRole('listitem').filter({ hasText: 'Which LDAP attribute' })).toContainText('fällig');
   await gatheredDe.getByRole('link', { name: 'Authentifizierung' }).first().click();

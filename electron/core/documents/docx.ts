@@ -47,9 +47,12 @@ const hex = (colour: string) => colour.replace('#', '').toUpperCase();
 function runs(items: readonly Run[]): ParagraphChild[] {
   return items
     .filter((r) => r.text !== '')
-    .map((r) => {
-      const text = new TextRun({ text: cleanText(r.text), bold: r.bold, italics: r.italic, ...(r.link ? { style: 'Hyperlink' } : {}) });
-      return r.link ? new ExternalHyperlink({ link: r.link, children: [text] }) : text;
+    .flatMap((r): ParagraphChild[] => {
+      // A line break inside a run is a break in Word, not a character.
+      const lines = cleanText(r.text)
+        .split('\n')
+        .map((line, i) => new TextRun({ text: line, bold: r.bold, italics: r.italic, ...(r.color ? { color: hex(r.color) } : {}), ...(i > 0 ? { break: 1 } : {}), ...(r.link ? { style: 'Hyperlink' } : {}) }));
+      return r.link ? [new ExternalHyperlink({ link: r.link, children: lines })] : lines;
     });
 }
 

@@ -7,15 +7,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ParsedInput } from '../../../shared/api.ts';
 import { DEFAULT_BRANDING, type Branding, type Revision } from '../../../shared/documents/frame.ts';
+import { checklistDocument } from '../../../shared/documents/checklist-doc.ts';
 import { minutesDocument } from '../../../shared/documents/minutes.ts';
+import { statusReport } from '../../../shared/documents/status-report.ts';
+import { translate } from '../../../shared/i18n/index.ts';
 import type { DocumentModel } from '../../../shared/documents/model.ts';
 import type { DocumentExport, DocumentFormat, DocumentKind, ExportResult } from '../../../shared/documents/types.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import { localIsoDate } from '../../../shared/iso-date.ts';
 import { changesFor, fold, requireRow, type Context } from '../api/context.ts';
-import { getMeeting } from '../api/meetings.ts';
+import { requirementsWhere } from '../api/checklist.ts';
+import { getMeeting, listMeetings } from '../api/meetings.ts';
 import { getProject } from '../api/projects.ts';
-import { projectPack } from '../api/workshops.ts';
+import { projectPack, workshopOverview } from '../api/workshops.ts';
 import { deviceLabel } from '../device.ts';
 import { newId } from '../ids.ts';
 import { renderDocx } from './docx.ts';
@@ -93,10 +97,56 @@ function author(ctx: Context): string {
   return row?.user_name || deviceLabel(row, ctx.store.deviceId);
 }
 
+const DEFAULT_CHECKLIST_VIEW = { view: 'all', filters: {}, search: '', sort: { column: 'number', descending: false }, groupBy: 'phase' } as const;
+
+/** The status report's period: as given, or the seven days up to today. */
+function periodOf(ctx: Context, input: ParsedInput<'documents.export'>): { from: string; to: string } {
+  if (input.period) return input.period;
+  const to = localIsoDate(ctx.now());
+  return { from: new Date(Date.parse(`${to}T00:00:00Z`) - 6 * 86_400_000).toISOString().slice(0, 10), to };
+}
+
+/** Checklist items whose status became done or not needed within the period, from the change log. */
+function finishedWithin(ctx: Context, projectId: string, period: { from: string; to: string }): Set<string> {
+  const stamp = (date: string) => String(Date.parse(`${date}T00:00:00Z`)).padStart(15, '0');
+  const end = new Date(Date.parse(`${period.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const rows = ctx.store.db
+    .prepare(
+      `SELECT DISTINCT c.row_id FROM change_log c JOIN requirement r ON r.id = c.row_id
+        WHERE c.entity = 'requirement' AND c.field = 'status' AND c.value IN ('"done"', '"not_needed"')
+          AND c.stamp >= ? AND c.stamp < ? AND r.project_id = ?`,
+    )
+    .all(stamp(period.from), stamp(end), projectId) as { row_id: string }[];
+  return new Set(rows.map((r) => r.row_id));
+}
+
 /** The document as data, from what the database holds now; unknown ids are refused by name. */
 function buildModel(ctx: Context, input: ParsedInput<'documents.export'>, version: number, revisions: Revision[]): DocumentModel {
   const detail = getProject(ctx, { id: input.projectId });
   const common = { language: input.language, date: localIsoDate(ctx.now()), version, author: author(ctx), branding: getBranding(ctx), revisions };
+  const items = requirementsWhere(ctx, 'project_id = ?', input.projectId);
+  if (input.document === 'checklist') {
+    const { groupBy, ...query } = input.checklist ?? DEFAULT_CHECKLIST_VIEW;
+    return checklistDocument({ ...common, project: detail.project, customer: detail.customer, people: detail.members, items, query, groupBy, today: localIsoDate(ctx.now()) });
+  }
+  if (input.document === 'status') {
+    const period = periodOf(ctx, input);
+    const overview = workshopOverview(ctx, { projectId: input.projectId });
+    const now = `${localIsoDate(ctx.now())}T00:00`;
+    return statusReport({
+      ...common,
+      detail,
+      items,
+      doneInPeriod: finishedWithin(ctx, input.projectId, period),
+      openQuestions: overview.openQuestions,
+      topicTitle: (key) => overview.topics.find((x) => x.key === key)?.title[input.language] ?? key,
+      nextMeetings: listMeetings(ctx, { projectId: input.projectId })
+        .filter((m) => m.startsAt !== null && m.startsAt >= now)
+        .reverse()
+        .map((m) => ({ title: m.title.trim() || translate(input.language, `meetingKind.${m.kind}`), startsAt: m.startsAt! })),
+      period,
+    });
+  }
   const meetingId = input.meetingId!;
   requireRow(ctx, 'meeting', meetingId, 'meetingId');
   const meeting = getMeeting(ctx, { id: meetingId });
@@ -116,15 +166,19 @@ function buildModel(ctx: Context, input: ParsedInput<'documents.export'>, versio
 function fileName(ctx: Context, input: ParsedInput<'documents.export'>, version: number, format: DocumentFormat): string {
   const slug = (text: string) => fold(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'x';
   const { name } = ctx.store.db.prepare('SELECT name FROM project WHERE id = ?').get(input.projectId) as { name: string };
-  const when = input.meetingId
-    ? (ctx.store.db.prepare('SELECT starts_at FROM meeting WHERE id = ?').get(input.meetingId) as { starts_at: string | null } | undefined)?.starts_at?.slice(0, 10)
-    : null;
+  const when =
+    input.document === 'minutes'
+      ? (ctx.store.db.prepare('SELECT starts_at FROM meeting WHERE id = ?').get(input.meetingId) as { starts_at: string | null } | undefined)?.starts_at?.slice(0, 10)
+      : input.document === 'status'
+        ? periodOf(ctx, input).to
+        : null;
   return `${input.document}-${slug(name)}${when ? `-${when}` : ''}-v${version}.${format}`;
 }
 
 export async function exportDocument(ctx: Context, input: ParsedInput<'documents.export'>): Promise<ExportResult> {
   requireRow(ctx, 'project', input.projectId, 'projectId');
-  const subject = input.meetingId ?? null;
+  // Minutes are versioned per meeting; the project's documents per project.
+  const subject = input.document === 'minutes' ? (input.meetingId ?? null) : null;
   const earlier = (
     ctx.store.db
       .prepare(`SELECT * FROM document_export WHERE project_id = ? AND document = ? AND subject_id IS ? AND deleted = 0 ORDER BY version`)

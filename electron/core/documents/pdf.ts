@@ -214,7 +214,7 @@ class Layout {
       return;
     }
     parts.forEach((run, i) => {
-      doc.font(face(run)).fillColor(run.link ? '#0b5cad' : 'black');
+      doc.font(face(run)).fillColor(run.color ?? (run.link ? '#0b5cad' : 'black'));
       const options = { width, continued: i < parts.length - 1, link: run.link ?? null, underline: Boolean(run.link) };
       if (i === 0) doc.text(cleanText(run.text), x, doc.y, options);
       else doc.text(cleanText(run.text), options);

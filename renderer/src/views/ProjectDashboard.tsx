@@ -6,6 +6,7 @@ import { useOpenProject } from '../state/open-project.ts';
 import { reportFailure } from '../state/ui.ts';
 import { ChecklistSummary } from './checklist/ChecklistSummary.tsx';
 import { GateForm } from './GateForm.tsx';
+import { StatusReportPanel } from './documents/StatusReportPanel.tsx';
 import { ProjectNav } from './ProjectNav.tsx';
 import { MembersPanel } from './MembersPanel.tsx';
 import { PhaseChecklists } from './PhaseChecklists.tsx';
@@ -56,6 +57,7 @@ export function ProjectDashboard({ id }: { id: string }) {
       <Timeline detail={detail} />
       <WorkshopsPanel detail={detail} />
       <ChecklistSummary projectId={project.id} />
+      <StatusReportPanel projectId={project.id} />
       <div className="dashboard-columns">
         <PhaseChecklists detail={detail} />
         <div className="dashboard-side">

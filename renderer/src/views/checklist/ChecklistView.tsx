@@ -13,6 +13,7 @@ import {
   type ChecklistView as View,
   type Column,
 } from '../../../../shared/checklist/view.ts';
+import { CHECKLIST_GROUPINGS, type ChecklistGrouping } from '../../../../shared/documents/checklist-doc.ts';
 import { localIsoDate } from '../../../../shared/iso-date.ts';
 import { api } from '../../api/client.ts';
 import { download } from '../../components/download.ts';
@@ -23,6 +24,7 @@ import { saveItem, useOpenChecklist } from '../../state/open-checklist.ts';
 import { useOpenProject } from '../../state/open-project.ts';
 import { trackSave } from '../../state/saving.ts';
 import { reportFailure, useUi } from '../../state/ui.ts';
+import { ExportPanel } from '../documents/ExportPanel.tsx';
 import { ProjectNav } from '../ProjectNav.tsx';
 import { ChecklistTable, type TableRow } from './ChecklistTable.tsx';
 import { CsvImportDialog } from './CsvImportDialog.tsx';
@@ -82,6 +84,7 @@ export function ChecklistView({ projectId, itemId }: { projectId: string; itemId
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [bulkStatus, setBulkStatus] = useState<RequirementStatus>('done');
   const [importing, setImporting] = useState(false);
+  const [groupBy, setGroupBy] = useState<ChecklistGrouping>('phase');
   const today = localIsoDate(new Date());
 
   useEffect(() => {
@@ -193,6 +196,14 @@ export function ChecklistView({ projectId, itemId }: { projectId: string; itemId
         />
         {itemId && <RequirementPanel key={itemId} projectId={projectId} id={itemId} people={detail.members} onClose={() => (window.location.hash = `#/project/${projectId}/checklist`)} />}
       </div>
+      <ExportPanel projectId={projectId} document="checklist" options={{ checklist: { ...query, groupBy } }}>
+        <SelectField
+          label={t('export.groupBy')}
+          value={groupBy}
+          options={CHECKLIST_GROUPINGS.map((g) => ({ value: g, label: t(`doc.checklist.by.${g}`) }))}
+          onChange={(v) => setGroupBy(v as ChecklistGrouping)}
+        />
+      </ExportPanel>
       {importing && <CsvImportDialog projectId={projectId} onClose={() => setImporting(false)} />}
     </section>
   );

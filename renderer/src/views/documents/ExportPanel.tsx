@@ -1,7 +1,7 @@
 // Exporting a document from where its content lives (the minutes from their meeting): choose
 // the formats and the language, see that it is being made, get the files, and see the versions
 // made before with their file hashes.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { DOCUMENT_FORMATS, type DocumentFormat, type DocumentKind } from '../../../../shared/documents/types.ts';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../../shared/i18n/index.ts';
 import { api } from '../../api/client.ts';
@@ -17,13 +17,19 @@ const MIME: Record<DocumentFormat, string> = {
   pdf: 'application/pdf',
 };
 
+type ExportInput = Parameters<typeof api<'documents.export'>>[1];
+
 interface Props {
   projectId: string;
   document: DocumentKind;
   meetingId?: string;
+  /** What else the document is made from: the checklist's view, the report's period. */
+  options?: Pick<ExportInput, 'checklist' | 'period'>;
+  /** Choices of this document shown beside the formats (grouping, period). */
+  children?: ReactNode;
 }
 
-export function ExportPanel({ projectId, document, meetingId }: Props) {
+export function ExportPanel({ projectId, document, meetingId, options, children }: Props) {
   const t = useT();
   const uiLanguage = useUi((s) => s.language);
   const [formats, setFormats] = useState<DocumentFormat[]>(['pdf', 'docx']);
@@ -36,7 +42,7 @@ export function ExportPanel({ projectId, document, meetingId }: Props) {
   const make = () =>
     void run(async () => {
       setMade(null);
-      const result = await api('documents.export', { projectId, document, ...(meetingId ? { meetingId } : {}), formats, language });
+      const result = await api('documents.export', { projectId, document, ...(meetingId ? { meetingId } : {}), ...options, formats, language });
       for (const file of result.files) download(file.fileName, fromBase64(file.base64), MIME[file.format]);
       setMade(t('export.made', { version: result.version, files: result.files.map((f) => f.fileName).join(', ') }));
       await history.reload();
@@ -46,6 +52,7 @@ export function ExportPanel({ projectId, document, meetingId }: Props) {
     <section className="panel" aria-labelledby={`export-${document}-heading`}>
       <h3 id={`export-${document}-heading`}>{t(`export.heading.${document}`)}</h3>
       <div className="toolbar">
+        {children}
         <fieldset className="choice-group">
           <legend>{t('export.formats')}</legend>
           {DOCUMENT_FORMATS.map((format) => (

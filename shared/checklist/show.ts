@@ -1,0 +1,42 @@
+// How checklist values read, in one language: numbers as R-007, people by name, statuses,
+// sides, phases and priorities translated, dates as the language writes them. The screen and
+// the documents both use it, so a filter means the same in the list and in the exported file.
+import { translate, type Language, type MessageKey } from '../i18n/index.ts';
+import { formatNumber, type Requirement } from './types.ts';
+import type { Column } from './view.ts';
+
+/** Catalogue prefixes of fields whose values are keys. */
+const LABELLED: Partial<Record<string, string>> = {
+  status: 'requirementStatus',
+  phase: 'phase',
+  ownerSide: 'side',
+  priority: 'priority',
+  source: 'requirementSource',
+};
+
+export function formatDay(language: Language, date: string | null): string {
+  if (!date) return '';
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+}
+
+export function itemText(language: Language, names: ReadonlyMap<string, string>) {
+  const t = (key: MessageKey, values?: Record<string, string | number>) => translate(language, key, values);
+
+  /** One field's value as text; `raw` is what the item or a history holds. */
+  const value = (field: string, raw: unknown): string => {
+    if (raw === null || raw === undefined || raw === '') return '';
+    if (field === 'responsibleId') return names.get(String(raw)) ?? t('requirements.formerMember');
+    if (field === 'dueDate') return formatDay(language, String(raw));
+    const prefix = LABELLED[field];
+    return prefix ? t(`${prefix}.${String(raw)}` as MessageKey) : String(raw);
+  };
+
+  const show = (item: Requirement, column: Column): string => (column === 'number' ? formatNumber(item.number) : value(column, item[column]));
+
+  const fieldLabel = (field: string): string => t(`requirements.column.${field}` as MessageKey);
+
+  const change = (field: string, from: unknown, to: unknown): string =>
+    t('requirements.change', { field: fieldLabel(field), from: value(field, from) || '–', to: value(field, to) || '–' });
+
+  return { value, show, fieldLabel, change };
+}
