@@ -30,6 +30,12 @@ export type Block =
   | { type: 'checklist'; items: { text: string; checked: boolean }[] }
   | { type: 'signatures'; parties: { organisation: string; name: string; role: string }[] }
   | { type: 'image'; data: ImageUrl; caption: string; /** Share of the text width. */ width: number }
+  | {
+      type: 'diagram';
+      /** Layers from top to bottom (users, load balancer, middleware, back ends), arrows between. */
+      layers: { label: string; boxes: { title: string; detail: string }[] }[];
+      caption: string;
+    }
   | { type: 'pageBreak' }
   | { type: 'toc'; title: string };
 

@@ -1,5 +1,5 @@
 // The documents a project can be exported as, and what the API says about exports.
-export const DOCUMENT_KINDS = ['minutes', 'checklist', 'status'] as const;
+export const DOCUMENT_KINDS = ['minutes', 'checklist', 'concept', 'status'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const DOCUMENT_FORMATS = ['docx', 'pdf'] as const;

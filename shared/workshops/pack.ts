@@ -36,6 +36,13 @@ const common = {
   showWhen: condition.optional(),
   /** Where the reference says a value comes from (documentation, experience), shown with the help. */
   source: z.string().optional(),
+  /**
+   * How the implementation concept states the answer, `{value}` standing for it: "Users log in
+   * through the {value} plugin." Yes/no fields have one for yes and `statementNo` for no.
+   * Answers without one go into the topic's table of further details.
+   */
+  statement: localized.optional(),
+  statementNo: localized.optional(),
 };
 
 const columnBase = { key, label: localized };

@@ -139,8 +139,12 @@ export interface SizingResult {
 /** Rounds up, forgiving float noise (0.1 × 3 is not above 0.3) and never giving -0. */
 const ceil = (value: number): number => Math.max(0, Math.ceil(value - 1e-9));
 
+/**
+ * Numbers in the written-out steps, read in English and German alike: thousands apart by a
+ * space (120 000, not 120,000, which a German reads as 120), decimals after a point.
+ */
 const n = (value: number, digits = 0): string =>
-  value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: 0 }).replace(/,/g, '\u00a0');
 
 export function computeSizing(input: SizingInput): SizingResult {
   const a = input.assumptions;
@@ -175,7 +179,7 @@ export function computeSizing(input: SizingInput): SizingResult {
   step(
     'Middleware nodes for the load',
     'Middleware-Knoten für die Last',
-    `max(${n(heapGbNeeded, 1)} GB ÷ ${n(heapPerNode, 1)} GB heap per node → ${nodesForHeap}; ${n(weightedSessions)} ÷ (${a.nodeCores} cores × ${n(a.sessionsPerCore)}) → ${nodesForCpu}; minimum ${a.minNodes})`,
+    `max(${n(heapGbNeeded, 1)} GB ÷ ${n(heapPerNode, 1)} GB = ${nodesForHeap}; ${n(weightedSessions)} ÷ (${a.nodeCores} × ${n(a.sessionsPerCore)}) = ${nodesForCpu}; min ${a.minNodes})`,
     String(nodesForLoad),
   );
   const nodes = nodesForLoad + a.redundancyNodes;

@@ -90,6 +90,13 @@ function checkTopic(topic: Topic, at: string, problems: PackProblem[]): void {
       const check = answerSchema(f).safeParse(f.default);
       if (!check.success) problems.push({ path: `${fat}.default`, message: `Not a valid answer for this field: ${check.error.issues[0]!.message}` });
     }
+    for (const [name, statement] of [['statement', f.statement], ['statementNo', f.statementNo]] as const) {
+      if (!statement) continue;
+      if (f.type !== 'bool' && !(['en', 'de'] as const).every((l) => statement[l].includes('{value}'))) {
+        problems.push({ path: `${fat}.${name}`, message: 'A statement says where the answer goes with {value}, in every language' });
+      }
+      if (name === 'statementNo' && f.type !== 'bool') problems.push({ path: `${fat}.statementNo`, message: 'Only a yes/no field has a statement for no' });
+    }
     if (f.showWhen) {
       checkCondition(f.showWhen, topic, f.key, `${fat}.showWhen`, problems);
       if (hasCycle(topic, f)) problems.push({ path: `${fat}.showWhen`, message: 'The conditions of these fields depend on each other in a circle' });

@@ -53,6 +53,14 @@ function model(): DocumentModel {
       },
       { type: 'heading', level: 1, text: 'Abschluss', numbered: true },
       { type: 'image', data: PNG_DOT, caption: 'Ein Bild', width: 0.2 },
+      {
+        type: 'diagram',
+        caption: 'Die Plattform',
+        layers: [
+          { label: 'Zugang', boxes: [{ title: 'Loadbalancer', detail: 'HAProxy' }] },
+          { label: 'Dienste', boxes: [{ title: 'Knoten 1', detail: '32 GB' }, { title: 'Knoten 2', detail: '32 GB' }] },
+        ],
+      },
       { type: 'signatures', parties: [{ organisation: 'Stadtwerke Nordhafen', name: 'Jonas Weber', role: 'IT' }, { organisation: 'Fieldbook Consulting', name: 'Miriam Kaya', role: '' }] },
       { type: 'pageBreak' },
       { type: 'heading', level: 1, text: 'Anhang', numbered: false },
@@ -70,7 +78,7 @@ describe('the PDF renderer', () => {
     const read = await readPdf(pdf.bytes);
     expect(read.pages.length).toBe(pdf.pages + 1);
     const all = read.pages.map((p) => p.text).join(' ');
-    for (const text of ['Äpfel, Öfen, Übergrößen und Straße', 'Привет, мир', 'Καλημέρα κόσμε', 'Erster Punkt', 'Schritt zwei', 'Erledigt', 'Zeile 300', 'Tabelle 1', 'Ein Bild', 'Jonas Weber, IT', 'Stadtwerke Nordhafen']) {
+    for (const text of ['Äpfel, Öfen, Übergrößen und Straße', 'Привет, мир', 'Καλημέρα κόσμε', 'Erster Punkt', 'Schritt zwei', 'Erledigt', 'Zeile 300', 'Tabelle 1', 'Ein Bild', 'Loadbalancer HAProxy', 'Knoten 2 32 GB', 'Die Plattform', 'Jonas Weber, IT', 'Stadtwerke Nordhafen']) {
       expect(all, text).toContain(text);
     }
     expect(all).not.toMatch(/[\u0000-\u0008\u001B]/);
@@ -119,7 +127,7 @@ describe('the DOCX renderer', () => {
     docx = await renderDocx(model(), pdf.headingPages);
     parts = await readDocx(docx);
     const body = parts['word/document.xml']!;
-    for (const text of ['Äpfel, Öfen, Übergrößen und Straße; ', 'Привет, мир', 'Καλημέρα κόσμε', 'Zeile 300', 'Jonas Weber, IT', LONG_WORD]) expect(body, text).toContain(text);
+    for (const text of ['Äpfel, Öfen, Übergrößen und Straße; ', 'Привет, мир', 'Καλημέρα κόσμε', 'Zeile 300', 'Jonas Weber, IT', 'Knoten 2', 'Die Plattform', LONG_WORD]) expect(body, text).toContain(text);
     expect(body).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     expect(parts['docProps/core.xml']).toContain('<dc:title>Testdokument Größe</dc:title>');
     expect(parts['docProps/core.xml']).toContain('<dc:creator>Miriam Kaya</dc:creator>');

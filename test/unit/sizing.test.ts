@@ -87,7 +87,7 @@ describe('hardware sizing assumptions', () => {
 
   it('every step of the calculation is written out with the actual numbers', () => {
     const steps = computeSizing(withMailboxes(120_000, 0, 0)).steps;
-    expect(steps[0]).toEqual({ label: expect.objectContaining({ en: 'Concurrent sessions at peak' }), formula: '120,000 × 5 % + 0 × 15 % + 0 × 25 %', value: '6,000' });
+    expect(steps[0]).toEqual({ label: expect.objectContaining({ en: 'Concurrent sessions at peak' }), formula: '120\u00a0000 × 5 % + 0 × 15 % + 0 × 25 %', value: '6\u00a0000' });
     expect(steps.map((s) => s.label.en)).toContain('Middleware nodes with redundancy');
   });
 

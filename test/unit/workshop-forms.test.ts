@@ -134,6 +134,7 @@ describe('pack checks', () => {
         { key: 'd', type: 'text', label: l('D'), showWhen: { field: 'server', equals: 'exchange' } },
         { key: 'e', type: 'number', label: l('E'), min: 5, max: 1, default: 9 },
         { key: 'f', type: 'select', label: l('F'), options: [{ value: 'x', label: l('X') }, { value: 'x', label: l('X again') }] },
+        { key: 'g', type: 'text', label: l('G'), statement: { en: 'The host is {value}.', de: 'Der Host.' }, statementNo: l('Not') },
       ],
       hints: [{ when: [{ field: 'server', includes: 'dovecot' }], severity: 'info', text: l('wrong kind') }],
     };
@@ -149,6 +150,8 @@ describe('pack checks', () => {
         'topics[0].fields[10].showWhen: "exchange" is not one of the choices of "server" (dovecot, other)',
         'topics[0].fields[11]: min (5) is above max (1)',
         'topics[0].fields[12]: Choice "x" is listed more than once',
+        'topics[0].fields[13].statement: A statement says where the answer goes with {value}, in every language',
+        'topics[0].fields[13].statementNo: Only a yes/no field has a statement for no',
         'topics[0].hints[0].when[0]: "includes" and "excludes" need a multiple-choice or capabilities field; "server" is select',
       ]),
     );

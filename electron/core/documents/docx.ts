@@ -102,6 +102,71 @@ function table(columns: readonly { title: string; width: number }[], rows: reado
   });
 }
 
+const NO_BORDERS = {
+  top: { style: BorderStyle.NONE },
+  bottom: { style: BorderStyle.NONE },
+  left: { style: BorderStyle.NONE },
+  right: { style: BorderStyle.NONE },
+  insideHorizontal: { style: BorderStyle.NONE },
+  insideVertical: { style: BorderStyle.NONE },
+};
+
+/** The architecture as a table: a row per layer, its boxes as shaded cells, arrows between. */
+function diagram(block: Extract<Block, { type: 'diagram' }>, accent: string): Table {
+  const labelWidth = Math.round(TEXT_WIDTH * 0.18);
+  const area = TEXT_WIDTH - labelWidth;
+  const layerRow = (layer: (typeof block.layers)[number]) => {
+    const count = Math.max(1, layer.boxes.length);
+    const width = Math.floor(area / count);
+    return new TableRow({
+      cantSplit: true,
+      children: [
+        cell([para([new TextRun({ text: cleanText(layer.label), size: 16, color: '5B6877' })])], labelWidth, false, accent),
+        new TableCell({
+          width: { size: area, type: WidthType.DXA },
+          children: [
+            new Table({
+              width: { size: area, type: WidthType.DXA },
+              columnWidths: layer.boxes.map(() => width),
+              rows: [
+                new TableRow({
+                  cantSplit: true,
+                  children: layer.boxes.map(
+                    (box) =>
+                      new TableCell({
+                        width: { size: width, type: WidthType.DXA },
+                        shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'EEF4FB' },
+                        margins: { top: 60, bottom: 60, left: 60, right: 60 },
+                        children: [
+                          para([new TextRun({ text: cleanText(box.title), bold: true, size: 17 })], { alignment: AlignmentType.CENTER }),
+                          para([new TextRun({ text: cleanText(box.detail), size: 15 })], { alignment: AlignmentType.CENTER }),
+                        ],
+                      }),
+                  ),
+                }),
+              ],
+            }),
+          ],
+        }),
+      ],
+    });
+  };
+  const arrow = () =>
+    new TableRow({
+      cantSplit: true,
+      children: [
+        cell([para([])], labelWidth, false, accent),
+        cell([para([new TextRun({ text: '▼', color: '5B6877' })], { alignment: AlignmentType.CENTER })], area, false, accent),
+      ],
+    });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [labelWidth, area],
+    borders: NO_BORDERS,
+    rows: block.layers.flatMap((layer, i) => (i === 0 ? [layerRow(layer)] : [arrow(), layerRow(layer)])),
+  });
+}
+
 function zone(z: Zone, model: DocumentModel): Paragraph {
   const part = (fields: ZoneField[]): (string | (typeof PageNumber)[keyof typeof PageNumber])[] =>
     fields.map((f) =>
@@ -154,7 +219,7 @@ function body(model: DocumentModel, headingPages: ReadonlyMap<number, number>): 
           new Table({
             width: { size: TEXT_WIDTH, type: WidthType.DXA },
             columnWidths: [Math.round(TEXT_WIDTH * 0.32), Math.round(TEXT_WIDTH * 0.68)],
-            borders: { top: { style: BorderStyle.NONE }, bottom: { style: BorderStyle.NONE }, left: { style: BorderStyle.NONE }, right: { style: BorderStyle.NONE }, insideHorizontal: { style: BorderStyle.NONE }, insideVertical: { style: BorderStyle.NONE } },
+            borders: NO_BORDERS,
             rows: block.rows.map(
               (row) =>
                 new TableRow({
@@ -202,7 +267,7 @@ function body(model: DocumentModel, headingPages: ReadonlyMap<number, number>): 
           new Table({
             width: { size: TEXT_WIDTH, type: WidthType.DXA },
             columnWidths: [half, half],
-            borders: { top: { style: BorderStyle.NONE }, bottom: { style: BorderStyle.NONE }, left: { style: BorderStyle.NONE }, right: { style: BorderStyle.NONE }, insideHorizontal: { style: BorderStyle.NONE }, insideVertical: { style: BorderStyle.NONE } },
+            borders: NO_BORDERS,
             rows,
           }),
         );
@@ -210,6 +275,10 @@ function body(model: DocumentModel, headingPages: ReadonlyMap<number, number>): 
       }
       case 'image':
         out.push(para([imageRun(block.data, TEXT_WIDTH * PX_PER_TWIP * block.width)], { alignment: AlignmentType.CENTER, keepNext: true }));
+        out.push(para([new TextRun({ text: cleanText(block.caption), italics: true, size: 18 })], { alignment: AlignmentType.CENTER }));
+        return;
+      case 'diagram':
+        out.push(diagram(block, accent));
         out.push(para([new TextRun({ text: cleanText(block.caption), italics: true, size: 18 })], { alignment: AlignmentType.CENTER }));
         return;
       case 'pageBreak':

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { ParsedInput } from '../../../shared/api.ts';
 import { DEFAULT_BRANDING, type Branding, type Revision } from '../../../shared/documents/frame.ts';
 import { checklistDocument } from '../../../shared/documents/checklist-doc.ts';
+import { conceptDocument } from '../../../shared/documents/concept.ts';
 import { minutesDocument } from '../../../shared/documents/minutes.ts';
 import { statusReport } from '../../../shared/documents/status-report.ts';
 import { translate } from '../../../shared/i18n/index.ts';
@@ -19,7 +20,8 @@ import { changesFor, fold, requireRow, type Context } from '../api/context.ts';
 import { requirementsWhere } from '../api/checklist.ts';
 import { getMeeting, listMeetings } from '../api/meetings.ts';
 import { getProject } from '../api/projects.ts';
-import { projectPack, workshopOverview } from '../api/workshops.ts';
+import { getSizing } from '../api/sizing.ts';
+import { projectPack, workshopOverview, workshopTopic } from '../api/workshops.ts';
 import { deviceLabel } from '../device.ts';
 import { newId } from '../ids.ts';
 import { renderDocx } from './docx.ts';
@@ -128,6 +130,17 @@ function buildModel(ctx: Context, input: ParsedInput<'documents.export'>, versio
   if (input.document === 'checklist') {
     const { groupBy, ...query } = input.checklist ?? DEFAULT_CHECKLIST_VIEW;
     return checklistDocument({ ...common, project: detail.project, customer: detail.customer, people: detail.members, items, query, groupBy, today: localIsoDate(ctx.now()) });
+  }
+  if (input.document === 'concept') {
+    const pack = projectPack(ctx, input.projectId);
+    const overview = workshopOverview(ctx, { projectId: input.projectId });
+    const answers = new Map(
+      overview.topics
+        .filter((x) => x.sessions > 0)
+        .map((x) => [x.key, workshopTopic(ctx, { projectId: input.projectId, topicKey: x.key }).sessions.at(-1)!.answers] as const),
+    );
+    const sizing = getSizing(ctx, { projectId: input.projectId });
+    return conceptDocument({ ...common, detail, pack, answers, decisions: overview.decisions, openQuestions: overview.openQuestions, sizing: sizing.updatedAt ? sizing : null });
   }
   if (input.document === 'status') {
     const period = periodOf(ctx, input);

@@ -180,6 +180,8 @@ class Layout {
         doc.moveDown(0.8);
         return;
       }
+      case 'diagram':
+        return this.diagram(block);
       case 'pageBreak':
         doc.addPage();
         return;
@@ -288,6 +290,38 @@ class Layout {
       drawRow(texts, fonts, height, false);
     }
     doc.fontSize(model.theme.fontSize);
+  }
+
+  /** Layers of boxes with arrows down between them, drawn as vectors. */
+  private diagram(block: Extract<Block, { type: 'diagram' }>): void {
+    const { doc, model } = this;
+    const labelWidth = 86;
+    const boxHeight = 44;
+    const gap = 22;
+    const height = block.layers.length * (boxHeight + gap);
+    this.need(height + 30);
+    let y = doc.y + 4;
+    block.layers.forEach((layer, li) => {
+      const area = this.width - labelWidth;
+      const count = Math.max(1, layer.boxes.length);
+      const boxWidth = Math.min(150, (area - (count - 1) * 10) / count);
+      const start = MARGIN.left + labelWidth + (area - (count * boxWidth + (count - 1) * 10)) / 2;
+      doc.font('regular').fontSize(8).fillColor('#5b6877').text(cleanText(layer.label), MARGIN.left, y + boxHeight / 2 - 5, { width: labelWidth - 6 });
+      layer.boxes.forEach((box, bi) => {
+        const x = start + bi * (boxWidth + 10);
+        doc.roundedRect(x, y, boxWidth, boxHeight, 5).lineWidth(1).fillAndStroke('#eef4fb', model.theme.accent);
+        doc.font('bold').fontSize(8.5).fillColor('black').text(cleanText(box.title), x + 4, y + 6, { width: boxWidth - 8, align: 'center', height: 12, ellipsis: true });
+        doc.font('regular').fontSize(7.5).fillColor('#333333').text(cleanText(box.detail), x + 4, y + 19, { width: boxWidth - 8, align: 'center', height: boxHeight - 22, ellipsis: true });
+      });
+      if (li < block.layers.length - 1) {
+        const cx = MARGIN.left + labelWidth + area / 2;
+        doc.moveTo(cx, y + boxHeight + 2).lineTo(cx, y + boxHeight + gap - 6).lineWidth(1.2).stroke('#5b6877');
+        doc.moveTo(cx - 4, y + boxHeight + gap - 8).lineTo(cx + 4, y + boxHeight + gap - 8).lineTo(cx, y + boxHeight + gap - 2).fill('#5b6877');
+      }
+      y += boxHeight + gap;
+    });
+    doc.fillColor('black').font('italic').fontSize(model.theme.fontSize - 1).text(cleanText(block.caption), MARGIN.left, y - gap + 8, { width: this.width, align: 'center' });
+    doc.fontSize(model.theme.fontSize).moveDown(0.8);
   }
 
   private signatures(parties: readonly { organisation: string; name: string; role: string }[]): void {

@@ -8,6 +8,7 @@ import { useOpenProject } from '../../state/open-project.ts';
 import { useOpenTopic } from '../../state/open-topic.ts';
 import { useQuery } from '../../state/use-query.ts';
 import { reportFailure, useUi } from '../../state/ui.ts';
+import { ExportPanel } from '../documents/ExportPanel.tsx';
 import { ProjectNav } from '../ProjectNav.tsx';
 import { PackPanel } from './PackPanel.tsx';
 import { TopicView } from './TopicView.tsx';
@@ -79,6 +80,7 @@ export function WorkshopsView({ projectId, topicKey }: { projectId: string; topi
           ) : (
             <>
               <WorkshopSummary projectId={projectId} overview={overview.data} people={detail.members} />
+              <ExportPanel projectId={projectId} document="concept" />
               <PackPanel onImported={() => void reload()} />
             </>
           )}

@@ -1,0 +1,71 @@
+// The implementation concept made through the API and read back: the agreed design in sentences
+// from the pack's statements (not a field dump), tables, notes from the hints, decisions and open
+// points with owners, who delivers what, the architecture diagram from the answers, the sizing
+// with its assumptions and their sources, and the topics still to agree.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/core.ts';
+import type { Customer, Person, ProjectDetail } from '../../shared/domain.ts';
+import type { ExportResult } from '../../shared/documents/types.ts';
+import { defaultSizingInput } from '../../shared/workshops/sizing.ts';
+import type { WorkshopSession } from '../../shared/workshops/types.ts';
+import { readDocx, readPdf } from '../support/read-documents.ts';
+import { openTestCore, removeTempDirs } from '../support/temp-store.ts';
+
+let core: Core;
+let projectId: string;
+let owner: Person;
+
+function answer(topicKey: string, values: Record<string, unknown>): void {
+  const session = core.call('sessions.create', { projectId, topicKey }) as WorkshopSession;
+  for (const [field, value] of Object.entries(values)) core.call('answers.set', { sessionId: session.id, field, value });
+}
+
+beforeEach(() => {
+  core = openTestCore();
+  const customer = core.call('customers.create', { name: 'Stadtwerke Nordhafen' }) as Customer;
+  projectId = (core.call('projects.create', { customerId: customer.id, name: 'Webmail 2027' }) as ProjectDetail).project.id;
+  owner = core.call('people.create', { name: 'Jonas Weber', side: 'customer' }) as Person;
+  core.call('members.add', { projectId, personId: owner.id });
+  answer('authentication', { contextModel: 'One context per municipality.', authPlugin: 'ldap', ldapHosts: ['ldap1.example.com', 'ldap2.example.com'], sso: false });
+  answer('architecture-split', { middlewareDeliveredBy: 'vendor', middlewareNodes: 3, mysqlDeliveredBy: 'customer' });
+  answer('mysql', { replication: 'master-slave', configDbHost: 'db1.example.com' });
+  answer('monitoring', { collector: 'prometheus', thresholds: [{ metric: 'sessions', warning: 40_000, critical: 48_000 }] });
+  core.call('decisions.add', { projectId, topicKey: 'authentication', text: 'Log in against the existing OpenLDAP' });
+  core.call('questions.add', { projectId, topicKey: 'mysql', text: 'Who runs the replication monitor?', ownerId: owner.id, dueDate: '2026-12-05' });
+  const sizing = defaultSizingInput();
+  sizing.accountTypes[0]!.mailboxes = 120_000;
+  core.call('sizing.save', { projectId, input: sizing });
+});
+afterEach(() => {
+  core.close();
+  removeTempDirs();
+});
+
+describe('the implementation concept', () => {
+  it('writes the agreed design as text, with decisions, open points, who delivers what, diagram and sizing', async () => {
+    const result = (await core.call('documents.export', { projectId, document: 'concept', formats: ['pdf', 'docx'], language: 'en' })) as ExportResult;
+    const pdf = (await readPdf(Buffer.from(result.files[0]!.base64, 'base64'))).pages.map((p) => p.text).join(' ');
+    for (const expected of [
+      'Customer implementation concept',
+      'Users log in through the LDAP authentication plugin.',
+      'The LDAP servers are ldap1.example.com and ldap2.example.com.',
+      'Single sign-on is not used.',
+      'It replicates as Master-slave.',
+      'Caution: Master-slave replication needs a replication monitor',
+      'Log in against the existing OpenLDAP',
+      'Who runs the replication monitor? Jonas Weber Dec 5, 2026',
+      'App middleware Vendor / consultancy 3 nodes',
+      'Middleware 1',
+      'Active sessions 40000 48000',
+      'OX App Suite administration documentation: plan at least 1 MB heap per session',
+      'Not yet agreed',
+    ]) {
+      expect(pdf, expected).toContain(expected);
+    }
+    // Topics agreed are sections; those not discussed are listed, not left out silently.
+    expect(pdf).toMatch(/Not yet agreed .*Load balancing/);
+    const docx = await readDocx(Buffer.from(result.files[1]!.base64, 'base64'));
+    expect(docx['word/document.xml']).toContain('Users log in through the LDAP authentication plugin.');
+    expect(docx['word/document.xml']).toContain('Who delivers what');
+  });
+});
