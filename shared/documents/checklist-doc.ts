@@ -1,11 +1,12 @@
 // The requirements checklist as a document: the items the list shows (same view, filters,
 // search and order), grouped by phase or by category, with progress per group and a summary.
 import { itemText } from '../checklist/show.ts';
-import { CLOSED_STATUSES, formatNumber, type Requirement } from '../checklist/types.ts';
+import { CLOSED_STATUSES, type Requirement } from '../checklist/types.ts';
 import { isOverdue, queryItems, type ChecklistQuery } from '../checklist/view.ts';
 import type { Customer, Project, ProjectMember } from '../domain.ts';
 import { translate, type MessageKey, type MessageValues } from '../i18n/index.ts';
 import { coverOf, type DocumentContext } from './frame.ts';
+import { itemTable } from './item-table.ts';
 import { plain, type Block, type DocumentModel } from './model.ts';
 
 export const CHECKLIST_GROUPINGS = ['phase', 'category'] as const;
@@ -55,25 +56,7 @@ export function checklistDocument(input: ChecklistDocInput): DocumentModel {
     const finished = members.filter((r) => CLOSED_STATUSES.includes(r.status)).length;
     blocks.push({ type: 'heading', level: 1, text: key || t('requirements.none'), numbered: true });
     blocks.push({ type: 'paragraph', runs: plain(t('requirements.doneOf', { done: finished, total: members.length })) });
-    blocks.push({
-      type: 'table',
-      columns: [
-        { title: t('doc.col.number'), width: 0.09 },
-        { title: t('requirements.column.title'), width: 0.33 },
-        { title: t('requirements.column.responsibleId'), width: 0.17 },
-        { title: t('requirements.column.ownerSide'), width: 0.13 },
-        { title: t('requirements.column.dueDate'), width: 0.14 },
-        { title: t('requirements.column.status'), width: 0.14 },
-      ],
-      rows: members.map((r) => [
-        plain(formatNumber(r.number)),
-        r.description ? [{ text: r.title, bold: true }, { text: `\n${r.description}` }] : plain(r.title),
-        plain(text.value('responsibleId', r.responsibleId) || '–'),
-        plain(text.value('ownerSide', r.ownerSide) || '–'),
-        [{ text: text.value('dueDate', r.dueDate) || '–', bold: isOverdue(r, input.today) }],
-        plain(text.value('status', r.status)),
-      ]),
-    });
+    blocks.push(itemTable(members, { language, text, today: input.today, withDescription: true }));
   }
   if (items.length === 0) blocks.push({ type: 'paragraph', runs: plain(t('doc.checklist.empty')) });
 

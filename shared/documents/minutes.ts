@@ -2,13 +2,14 @@
 // apologies), approval of the previous minutes, per agenda item the discussion, decisions and
 // action items, all action items together, for a status call the checklist items it went
 // through, and the next meeting. Pure: the data in, the document model out, in one language.
-import { formatDay } from '../checklist/show.ts';
+import { itemText } from '../checklist/show.ts';
 import { formatNumber, type Requirement } from '../checklist/types.ts';
 import type { Customer, Project, ProjectMember } from '../domain.ts';
 import { translate, type Language, type MessageKey, type MessageValues } from '../i18n/index.ts';
 import type { MeetingDetail } from '../meetings/types.ts';
 import type { Localized } from '../workshops/pack.ts';
 import { coverOf, type DocumentContext } from './frame.ts';
+import { itemTable } from './item-table.ts';
 import { plain, type Block, type DocumentModel, type Run } from './model.ts';
 
 export interface MinutesInput extends DocumentContext {
@@ -33,25 +34,8 @@ export function minutesDocument(input: MinutesInput): DocumentModel {
   const title = meeting.title.trim() || t(`meetingKind.${meeting.kind}`);
   const actions = detail.agenda.flatMap((a) => a.actions);
 
-  const actionTable = (items: readonly Requirement[]): Block => ({
-    type: 'table',
-    columns: [
-      { title: t('doc.col.number'), width: 0.09 },
-      { title: t('doc.col.what'), width: 0.33 },
-      { title: t('doc.col.owner'), width: 0.17 },
-      { title: t('doc.col.organisation'), width: 0.15 },
-      { title: t('doc.col.due'), width: 0.14 },
-      { title: t('doc.col.status'), width: 0.12 },
-    ],
-    rows: items.map((r) => [
-      plain(formatNumber(r.number)),
-      plain(r.title),
-      plain(name(r.responsibleId)),
-      plain(r.ownerSide ? t(`side.${r.ownerSide}`) : '–'),
-      plain(formatDay(language, r.dueDate) || '–'),
-      plain(t(`requirementStatus.${r.status}`)),
-    ]),
-  });
+  const text = itemText(language, new Map(people.map((m) => [m.person.id, m.person.name])));
+  const actionTable = (items: readonly Requirement[]): Block => itemTable(items, { language, text });
 
   const blocks: Block[] = [{ type: 'toc', title: t('doc.contents') }];
   blocks.push({ type: 'heading', level: 1, text: t('doc.minutes.meeting'), numbered: true });

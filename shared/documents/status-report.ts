@@ -8,6 +8,7 @@ import type { ProjectDetail } from '../domain.ts';
 import { translate, type MessageKey, type MessageValues } from '../i18n/index.ts';
 import type { OpenQuestion } from '../workshops/types.ts';
 import { coverOf, type DocumentContext } from './frame.ts';
+import { itemTable } from './item-table.ts';
 import { plain, type Block, type DocumentModel } from './model.ts';
 
 export interface StatusReportInput extends DocumentContext {
@@ -46,26 +47,8 @@ export function statusReport(input: StatusReportInput): DocumentModel {
   const dueSoon = input.items.filter((r) => isOpen(r) && r.dueDate !== null && r.dueDate >= today && r.dueDate <= addDays(today, 14));
   const done = input.items.filter((r) => input.doneInPeriod.has(r.id) && CLOSED_STATUSES.includes(r.status));
 
-  const itemTable = (items: readonly Requirement[], empty: MessageKey): Block =>
-    items.length === 0
-      ? { type: 'paragraph', runs: plain(t(empty)) }
-      : {
-          type: 'table',
-          columns: [
-            { title: t('doc.col.number'), width: 0.1 },
-            { title: t('requirements.column.title'), width: 0.4 },
-            { title: t('requirements.column.responsibleId'), width: 0.2 },
-            { title: t('requirements.column.ownerSide'), width: 0.15 },
-            { title: t('requirements.column.dueDate'), width: 0.15 },
-          ],
-          rows: items.map((r) => [
-            plain(formatNumber(r.number)),
-            plain(r.title),
-            plain(text.value('responsibleId', r.responsibleId) || '–'),
-            plain(text.value('ownerSide', r.ownerSide) || '–'),
-            plain(text.value('dueDate', r.dueDate) || '–'),
-          ]),
-        };
+  const listOrNone = (list: readonly Requirement[], empty: MessageKey): Block =>
+    list.length === 0 ? { type: 'paragraph', runs: plain(t(empty)) } : itemTable(list, { language, text, withStatus: false });
 
   const reasons = [
     ...(blocked.length ? [t('doc.status.blocked', { count: blocked.length })] : []),
@@ -109,11 +92,11 @@ export function statusReport(input: StatusReportInput): DocumentModel {
       }),
     },
     { type: 'heading', level: 1, text: t('doc.status.done'), numbered: true },
-    itemTable(done, 'doc.status.noneDone'),
+    listOrNone(done, 'doc.status.noneDone'),
     { type: 'heading', level: 1, text: t('doc.status.dueSoon'), numbered: true },
-    itemTable(dueSoon, 'doc.status.noneDue'),
+    listOrNone(dueSoon, 'doc.status.noneDue'),
     { type: 'heading', level: 1, text: t('doc.status.overdueHeading'), numbered: true },
-    itemTable(overdue, 'doc.status.noneOverdue'),
+    listOrNone(overdue, 'doc.status.noneOverdue'),
     { type: 'heading', level: 1, text: t('doc.status.decisions'), numbered: true },
   ];
   const decisions = [
