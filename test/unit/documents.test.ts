@@ -104,6 +104,34 @@ describe('the PDF renderer', () => {
     expect(read.pages.at(-1)!.text).toContain(`Seite ${pdf.pages} von ${pdf.pages}`);
   });
 
+  it('leaves no page blank and no heading at the foot of a page without text after it', async () => {
+    const read = await readPdf(pdf.bytes);
+    // Body text sits between the header (top 60 pt) and the footer (bottom 50 pt); pdfjs counts y from the bottom.
+    for (const [i, page] of read.pages.entries()) {
+      const body = page.items.filter((item) => item.str.trim() && item.y > 50 && item.y < page.height - 60);
+      expect(body.length, `page ${i + 1} has body text`).toBeGreaterThan(0);
+    }
+    // Many headings, each with a line of text: wherever one falls near a page's foot, it moves on.
+    const dense: DocumentModel = {
+      ...model(),
+      blocks: Array.from({ length: 80 }, (_, i): DocumentModel['blocks'] => [
+        { type: 'heading', level: 2, text: `Abschnitt ${i + 1}`, numbered: false },
+        // One to four lines, so that the headings land everywhere on the pages.
+        { type: 'paragraph', runs: [{ text: Array.from({ length: (i % 4) + 1 }, () => `Text ${i + 1}`).join('\n') }] },
+      ]).flat(),
+    };
+    const densePdf = await renderPdf(dense, FONTS);
+    const denseRead = await readPdf(densePdf.bytes);
+    expect(densePdf.pages).toBeGreaterThan(2);
+    for (const [index, pageIndex] of densePdf.headingPages) {
+      const block = dense.blocks[index] as { text: string };
+      const item = denseRead.pages[pageIndex]!.items.find((x) => x.str === block.text);
+      expect(item, block.text).toBeDefined();
+      // Three lines of body text still fit below it.
+      expect(item!.y, block.text).toBeGreaterThan(64 + 3 * 14);
+    }
+  });
+
   it('writes the page of each heading into the table of contents, and that page has the heading', async () => {
     const read = await readPdf(pdf.bytes);
     const toc = read.pages[1]!.text;
