@@ -65,7 +65,7 @@ describe('minutes through the API', () => {
     ]) {
       expect(text, expected).toContain(expected);
     }
-    expect(pdf.pages[1]!.text).toMatch(/Seite 1 von \d+/);
+    expect(pdf.pages[1]!.text).toMatch(/Seite 2 von \d+/);
     const docx = await readDocx(Buffer.from(result.files[1]!.base64, 'base64'));
     expect(docx['word/document.xml']).toContain('Nur Port 993 wird geöffnet');
     expect(docx['word/document.xml']).toContain('Олег Петров');

@@ -1,6 +1,7 @@
 // The document model as DOCX (npm `docx`). Styles for everything used (headings, title, lists),
-// a cover section without header and footer, then the body section with "Page X of Y" counting
-// from its first page; table header rows repeat and rows do not split; the table of contents is
+// a cover section without header and footer, then the body section with "Page X of Y" (pages
+// counted from the cover, as the page-count field does in Word and LibreOffice alike); table
+// header rows repeat and rows do not split; the table of contents is
 // written filled in, with the page numbers the PDF layout found, so Word does not ask to update
 // fields. The file's own dates are the document's date, so the same input gives the same bytes.
 import {
@@ -175,7 +176,7 @@ function zone(z: Zone, model: DocumentModel): Paragraph {
         : f.field === 'page'
           ? PageNumber.CURRENT
           : f.field === 'pages'
-            ? PageNumber.TOTAL_PAGES_IN_SECTION
+            ? PageNumber.TOTAL_PAGES
             : f.field === 'date'
               ? model.meta.date
               : cleanText(model.meta.title),
@@ -319,6 +320,7 @@ function cover(model: DocumentModel): (Paragraph | Table)[] {
     new Table({
       width: { size: TEXT_WIDTH, type: WidthType.DXA },
       columnWidths: [Math.round(TEXT_WIDTH * 0.32), Math.round(TEXT_WIDTH * 0.68)],
+      borders: NO_BORDERS,
       rows: c.facts.map(
         (f) =>
           new TableRow({
@@ -418,7 +420,7 @@ export async function renderDocx(model: DocumentModel, headingPages: ReadonlyMap
     sections: [
       { properties: { page }, children: cover(model) },
       {
-        properties: { page: { ...page, pageNumbers: { start: 1 } } },
+        properties: { page },
         headers: { default: new Header({ children: [zone(model.header, model)] }) },
         footers: { default: new Footer({ children: [zone(model.footer, model)] }) },
         children: body(model, headingPages),

@@ -16,7 +16,10 @@ export interface FontFiles {
 
 export interface PdfResult {
   bytes: Buffer;
-  /** Page (from 1, the cover not counted) of each heading, by its index in the blocks. */
+  /**
+   * Page of each heading, by its index in the blocks. Pages count from the cover, as Word and
+   * LibreOffice count them (their page-count field counts every page), though the cover shows none.
+   */
   headingPages: Map<number, number>;
   pages: number;
 }
@@ -84,8 +87,9 @@ class Layout {
     if (this.doc.y + height > this.bottom) this.doc.addPage();
   }
 
+  /** The number of the page being written, the cover being 1. */
   page(): number {
-    return this.doc.bufferedPageRange().count - 1;
+    return this.doc.bufferedPageRange().count;
   }
 
   cover(): void {
@@ -367,7 +371,7 @@ class Layout {
   zones(): void {
     const { doc, model } = this;
     const range = doc.bufferedPageRange();
-    const pages = range.count - 1;
+    const pages = range.count;
     const fieldText = (f: ZoneField, page: number) =>
       'text' in f
         ? f.text
@@ -395,8 +399,8 @@ class Layout {
       const bottomMargin = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
       doc.font('regular').fontSize(8).fillColor('#5b6877');
-      draw(model.header, 34, i);
-      draw(model.footer, doc.page.height - 40, i);
+      draw(model.header, 34, i + 1);
+      draw(model.footer, doc.page.height - 40, i + 1);
       doc.page.margins.bottom = bottomMargin;
     }
   }
@@ -410,8 +414,7 @@ function layout(model: DocumentModel, fonts: FontFiles, tocPages: Map<number, nu
   l.cover();
   l.doc.addPage();
   model.blocks.forEach((block, index) => l.block(block, index));
-  // Page numbers count from the first page after the cover.
-  const pages = l.doc.bufferedPageRange().count - 1;
+  const pages = l.doc.bufferedPageRange().count;
   l.zones();
   l.doc.end();
   return done.then(() => ({ bytes: Buffer.concat(chunks), headingPages: l.headingPages, pages }));
