@@ -2,6 +2,8 @@
 // from the pack's statements (not a field dump), tables, notes from the hints, decisions and open
 // points with owners, who delivers what, the architecture diagram from the answers, the sizing
 // with its assumptions and their sources, and the topics still to agree.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core.ts';
 import type { Customer, Person, ProjectDetail } from '../../shared/domain.ts';
@@ -9,7 +11,8 @@ import type { ExportResult } from '../../shared/documents/types.ts';
 import { defaultSizingInput } from '../../shared/workshops/sizing.ts';
 import type { WorkshopSession } from '../../shared/workshops/types.ts';
 import { readDocx, readPdf } from '../support/read-documents.ts';
-import { openTestCore, removeTempDirs } from '../support/temp-store.ts';
+import { OOXML_VALIDATOR, validateOoxml } from '../support/validate-ooxml.ts';
+import { openTestCore, removeTempDirs, tempDir } from '../support/temp-store.ts';
 
 let core: Core;
 let projectId: string;
@@ -67,5 +70,8 @@ describe('the implementation concept', () => {
     const docx = await readDocx(Buffer.from(result.files[1]!.base64, 'base64'));
     expect(docx['word/document.xml']).toContain('Users log in through the LDAP authentication plugin.');
     expect(docx['word/document.xml']).toContain('Who delivers what');
+    const file = join(tempDir(), 'concept.docx');
+    writeFileSync(file, Buffer.from(result.files[1]!.base64, 'base64'));
+    if (OOXML_VALIDATOR) expect((await validateOoxml(file)).errors).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
 // file hashes in the export history; unknown ids refused with no file and no history.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core.ts';
@@ -11,6 +11,7 @@ import type { Customer, Person, ProjectDetail } from '../../shared/domain.ts';
 import type { DocumentExport, ExportResult } from '../../shared/documents/types.ts';
 import type { AgendaItem, MeetingDetail } from '../../shared/meetings/types.ts';
 import { readDocx, readPdf } from '../support/read-documents.ts';
+import { OOXML_VALIDATOR, validateOoxml } from '../support/validate-ooxml.ts';
 import { dumpDatabase, openTestCore, removeTempDirs, tempDir } from '../support/temp-store.ts';
 
 let dir: string;
@@ -69,6 +70,9 @@ describe('minutes through the API', () => {
     const docx = await readDocx(Buffer.from(result.files[1]!.base64, 'base64'));
     expect(docx['word/document.xml']).toContain('Nur Port 993 wird geöffnet');
     expect(docx['word/document.xml']).toContain('Олег Петров');
+    const file = join(tempDir(), 'minutes.docx');
+    writeFileSync(file, Buffer.from(result.files[1]!.base64, 'base64'));
+    if (OOXML_VALIDATOR) expect((await validateOoxml(file)).errors).toEqual([]);
   });
 
   it('count versions up and keep each file hash in the history; the revision table lists earlier versions', async () => {

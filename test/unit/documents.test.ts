@@ -12,6 +12,7 @@ import { renderDocx } from '../../electron/core/documents/docx.ts';
 import { renderPdf, type FontFiles } from '../../electron/core/documents/pdf.ts';
 import type { DocumentModel } from '../../shared/documents/model.ts';
 import { readDocx, readPdf } from '../support/read-documents.ts';
+import { OOXML_VALIDATOR, validateOoxml } from '../support/validate-ooxml.ts';
 
 const font = (name: string) => readFileSync(`resources/fonts/${name}`);
 const FONTS: FontFiles = { regular: font('NotoSans-Regular.ttf'), bold: font('NotoSans-Bold.ttf'), italic: font('NotoSans-Italic.ttf'), boldItalic: font('NotoSans-BoldItalic.ttf') };
@@ -165,6 +166,18 @@ describe('the DOCX renderer', () => {
     expect(parts['docProps/core.xml']).toContain('<dc:creator>Miriam Kaya</dc:creator>');
     expect(parts['docProps/core.xml']).toMatch(/<dcterms:created[^>]*>2026-11-27T00:00:00Z</);
   });
+
+  it.skipIf(!OOXML_VALIDATOR)('passes the Open XML SDK validator (the OOXML schemas and their rules), with every block type in it (linux-x64, where the validator exists)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fieldbook-ooxml-'));
+    try {
+      writeFileSync(join(dir, 'test.docx'), docx);
+      const result = await validateOoxml(join(dir, 'test.docx'));
+      expect(result.errors).toEqual([]);
+      expect(result.ok).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('repeats table headers, keeps rows whole, defines the heading styles it uses, and numbers pages in the footer', () => {
     const body = parts['word/document.xml']!;
