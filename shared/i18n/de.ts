@@ -570,4 +570,10 @@ export const de: Messages = {
   'doc.concept.note': 'Hinweis:',
   'doc.concept.openPoints': 'Offene Punkte',
   'export.heading.concept': 'Kundenspezifisches Implementierungskonzept',
+  'export.projectHistory': 'Exportierte Dokumente',
+  'export.document': 'Dokument',
+  'export.name.minutes': 'Besprechungsprotokoll',
+  'export.name.checklist': 'Anforderungs-Checkliste',
+  'export.name.concept': 'Implementierungskonzept',
+  'export.name.status': 'Statusbericht',
 };

@@ -568,6 +568,12 @@ export const en = {
   'doc.concept.note': 'Note:',
   'doc.concept.openPoints': 'Open points',
   'export.heading.concept': 'Customer implementation concept',
+  'export.projectHistory': 'Exported documents',
+  'export.document': 'Document',
+  'export.name.minutes': 'Meeting minutes',
+  'export.name.checklist': 'Requirements checklist',
+  'export.name.concept': 'Implementation concept',
+  'export.name.status': 'Status report',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -85,12 +85,12 @@ function markdown(m: DocumentModel): string {
 
 const installed = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 
-// Enough sections for about 100 pages.
+// Enough sections for 100 pages or a few more.
 let sections = 10;
 let pdf = await renderPdf(model(sections), FONTS);
-sections = Math.round((sections * 100) / pdf.pages);
+sections = Math.ceil((sections * 100) / pdf.pages);
+while ((pdf = await renderPdf(model(sections), FONTS)).pages < 100) sections += 1;
 const doc = model(sections);
-pdf = await renderPdf(doc, FONTS);
 const pdfMs = await median(() => renderPdf(doc, FONTS));
 const docxMs = await median(() => renderDocx(doc, pdf.headingPages));
 const words = doc.blocks.map((b) => (b.type === 'paragraph' ? b.runs.map((r) => r.text).join('') : b.type === 'heading' ? b.text : '')).join('\n');

@@ -49,4 +49,9 @@ test('minutes exported from the meeting page as PDF and DOCX, with the branding'
   expect(docx['word/document.xml']).toContain('Nur Port 993 wird geöffnet');
 
   await expect(panel.getByRole('table', { name: 'Versions made' }).getByRole('row')).toHaveCount(2);
+
+  // The project overview lists every export with its file hashes.
+  await page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: 'Overview' }).click();
+  const history = page.getByRole('region', { name: 'Exported documents' });
+  await expect(history.getByRole('row').filter({ hasText: 'Meeting minutes' })).toContainText(/PDF [0-9a-f]{12} · DOCX [0-9a-f]{12}|DOCX [0-9a-f]{12} · PDF [0-9a-f]{12}/);
 });

@@ -6,6 +6,7 @@ import { useOpenProject } from '../state/open-project.ts';
 import { reportFailure } from '../state/ui.ts';
 import { ChecklistSummary } from './checklist/ChecklistSummary.tsx';
 import { GateForm } from './GateForm.tsx';
+import { ExportHistory } from './documents/ExportHistory.tsx';
 import { StatusReportPanel } from './documents/StatusReportPanel.tsx';
 import { ProjectNav } from './ProjectNav.tsx';
 import { MembersPanel } from './MembersPanel.tsx';
@@ -58,6 +59,7 @@ export function ProjectDashboard({ id }: { id: string }) {
       <WorkshopsPanel detail={detail} />
       <ChecklistSummary projectId={project.id} />
       <StatusReportPanel projectId={project.id} />
+      <ExportHistory projectId={project.id} />
       <div className="dashboard-columns">
         <PhaseChecklists detail={detail} />
         <div className="dashboard-side">
