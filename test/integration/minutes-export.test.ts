@@ -124,6 +124,14 @@ describe('minutes through the command line', () => {
     expect(JSON.parse(ok.stdout)).toMatchObject({ file: out, version: 1 });
     expect(readdirSync(join(out, '..'))).toEqual(['Protokoll.pdf']);
 
+    // The project's documents need no meeting.
+    for (const document of ['checklist', 'concept', 'status']) {
+      const file = join(tempDir(), `${document}.docx`);
+      const made = run('export', '--project', projectId, '--document', document, '--format', 'docx', '--lang', 'en', '--out', file);
+      expect(made.status, made.stderr).toBe(0);
+      expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+    }
+
     const missing = join(tempDir(), 'missing.docx');
     const bad = run('export', '--project', projectId, '--document', 'minutes', '--meeting', '01937c5e-0000-7000-8000-000000000000', '--format', 'docx', '--lang', 'de', '--out', missing);
     expect(bad.status).toBe(1);
