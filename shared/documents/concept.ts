@@ -146,7 +146,7 @@ export function conceptDocument(input: ConceptInput): DocumentModel {
         { title: t('sizing.value'), width: 0.17 },
         { title: t('sizing.source'), width: 0.45 },
       ],
-      rows: ASSUMPTIONS.map((a) => [plain(a.label[language]), plain(`${fmt(sizingInput.assumptions[a.key])} ${a.unit}`), plain(a.source)]),
+      rows: ASSUMPTIONS.map((a) => [plain(a.label[language]), plain(`${fmt(sizingInput.assumptions[a.key])} ${a.unit}`), plain(a.source[language])]),
     });
   }
 

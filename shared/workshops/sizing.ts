@@ -31,30 +31,33 @@ export interface Assumption {
   value: number;
   unit: string;
   label: Localized;
-  source: string;
+  /** Where the value comes from, in each language. */
+  source: Localized;
 }
 
-const OX_DOCS = 'OX App Suite administration documentation';
-const OX_REFERENCE = 'OX published large reference setup (about 1M mailboxes)';
-const SUGGESTED = 'suggested starting point, no published source';
+const OX_DOCS = { en: 'OX App Suite administration documentation', de: 'Administrationsdokumentation der OX App Suite' };
+const OX_REFERENCE = { en: 'OX published large reference setup (about 1M mailboxes)', de: 'Veröffentlichtes großes Referenz-Setup von OX (etwa 1 Mio. Postfächer)' };
+const SUGGESTED: Localized = { en: 'suggested starting point, no published source', de: 'empfohlener Ausgangswert, ohne veröffentlichte Quelle' };
+/** A published source and what it says, in both languages. */
+const from = (source: Localized, en: string, de: string): Localized => ({ en: `${source.en}: ${en}`, de: `${source.de}: ${de}` });
 
 export const ASSUMPTIONS: readonly Assumption[] = [
-  { key: 'heapPerSessionMb', value: 1, unit: 'MB', label: { en: 'Middleware heap per active session', de: 'Middleware-Heap je aktiver Sitzung' }, source: `${OX_DOCS}: plan at least 1 MB heap per session` },
+  { key: 'heapPerSessionMb', value: 1, unit: 'MB', label: { en: 'Middleware heap per active session', de: 'Middleware-Heap je aktiver Sitzung' }, source: from(OX_DOCS, 'plan at least 1 MB heap per session', 'mindestens 1 MB Heap je Sitzung einplanen') },
   { key: 'baseHeapGb', value: 4, unit: 'GB', label: { en: 'Heap a node needs before any session', de: 'Heap eines Knotens ohne Sitzungen' }, source: SUGGESTED },
   { key: 'heapShareOfRam', value: 0.75, unit: 'share', label: { en: 'Share of node RAM given to the Java heap', de: 'Anteil des Knoten-RAMs für den Java-Heap' }, source: SUGGESTED },
-  { key: 'nodeRamGb', value: 32, unit: 'GB', label: { en: 'RAM per middleware node', de: 'RAM je Middleware-Knoten' }, source: `${OX_REFERENCE}: 32 GB / 8 cores per node` },
-  { key: 'nodeCores', value: 8, unit: 'cores', label: { en: 'Cores per middleware node', de: 'Kerne je Middleware-Knoten' }, source: `${OX_REFERENCE}: 32 GB / 8 cores per node` },
+  { key: 'nodeRamGb', value: 32, unit: 'GB', label: { en: 'RAM per middleware node', de: 'RAM je Middleware-Knoten' }, source: from(OX_REFERENCE, '32 GB / 8 cores per node', '32 GB / 8 Kerne je Knoten') },
+  { key: 'nodeCores', value: 8, unit: 'cores', label: { en: 'Cores per middleware node', de: 'Kerne je Middleware-Knoten' }, source: from(OX_REFERENCE, '32 GB / 8 cores per node', '32 GB / 8 Kerne je Knoten') },
   { key: 'sessionsPerCore', value: 2_500, unit: 'sessions', label: { en: 'Weighted sessions one core serves', de: 'Gewichtete Sitzungen je Kern' }, source: SUGGESTED },
-  { key: 'minNodes', value: 2, unit: 'nodes', label: { en: 'Fewest middleware nodes', de: 'Mindestzahl Middleware-Knoten' }, source: `${OX_DOCS}: at least 2 nodes, 3 recommended` },
-  { key: 'redundancyNodes', value: 1, unit: 'nodes', label: { en: 'Spare nodes for redundancy (N+1)', de: 'Reserveknoten für Redundanz (N+1)' }, source: 'N+1 redundancy: one node may fail at peak' },
+  { key: 'minNodes', value: 2, unit: 'nodes', label: { en: 'Fewest middleware nodes', de: 'Mindestzahl Middleware-Knoten' }, source: from(OX_DOCS, 'at least 2 nodes, 3 recommended', 'mindestens 2 Knoten, 3 empfohlen') },
+  { key: 'redundancyNodes', value: 1, unit: 'nodes', label: { en: 'Spare nodes for redundancy (N+1)', de: 'Reserveknoten für Redundanz (N+1)' }, source: { en: 'N+1 redundancy: one node may fail at peak', de: 'N+1-Redundanz: ein Knoten darf zur Spitzenzeit ausfallen' } },
   { key: 'mobileSyncFactor', value: 1.2, unit: '×', label: { en: 'Extra load with mobile sync', de: 'Mehrlast durch mobile Synchronisation' }, source: SUGGESTED },
   { key: 'documentsFactor', value: 1.3, unit: '×', label: { en: 'Extra load with Documents', de: 'Mehrlast durch Documents' }, source: SUGGESTED },
-  { key: 'mysqlServers', value: 2, unit: 'servers', label: { en: 'MySQL servers', de: 'MySQL-Server' }, source: `${OX_REFERENCE}: two MySQL servers, master-master` },
-  { key: 'mysqlRamGb', value: 32, unit: 'GB', label: { en: 'RAM per MySQL server', de: 'RAM je MySQL-Server' }, source: `${OX_REFERENCE}: 32 GB / 8 cores` },
-  { key: 'mysqlCores', value: 8, unit: 'cores', label: { en: 'Cores per MySQL server', de: 'Kerne je MySQL-Server' }, source: `${OX_REFERENCE}: 32 GB / 8 cores` },
+  { key: 'mysqlServers', value: 2, unit: 'servers', label: { en: 'MySQL servers', de: 'MySQL-Server' }, source: from(OX_REFERENCE, 'two MySQL servers, master-master', 'zwei MySQL-Server, Master-Master') },
+  { key: 'mysqlRamGb', value: 32, unit: 'GB', label: { en: 'RAM per MySQL server', de: 'RAM je MySQL-Server' }, source: from(OX_REFERENCE, '32 GB / 8 cores', '32 GB / 8 Kerne') },
+  { key: 'mysqlCores', value: 8, unit: 'cores', label: { en: 'Cores per MySQL server', de: 'Kerne je MySQL-Server' }, source: from(OX_REFERENCE, '32 GB / 8 cores', '32 GB / 8 Kerne') },
   { key: 'fileStorePerMailboxMb', value: 100, unit: 'MB', label: { en: 'File store per mailbox (Drive, attachments, thumbnails)', de: 'Dateispeicher je Postfach (Drive, Anhänge, Vorschaubilder)' }, source: SUGGESTED },
   { key: 'fileStoreHeadroom', value: 0.3, unit: 'share', label: { en: 'File store headroom for growth', de: 'Reserve des Dateispeichers für Wachstum' }, source: SUGGESTED },
-  { key: 'provisioningNodeAbove', value: 500_000, unit: 'mailboxes', label: { en: 'Separate provisioning node above', de: 'Eigener Provisionierungsknoten ab' }, source: `${OX_REFERENCE}: a separate provisioning node above about 500k mailboxes` },
+  { key: 'provisioningNodeAbove', value: 500_000, unit: 'mailboxes', label: { en: 'Separate provisioning node above', de: 'Eigener Provisionierungsknoten ab' }, source: from(OX_REFERENCE, 'a separate provisioning node above about 500k mailboxes', 'ein eigener Provisionierungsknoten ab etwa 500.000 Postfächern') },
 ];
 
 export interface AccountType {

@@ -148,6 +148,11 @@ describe('meetings', () => {
     // Changed on the checklist, changed in the minutes: it is the same record.
     call('requirements.update', { id: action.id, status: 'done' });
     expect(call<MeetingDetail>('meetings.get', { id: m.meeting.id }).agenda[0]!.actions[0]!.status).toBe('done');
+    // A removed meeting leaves its action items on the checklist, no longer linked to it.
+    call('meetings.remove', { id: m.meeting.id });
+    expect(call<Requirement[]>('requirements.list', { projectId })).toEqual([
+      expect.objectContaining({ id: action.id, status: 'done', source: 'meeting', meetingId: null, agendaItemId: null }),
+    ]);
   });
 
   it('order agenda items, inserting after a given one', () => {

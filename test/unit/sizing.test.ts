@@ -79,7 +79,7 @@ describe('hardware sizing assumptions', () => {
     expect(ASSUMPTIONS.map((a) => a.key).sort()).toEqual([...ASSUMPTION_KEYS].sort());
     for (const a of ASSUMPTIONS) {
       expect(a.unit, a.key).not.toBe('');
-      expect(a.source, a.key).not.toBe('');
+      expect(a.source.en && a.source.de && a.source.en !== a.source.de, a.key).toBeTruthy();
       expect(a.label.en && a.label.de && a.label.en !== a.label.de, a.key).toBeTruthy();
     }
     expect(sizingInputSchema.safeParse(defaultSizingInput()).success).toBe(true);

@@ -216,7 +216,12 @@ export function updateMeeting(ctx: Context, input: ParsedInput<'meetings.update'
 
 export function removeMeeting(ctx: Context, input: ParsedInput<'meetings.remove'>): { id: string } {
   loadMeetingRow(ctx, input.id);
-  ctx.store.apply(changesFor('meeting', input.id, { deleted: true }));
+  // Its action items stay on the checklist (still from a meeting), no longer pointing at it.
+  const actions = requirementsWhere(ctx, 'meeting_id = ?', input.id);
+  ctx.store.apply([
+    ...changesFor('meeting', input.id, { deleted: true }),
+    ...actions.flatMap((a) => changesFor('requirement', a.id, { meetingId: null, agendaItemId: null })),
+  ]);
   return { id: input.id };
 }
 

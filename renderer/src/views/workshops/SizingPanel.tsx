@@ -163,7 +163,7 @@ function SizingForm({ projectId, saved, mailboxesAnswered }: Props & { saved: Pr
                   onChange={(e) => draft.change({ ...input, assumptions: { ...input.assumptions, [a.key]: number(e.target.value) } })}
                 />
               </td>
-              <td className="muted small">{a.source}</td>
+              <td className="muted small">{a.source[language]}</td>
             </tr>
           ))}
         </tbody>
