@@ -2,11 +2,13 @@
 // same handlers as any user action, so it lands in the change log like everything else.
 import type { ProjectDetail, Side } from '../../../shared/domain.ts';
 import type { ParsedInput } from '../../../shared/api.ts';
+import type { AnswerValue } from '../../../shared/workshops/answers.ts';
 import type { Context } from './context.ts';
 import { createCustomer } from './customers.ts';
 import { addMember, createPerson } from './people.ts';
 import { createProject, getProject, recordGate, setPhase } from './projects.ts';
 import { updateActivity } from './activities.ts';
+import { addDecision, createSession, setAnswer } from './workshops.ts';
 
 type Lang = 'en' | 'de';
 const pick = (lang: Lang, en: string, de: string): string => (lang === 'de' ? de : en);
@@ -122,5 +124,27 @@ export function createSampleProject(ctx: Context, input: ParsedInput<'projects.c
     conditions: pick(lang, 'Branding must be ready for the pilot users.', 'Das Branding muss für die Pilotnutzer fertig sein.'),
   });
   setPhase(ctx, { id: project.id, phase: 'concept' });
+
+  // The load-balancing workshop of last week, as the detail-workshops note says.
+  const session = createSession(ctx, { projectId: project.id, topicKey: 'load-balancing', date: isoDay(today, -3) });
+  const answers: Record<string, AnswerValue> = {
+    product: 'existing',
+    productName: 'F5 BIG-IP 17',
+    tlsTermination: 'load-balancer',
+    stickiness: 'jsessionid',
+    routes: [
+      { node: 'ox-mw1.nordhafen.example', route: 'mw1' },
+      { node: 'ox-mw2.nordhafen.example', route: 'mw2' },
+    ],
+    nodeHosts: ['ox-mw1.nordhafen.example', 'ox-mw2.nordhafen.example'],
+    ntp: true,
+  };
+  for (const [field, value] of Object.entries(answers)) setAnswer(ctx, { sessionId: session.id, field, value });
+  addDecision(ctx, {
+    projectId: project.id,
+    topicKey: 'load-balancing',
+    sessionId: session.id,
+    text: pick(lang, 'The existing F5 terminates TLS; sessions stick by JSESSIONID route.', 'Der vorhandene F5 terminiert TLS; Sitzungen bleiben per JSESSIONID-Route gebunden.'),
+  });
   return getProject(ctx, { id: project.id });
 }
