@@ -112,6 +112,26 @@ const NO_BORDERS = {
   insideVertical: { style: BorderStyle.NONE },
 };
 
+/** Labels and values in two columns without lines, as on the cover and in key-value blocks. */
+function keyValueTable(rows: readonly { label: string; value: readonly Run[] }[], accent: string): Table {
+  const [label, value] = [Math.round(TEXT_WIDTH * 0.32), Math.round(TEXT_WIDTH * 0.68)];
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [label, value],
+    borders: NO_BORDERS,
+    rows: rows.map(
+      (row) =>
+        new TableRow({
+          cantSplit: true,
+          children: [
+            cell([para([new TextRun({ text: cleanText(row.label), bold: true })])], label, false, accent),
+            cell([para(runs(row.value))], value, false, accent),
+          ],
+        }),
+    ),
+  });
+}
+
 /** The architecture as a table: a row per layer, its boxes as shaded cells, arrows between. */
 function diagram(block: Extract<Block, { type: 'diagram' }>, accent: string): Table {
   const labelWidth = Math.round(TEXT_WIDTH * 0.18);
@@ -216,24 +236,7 @@ function body(model: DocumentModel, headingPages: ReadonlyMap<number, number>): 
         else out.push(para([]));
         return;
       case 'keyValue':
-        out.push(
-          new Table({
-            width: { size: TEXT_WIDTH, type: WidthType.DXA },
-            columnWidths: [Math.round(TEXT_WIDTH * 0.32), Math.round(TEXT_WIDTH * 0.68)],
-            borders: NO_BORDERS,
-            rows: block.rows.map(
-              (row) =>
-                new TableRow({
-                  cantSplit: true,
-                  children: [
-                    cell([para([new TextRun({ text: cleanText(row.label), bold: true })])], Math.round(TEXT_WIDTH * 0.32), false, accent),
-                    cell([para(runs(row.value))], Math.round(TEXT_WIDTH * 0.68), false, accent),
-                  ],
-                }),
-            ),
-          }),
-          para([]),
-        );
+        out.push(keyValueTable(block.rows, accent), para([]));
         return;
       case 'checklist':
         for (const item of block.items) out.push(para([new CheckBox({ checked: item.checked }), new TextRun(` ${cleanText(item.text)}`)]));
@@ -317,21 +320,10 @@ function cover(model: DocumentModel): (Paragraph | Table)[] {
     }),
     para([new TextRun(cleanText(c.title))], { heading: HeadingLevel.TITLE }),
     para([new TextRun({ text: cleanText(c.subtitle), size: 28, color: '333333' })], { spacing: { after: 600 } }),
-    new Table({
-      width: { size: TEXT_WIDTH, type: WidthType.DXA },
-      columnWidths: [Math.round(TEXT_WIDTH * 0.32), Math.round(TEXT_WIDTH * 0.68)],
-      borders: NO_BORDERS,
-      rows: c.facts.map(
-        (f) =>
-          new TableRow({
-            cantSplit: true,
-            children: [
-              cell([para([new TextRun({ text: cleanText(f.label), bold: true })])], Math.round(TEXT_WIDTH * 0.32), false, theme.accent),
-              cell([para([new TextRun(cleanText(f.value))])], Math.round(TEXT_WIDTH * 0.68), false, theme.accent),
-            ],
-          }),
-      ),
-    }),
+    keyValueTable(
+      c.facts.map((f) => ({ label: f.label, value: [{ text: f.value }] })),
+      theme.accent,
+    ),
     para(model.meta.confidentiality ? [new TextRun({ text: cleanText(model.meta.confidentiality), italics: true })] : [], { spacing: { before: 400, after: 600 } }),
     table(
       c.revisionColumns.map((title, i) => ({ title, width: [0.12, 0.18, 0.25, 0.45][i]! })),

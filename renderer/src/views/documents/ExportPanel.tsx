@@ -11,6 +11,7 @@ import { useSubmit } from '../../components/use-submit.ts';
 import { useT } from '../../i18n.ts';
 import { useUi } from '../../state/ui.ts';
 import { useQuery } from '../../state/use-query.ts';
+import { ExportTable, madeExports } from './ExportHistory.tsx';
 
 const MIME: Record<DocumentFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -37,7 +38,7 @@ export function ExportPanel({ projectId, document, meetingId, options, children 
   const [made, setMade] = useState<string | null>(null);
   const history = useQuery('documents.history', { projectId });
   const { busy, run } = useSubmit();
-  const mine = (history.data ?? []).filter((h) => h.document === document && h.subjectId === (meetingId ?? null) && Object.keys(h.hashes).length > 0);
+  const mine = madeExports(history.data).filter((h) => h.document === document && h.subjectId === (meetingId ?? null));
 
   const make = () =>
     void run(async () => {
@@ -79,33 +80,7 @@ export function ExportPanel({ projectId, document, meetingId, options, children 
       <p role="status" className="muted">
         {busy ? t('export.making') : made}
       </p>
-      {mine.length > 0 && (
-        <table className="export-history">
-          <caption>{t('export.history')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('doc.version')}</th>
-              <th scope="col">{t('doc.date')}</th>
-              <th scope="col">{t('export.language')}</th>
-              <th scope="col">{t('export.files')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {mine.map((h) => (
-              <tr key={h.id}>
-                <td>{h.version}</td>
-                <td>{new Date(h.createdAt).toLocaleString(uiLanguage)}</td>
-                <td>{LANGUAGE_NAMES[h.language]}</td>
-                <td>
-                  {Object.entries(h.hashes)
-                    .map(([format, hash]) => `${format.toUpperCase()} ${hash.slice(0, 12)}`)
-                    .join(' · ')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {mine.length > 0 && <ExportTable exports={mine} caption={t('export.history')} detailed={false} />}
     </section>
   );
 }
