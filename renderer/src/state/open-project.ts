@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { ProjectDetail } from '../../../shared/domain.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import { api } from '../api/client.ts';
+import { newestWins } from './newest-wins.ts';
 
 interface OpenProject {
   id: string | null;
@@ -13,6 +14,9 @@ interface OpenProject {
   open(id: string): Promise<void>;
   refresh(): Promise<void>;
 }
+
+/** Every write reloads the project: the reload sent last shows, whichever answer comes back last. */
+const inOrder = newestWins();
 
 export const useOpenProject = create<OpenProject>()((set, get) => ({
   id: null,
@@ -26,9 +30,13 @@ export const useOpenProject = create<OpenProject>()((set, get) => ({
     const id = get().id;
     if (!id) return;
     try {
-      const detail = await api('projects.get', { id });
-      // Only if the user has not opened another project meanwhile.
-      if (get().id === id) set({ detail, missing: false });
+      await inOrder(
+        () => api('projects.get', { id }),
+        (detail) => {
+          // Only if the user has not opened another project meanwhile.
+          if (get().id === id) set({ detail, missing: false });
+        },
+      );
     } catch (error) {
       if (error instanceof ApiError && error.code === 'not_found') set({ detail: null, missing: true });
       else throw error;

@@ -33,14 +33,21 @@ export function useDraft<T>(saved: T, save: (value: T) => Promise<unknown>): Dra
   const savedRef = useRef(saved);
   savedRef.current = saved;
 
-  // A value saved elsewhere (a reload, another window) shows unless this one is being edited or
-  // saved: a reload answered before our own save would otherwise put old text under the cursor.
+  // A stored value that is new to this field (saved elsewhere, reloaded, or the stored form of
+  // what was typed, trimmed say) shows, unless the field is being edited or saved. A stored value
+  // the field has already seen never shows again: a whole-record form whose `saved` is the record
+  // as first loaded would otherwise snap back to it after every save, and its next save would
+  // send the old values of the other fields.
+  const adopted = useRef(saved);
   const adoptSaved = useCallback(() => {
     if (dirty.current || inFlight.current > 0) return;
-    latest.current = savedRef.current;
-    setValue(savedRef.current);
+    const next = savedRef.current;
+    if (sameValue(next, adopted.current)) return;
+    adopted.current = next;
+    latest.current = next;
+    setValue(next);
   }, []);
-  // Bumped after each answered save, so the adoption runs once the answer has rendered.
+  // Bumped after each answered save, so a stored value that arrived during the save shows then.
   const [answered, setAnswered] = useState(0);
   useEffect(adoptSaved, [saved, answered, adoptSaved]);
 
@@ -57,7 +64,6 @@ export function useDraft<T>(saved: T, save: (value: T) => Promise<unknown>): Dra
         await trackSave(saveRef.current(toSave));
         setError(null);
         inFlight.current -= 1;
-        // Then shows the value as stored (trimmed, say), unless the user typed on meanwhile.
         setAnswered((n) => n + 1);
       } catch (e) {
         inFlight.current -= 1;
@@ -96,4 +102,8 @@ export function useDraft<T>(saved: T, save: (value: T) => Promise<unknown>): Dra
   useEffect(() => () => void flush(), [flush]);
 
   return { value, change, commit, flush, error };
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return Object.is(a, b) || JSON.stringify(a) === JSON.stringify(b);
 }

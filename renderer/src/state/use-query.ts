@@ -1,8 +1,9 @@
 // Reads one API method for a screen, again whenever its input changes or reload() is called.
 // Failures go to the notice line; the screen keeps showing what it had.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MethodInput, MethodName, MethodResult } from '../../../shared/api.ts';
 import { api } from '../api/client.ts';
+import { newestWins } from './newest-wins.ts';
 import { useUi } from './ui.ts';
 
 export interface Query<T> {
@@ -16,15 +17,22 @@ export function useQuery<M extends MethodName>(method: M, input: MethodInput<M>)
   // Answers to an older input must not overwrite a newer one (fast typing in a search box).
   const latestKey = useRef(key);
   latestKey.current = key;
+  // Nor may an older reload's answer overwrite a newer one's (a reload after a save, answered
+  // before the reload sent just ahead of that save).
+  const inOrder = useMemo(newestWins, []);
 
   const reload = useCallback(async () => {
     try {
-      const result = await api(method, JSON.parse(key) as MethodInput<M>);
-      if (latestKey.current === key) setData(result);
+      await inOrder(
+        () => api(method, JSON.parse(key) as MethodInput<M>),
+        (result) => {
+          if (latestKey.current === key) setData(result);
+        },
+      );
     } catch (error) {
       useUi.getState().showNotice(error instanceof Error ? error.message : String(error));
     }
-  }, [method, key]);
+  }, [method, key, inOrder]);
 
   useEffect(() => {
     void reload();

@@ -11,7 +11,7 @@ import { useT } from '../../i18n.ts';
 import { useDraft } from '../../state/use-draft.ts';
 import { useUi } from '../../state/ui.ts';
 import { readLogo } from '../read-logo.ts';
-import { saveAnswer } from './answer-save.ts';
+import { saveAnswer } from '../../state/open-topic.ts';
 import { TableAnswer } from './TableAnswer.tsx';
 
 export interface AnswerProps<F extends PackField = PackField> {

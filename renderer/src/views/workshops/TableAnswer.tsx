@@ -6,7 +6,7 @@ import { errorFor } from '../../components/fields.tsx';
 import { useT } from '../../i18n.ts';
 import { useDraft } from '../../state/use-draft.ts';
 import { useUi } from '../../state/ui.ts';
-import { saveAnswer } from './answer-save.ts';
+import { saveAnswer } from '../../state/open-topic.ts';
 import type { AnswerProps } from './AnswerField.tsx';
 
 type Cell = TableRow[string];
