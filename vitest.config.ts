@@ -7,5 +7,8 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     // Each test file opens real SQLite files and child processes: two cores, two workers.
     maxWorkers: 2,
+    // Tests that start the command line as a child process take seconds on a busy two-core
+    // machine (Node 24 starting, TypeScript stripped, SQLite opened); 5 s failed there.
+    testTimeout: 60_000,
   },
 });

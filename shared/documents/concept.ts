@@ -5,11 +5,12 @@
 // hints, decisions and open points with owners; last, the topics not discussed yet.
 import type { ProjectDetail } from '../domain.ts';
 import { translate, type MessageKey, type MessageValues } from '../i18n/index.ts';
-import { answerText } from '../workshops/answer-text.ts';
+import { answerText, statementOf } from '../workshops/answer-text.ts';
 import type { Answers } from '../workshops/answers.ts';
 import { activeHints, visibleFields } from '../workshops/conditions.ts';
-import type { Pack, PackField, Topic } from '../workshops/pack.ts';
-import { ASSUMPTIONS } from '../workshops/sizing.ts';
+import type { Pack, Topic } from '../workshops/pack.ts';
+import { ASSUMPTIONS, describeMachines } from '../workshops/sizing.ts';
+import { formatNumber, formatQuantity } from '../quantity.ts';
 import type { Decision, OpenQuestion, ProjectSizing } from '../workshops/types.ts';
 import { formatDay } from '../checklist/show.ts';
 import { coverOf, type DocumentContext } from './frame.ts';
@@ -55,7 +56,7 @@ export function conceptDocument(input: ConceptInput): DocumentModel {
       { label: t('doc.customer'), value: plain(detail.customer.name) },
       { label: t('doc.project'), value: plain(project.name) },
       { label: t('project.product'), value: plain([project.product, project.productVersion].filter(Boolean).join(' ') || '–') },
-      { label: t('project.mailboxes'), value: plain(project.mailboxes === null ? '–' : new Intl.NumberFormat(language).format(project.mailboxes)) },
+      { label: t('project.mailboxes'), value: plain(project.mailboxes === null ? '–' : formatNumber(project.mailboxes, language)) },
       { label: t('project.targetDate'), value: plain(formatDay(language, project.targetDate) || '–') },
     ],
   });
@@ -63,11 +64,11 @@ export function conceptDocument(input: ConceptInput): DocumentModel {
   // 2. The architecture: diagram and who delivers what.
   blocks.push({ type: 'heading', level: 1, text: t('doc.concept.architecture'), numbered: true });
   const nodes = number('scaling', 'nodes') ?? number('architecture-split', 'middlewareNodes') ?? (input.sizing?.updatedAt ? input.sizing.result.middleware.nodes : null);
-  const nodeSize = said('scaling', 'nodeSizeOther') ?? said('scaling', 'nodeSize') ?? (input.sizing?.updatedAt ? `${input.sizing.result.middleware.ramGb} GB, ${input.sizing.result.middleware.cores} cores` : '');
+  const nodeSize = said('scaling', 'nodeSizeOther') ?? said('scaling', 'nodeSize') ?? (input.sizing?.updatedAt ? `${formatQuantity(input.sizing.result.middleware.ramGb, 'GB', language)}, ${formatQuantity(input.sizing.result.middleware.cores, 'cores', language)}` : '');
   const middleware =
     nodes !== null && nodes <= 4
       ? Array.from({ length: nodes }, (_, i) => ({ title: `${t('doc.concept.node')} ${i + 1}`, detail: nodeSize ?? '' }))
-      : [{ title: nodes === null ? t('doc.concept.middleware') : t('doc.concept.nodes', { count: nodes }), detail: nodeSize ?? '' }];
+      : [{ title: nodes === null ? t('doc.concept.middleware') : t('doc.concept.nodes', { nodes: formatQuantity(nodes, 'nodes', language) }), detail: nodeSize ?? '' }];
   blocks.push({
     type: 'diagram',
     caption: t('doc.concept.diagramCaption'),
@@ -114,14 +115,14 @@ export function conceptDocument(input: ConceptInput): DocumentModel {
     blocks.push({ type: 'paragraph', runs: plain(t('doc.concept.noSizing')) });
   } else {
     const { result, input: sizingInput } = input.sizing;
-    const fmt = (n: number) => new Intl.NumberFormat(language).format(n);
+    const fmt = (n: number) => formatNumber(n, language);
     blocks.push({
       type: 'keyValue',
       rows: [
         { label: t('sizing.concurrentSessions'), value: plain(fmt(result.concurrentSessions)) },
-        { label: t('sizing.middleware'), value: plain(t('sizing.nodes', { nodes: result.middleware.nodes, ram: result.middleware.ramGb, cores: result.middleware.cores })) },
-        { label: t('sizing.mysql'), value: plain(t('sizing.nodes', { nodes: result.mysql.servers, ram: result.mysql.ramGb, cores: result.mysql.cores })) },
-        { label: t('sizing.fileStore'), value: plain(t('sizing.gb', { gb: fmt(result.fileStore.gb) })) },
+        { label: t('sizing.middleware'), value: plain(describeMachines(result.middleware.nodes, result.middleware.ramGb, result.middleware.cores, language)) },
+        { label: t('sizing.mysql'), value: plain(describeMachines(result.mysql.servers, result.mysql.ramGb, result.mysql.cores, language)) },
+        { label: t('sizing.fileStore'), value: plain(formatQuantity(result.fileStore.gb, 'GB', language)) },
         { label: t('sizing.provisioning'), value: plain(t(result.provisioningNode ? 'workshops.yes' : 'workshops.no')) },
       ],
     });
@@ -134,10 +135,10 @@ export function conceptDocument(input: ConceptInput): DocumentModel {
         { title: t('sizing.concurrency'), width: 0.2 },
         { title: t('sizing.weight'), width: 0.2 },
       ],
-      rows: sizingInput.accountTypes.map((a) => [plain(a.label[language]), plain(fmt(a.mailboxes)), plain(fmt(a.concurrency * 100)), plain(fmt(a.weight))]),
+      rows: sizingInput.accountTypes.map((a) => [plain(a.label[language]), plain(fmt(a.mailboxes)), plain(formatQuantity(a.concurrency, 'share', language)), plain(fmt(a.weight))]),
     });
     blocks.push({ type: 'heading', level: 2, text: t('sizing.steps'), numbered: true });
-    blocks.push({ type: 'list', ordered: true, items: result.steps.map((s) => [{ text: `${s.label[language]}: `, bold: true }, { text: `${s.formula} = ${s.value}` }]) });
+    blocks.push({ type: 'list', ordered: true, items: result.steps.map((s) => [{ text: `${s.label[language]}: `, bold: true }, { text: `${s.formula[language]} = ${s.value[language]}` }]) });
     blocks.push({ type: 'heading', level: 2, text: t('sizing.assumptions'), numbered: true });
     blocks.push({
       type: 'table',
@@ -146,7 +147,7 @@ export function conceptDocument(input: ConceptInput): DocumentModel {
         { title: t('sizing.value'), width: 0.17 },
         { title: t('sizing.source'), width: 0.45 },
       ],
-      rows: ASSUMPTIONS.map((a) => [plain(a.label[language]), plain(`${fmt(sizingInput.assumptions[a.key])} ${a.unit}`), plain(a.source[language])]),
+      rows: ASSUMPTIONS.map((a) => [plain(a.label[language]), plain(formatQuantity(sizingInput.assumptions[a.key], a.unit, language)), plain(a.source[language])]),
     });
   }
 
@@ -193,12 +194,6 @@ function openPointsTable(questions: readonly OpenQuestion[], input: ConceptInput
   };
 }
 
-/** A field's answer as a sentence of the concept, or null when the pack has no statement for it. */
-function statementOf(field: PackField, text: string, yes: boolean, input: ConceptInput): string | null {
-  const statement = field.type === 'bool' ? (yes ? field.statement : field.statementNo) : field.statement;
-  return statement ? statement[input.language].replace('{value}', text) : null;
-}
-
 function topicSection(tp: Topic, input: ConceptInput, names: ReadonlyMap<string, string>): Block[] {
   const { language } = input;
   const t = (key: MessageKey) => translate(language, key);
@@ -226,7 +221,7 @@ function topicSection(tp: Topic, input: ConceptInput, names: ReadonlyMap<string,
     }
     const text = answerText(field, value, language, names);
     if (text === null) continue;
-    const sentence = statementOf(field, text, value === true, input);
+    const sentence = statementOf(field, value, language, names);
     if (sentence) sentences.push(sentence);
     else details.push({ label: field.label[language], value: text });
   }

@@ -23,5 +23,10 @@ export function translate(language: Language, key: MessageKey, values?: MessageV
   const text = CATALOGUES[language][key];
   if (!values) return text;
   // A placeholder without a value stays visible rather than silently vanishing.
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? shown(values[name]!, language) : whole));
+}
+
+/** A number fills a placeholder in the language's format (1,234.5 / 1.234,5); text as it is. */
+function shown(value: string | number, language: Language): string {
+  return typeof value === 'number' ? new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(value) : value;
 }

@@ -4,6 +4,7 @@
 // Packs are JSON so that a consultancy can write and exchange its own; this schema is what a pack
 // must satisfy. Pure data and checks, no I/O.
 import { z } from 'zod';
+import { UNITS } from '../quantity.ts';
 
 export const localized = z.strictObject({ en: z.string().min(1), de: z.string().min(1) });
 export type Localized = z.infer<typeof localized>;
@@ -24,7 +25,17 @@ export const condition = z.union([
 ]);
 export type Condition = z.infer<typeof condition>;
 
-const option = z.strictObject({ value: z.string().min(1), label: localized });
+const option = z.strictObject({
+  value: z.string().min(1),
+  label: localized,
+  /**
+   * The label as it reads inside the field's statement, where the label alone would not: "TLS
+   * ends {value}." takes "on the load balancer" / "am Loadbalancer", not "On the load balancer".
+   */
+  inSentence: localized.optional(),
+  /** A sentence of its own for this choice, in place of the field's statement ("Spam is not filtered."). */
+  statement: localized.optional(),
+});
 export type ChoiceOption = z.infer<typeof option>;
 
 const common = {
@@ -48,7 +59,7 @@ const common = {
 const columnBase = { key, label: localized };
 export const tableColumn = z.discriminatedUnion('type', [
   z.strictObject({ ...columnBase, type: z.literal('text') }),
-  z.strictObject({ ...columnBase, type: z.literal('number'), unit: z.string().optional() }),
+  z.strictObject({ ...columnBase, type: z.literal('number'), unit: z.enum(UNITS).optional() }),
   z.strictObject({ ...columnBase, type: z.literal('bool') }),
   z.strictObject({ ...columnBase, type: z.literal('select'), options: z.array(option).min(1) }),
 ]);
@@ -60,7 +71,7 @@ export const field = z.discriminatedUnion('type', [
   z.strictObject({
     ...common,
     type: z.literal('number'),
-    unit: z.string().optional(),
+    unit: z.enum(UNITS).optional(),
     min: z.number().optional(),
     max: z.number().optional(),
     integer: z.boolean().optional(),

@@ -4,6 +4,8 @@
 // consultant and shown beside the result; every step of the calculation is listed in words.
 // Pure: no I/O, no clock.
 import { z } from 'zod';
+import { LANGUAGES, type Language } from '../i18n/index.ts';
+import { formatNumber, formatQuantity, type Unit } from '../quantity.ts';
 import type { Localized } from './pack.ts';
 
 export const ASSUMPTION_KEYS = [
@@ -29,7 +31,7 @@ export type AssumptionKey = (typeof ASSUMPTION_KEYS)[number];
 export interface Assumption {
   key: AssumptionKey;
   value: number;
-  unit: string;
+  unit: Unit;
   label: Localized;
   /** Where the value comes from, in each language. */
   source: Localized;
@@ -50,8 +52,8 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   { key: 'sessionsPerCore', value: 2_500, unit: 'sessions', label: { en: 'Weighted sessions one core serves', de: 'Gewichtete Sitzungen je Kern' }, source: SUGGESTED },
   { key: 'minNodes', value: 2, unit: 'nodes', label: { en: 'Fewest middleware nodes', de: 'Mindestzahl Middleware-Knoten' }, source: from(OX_DOCS, 'at least 2 nodes, 3 recommended', 'mindestens 2 Knoten, 3 empfohlen') },
   { key: 'redundancyNodes', value: 1, unit: 'nodes', label: { en: 'Spare nodes for redundancy (N+1)', de: 'Reserveknoten für Redundanz (N+1)' }, source: { en: 'N+1 redundancy: one node may fail at peak', de: 'N+1-Redundanz: ein Knoten darf zur Spitzenzeit ausfallen' } },
-  { key: 'mobileSyncFactor', value: 1.2, unit: '×', label: { en: 'Extra load with mobile sync', de: 'Mehrlast durch mobile Synchronisation' }, source: SUGGESTED },
-  { key: 'documentsFactor', value: 1.3, unit: '×', label: { en: 'Extra load with Documents', de: 'Mehrlast durch Documents' }, source: SUGGESTED },
+  { key: 'mobileSyncFactor', value: 1.2, unit: 'factor', label: { en: 'Extra load with mobile sync', de: 'Mehrlast durch mobile Synchronisation' }, source: SUGGESTED },
+  { key: 'documentsFactor', value: 1.3, unit: 'factor', label: { en: 'Extra load with Documents', de: 'Mehrlast durch Documents' }, source: SUGGESTED },
   { key: 'mysqlServers', value: 2, unit: 'servers', label: { en: 'MySQL servers', de: 'MySQL-Server' }, source: from(OX_REFERENCE, 'two MySQL servers, master-master', 'zwei MySQL-Server, Master-Master') },
   { key: 'mysqlRamGb', value: 32, unit: 'GB', label: { en: 'RAM per MySQL server', de: 'RAM je MySQL-Server' }, source: from(OX_REFERENCE, '32 GB / 8 cores', '32 GB / 8 Kerne') },
   { key: 'mysqlCores', value: 8, unit: 'cores', label: { en: 'Cores per MySQL server', de: 'Kerne je MySQL-Server' }, source: from(OX_REFERENCE, '32 GB / 8 cores', '32 GB / 8 Kerne') },
@@ -124,8 +126,9 @@ export function defaultSizingInput(): SizingInput {
 
 export interface SizingStep {
   label: Localized;
-  formula: string;
-  value: string;
+  /** The calculation with its numbers, in each language's number format. */
+  formula: Localized;
+  value: Localized;
 }
 
 export interface SizingResult {
@@ -142,25 +145,26 @@ export interface SizingResult {
 /** Rounds up, forgiving float noise (0.1 × 3 is not above 0.3) and never giving -0. */
 const ceil = (value: number): number => Math.max(0, Math.ceil(value - 1e-9));
 
-/**
- * Numbers in the written-out steps, read in English and German alike: thousands apart by a
- * space (120 000, not 120,000, which a German reads as 120), decimals after a point.
- */
-const n = (value: number, digits = 0): string =>
-  value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: 0 }).replace(/,/g, '\u00a0');
+/** Writes a step's text with a language's numbers: `n(value, digits)`, `q(value, unit)`. */
+type StepText = (n: (value: number, digits?: number) => string, q: (value: number, unit: Unit) => string) => string;
+
+const inEachLanguage = (text: StepText): Localized =>
+  Object.fromEntries(
+    LANGUAGES.map((l: Language) => [l, text((value, digits = 0) => formatNumber(value, l, digits), (value, unit) => formatQuantity(value, unit, l))]),
+  ) as Localized;
 
 export function computeSizing(input: SizingInput): SizingResult {
   const a = input.assumptions;
   const steps: SizingStep[] = [];
-  const step = (en: string, de: string, formula: string, value: string) => steps.push({ label: { en, de }, formula, value });
+  const step = (en: string, de: string, formula: StepText, value: StepText) => steps.push({ label: { en, de }, formula: inEachLanguage(formula), value: inEachLanguage(value) });
 
   const mailboxes = input.accountTypes.reduce((sum, t) => sum + t.mailboxes, 0);
   const concurrentSessions = ceil(input.accountTypes.reduce((sum, t) => sum + t.mailboxes * t.concurrency, 0));
   step(
     'Concurrent sessions at peak',
     'Gleichzeitige Sitzungen zur Spitzenzeit',
-    input.accountTypes.map((t) => `${n(t.mailboxes)} × ${n(t.concurrency * 100, 2)} %`).join(' + '),
-    n(concurrentSessions),
+    (n, q) => input.accountTypes.map((t) => `${n(t.mailboxes)} × ${q(t.concurrency, 'share')}`).join(' + '),
+    (n) => n(concurrentSessions),
   );
 
   const featureFactor = (input.features.mobileSync ? a.mobileSyncFactor : 1) * (input.features.documents ? a.documentsFactor : 1);
@@ -168,12 +172,12 @@ export function computeSizing(input: SizingInput): SizingResult {
   step(
     'Weighted sessions (load per account type and features)',
     'Gewichtete Sitzungen (Last je Kontotyp und Funktionen)',
-    `(${input.accountTypes.map((t) => `${n(t.mailboxes * t.concurrency)} × ${n(t.weight, 2)}`).join(' + ')}) × ${n(featureFactor, 2)}`,
-    n(weightedSessions),
+    (n) => `(${input.accountTypes.map((t) => `${n(t.mailboxes * t.concurrency)} × ${n(t.weight, 2)}`).join(' + ')}) × ${n(featureFactor, 2)}`,
+    (n) => n(weightedSessions),
   );
 
   const heapGbNeeded = a.baseHeapGb + (weightedSessions * a.heapPerSessionMb) / 1024;
-  step('Middleware heap needed', 'Benötigter Middleware-Heap', `${n(a.baseHeapGb, 2)} GB + ${n(weightedSessions)} × ${n(a.heapPerSessionMb, 2)} MB`, `${n(heapGbNeeded, 1)} GB`);
+  step('Middleware heap needed', 'Benötigter Middleware-Heap', (n, q) => `${q(a.baseHeapGb, 'GB')} + ${n(weightedSessions)} × ${q(a.heapPerSessionMb, 'MB')}`, (_, q) => q(Math.round(heapGbNeeded * 10) / 10, 'GB'));
 
   const heapPerNode = a.nodeRamGb * a.heapShareOfRam;
   const nodesForHeap = ceil(heapGbNeeded / heapPerNode);
@@ -182,17 +186,18 @@ export function computeSizing(input: SizingInput): SizingResult {
   step(
     'Middleware nodes for the load',
     'Middleware-Knoten für die Last',
-    `max(${n(heapGbNeeded, 1)} GB ÷ ${n(heapPerNode, 1)} GB = ${nodesForHeap}; ${n(weightedSessions)} ÷ (${a.nodeCores} × ${n(a.sessionsPerCore)}) = ${nodesForCpu}; min ${a.minNodes})`,
-    String(nodesForLoad),
+    (n, q) =>
+      `max(${q(Math.round(heapGbNeeded * 10) / 10, 'GB')} ÷ ${q(Math.round(heapPerNode * 10) / 10, 'GB')} = ${n(nodesForHeap)}; ${n(weightedSessions)} ÷ (${n(a.nodeCores)} × ${n(a.sessionsPerCore)}) = ${n(nodesForCpu)}; min ${n(a.minNodes)})`,
+    (n) => n(nodesForLoad),
   );
   const nodes = nodesForLoad + a.redundancyNodes;
-  step('Middleware nodes with redundancy', 'Middleware-Knoten mit Redundanz', `${nodesForLoad} + ${a.redundancyNodes} (N+${a.redundancyNodes})`, String(nodes));
+  step('Middleware nodes with redundancy', 'Middleware-Knoten mit Redundanz', (n) => `${n(nodesForLoad)} + ${n(a.redundancyNodes)} (N+${n(a.redundancyNodes)})`, (n) => n(nodes));
 
   const fileStoreGb = ceil(((mailboxes * a.fileStorePerMailboxMb) / 1024) * (1 + a.fileStoreHeadroom));
-  step('File store', 'Dateispeicher', `${n(mailboxes)} × ${n(a.fileStorePerMailboxMb)} MB × (1 + ${n(a.fileStoreHeadroom * 100)} %)`, `${n(fileStoreGb)} GB`);
+  step('File store', 'Dateispeicher', (n, q) => `${n(mailboxes)} × ${q(a.fileStorePerMailboxMb, 'MB')} × (1 + ${q(a.fileStoreHeadroom, 'share')})`, (_, q) => q(fileStoreGb, 'GB'));
 
   const provisioningNode = mailboxes > a.provisioningNodeAbove;
-  step('Separate provisioning nodes', 'Eigene Provisionierungsknoten', `${n(mailboxes)} > ${n(a.provisioningNodeAbove)}`, provisioningNode ? '1' : '0');
+  step('Separate provisioning nodes', 'Eigene Provisionierungsknoten', (n) => `${n(mailboxes)} > ${n(a.provisioningNodeAbove)}`, (n) => n(provisioningNode ? 1 : 0));
 
   return {
     concurrentSessions,
@@ -203,4 +208,9 @@ export function computeSizing(input: SizingInput): SizingResult {
     provisioningNode,
     steps,
   };
+}
+
+/** Machines of one kind as the result lists them: "4 × 32 GB RAM, 8 cores" / "4 × 32 GB RAM, 8 Kerne". */
+export function describeMachines(count: number, ramGb: number, cores: number, language: Language): string {
+  return `${formatNumber(count, language)} × ${formatQuantity(ramGb, 'GB', language)} RAM, ${formatQuantity(cores, 'cores', language)}`;
 }

@@ -97,6 +97,10 @@ function checkTopic(topic: Topic, at: string, problems: PackProblem[]): void {
       }
       if (name === 'statementNo' && f.type !== 'bool') problems.push({ path: `${fat}.statementNo`, message: 'Only a yes/no field has a statement for no' });
     }
+    if ((f.type === 'select' || f.type === 'multi') && !f.statement && f.options.some((o) => o.inSentence ?? o.statement)) {
+      problems.push({ path: fat, message: 'Choices have a wording for the statement, but the field has no statement' });
+    }
+    if (f.type === 'multi') f.options.forEach((o, j) => o.statement && problems.push({ path: `${fat}.options[${j}].statement`, message: 'Only a single choice has a sentence per choice; a multiple choice joins its choices in the field\'s statement' }));
     if (f.showWhen) {
       checkCondition(f.showWhen, topic, f.key, `${fat}.showWhen`, problems);
       if (hasCycle(topic, f)) problems.push({ path: `${fat}.showWhen`, message: 'The conditions of these fields depend on each other in a circle' });

@@ -65,6 +65,16 @@ function model(): DocumentModel {
         layers: [
           { label: 'Zugang', boxes: [{ title: 'Loadbalancer', detail: 'HAProxy' }] },
           { label: 'Dienste', boxes: [{ title: 'Knoten 1', detail: '32 GB' }, { title: 'Knoten 2', detail: '32 GB' }] },
+          // Four boxes to a layer, with labels longer than a box: they wrap or shrink, never cut.
+          {
+            label: 'Backends',
+            boxes: [
+              { title: 'MySQL', detail: 'Galera · Eigene Server' },
+              { title: 'Dateispeicher', detail: 'S3-kompatibler Objektspeicher · 42,4 GB' },
+              { title: 'Mailsystem (IMAP-Server und Speicher)', detail: 'Dovecot 2.3.21' },
+              { title: 'Provisionierungsschnittstelle', detail: 'RMI (empfohlen) · Kundenportal der Stadtwerke' },
+            ],
+          },
         ],
       },
       { type: 'signatures', parties: [{ organisation: 'Stadtwerke Nordhafen', name: 'Jonas Weber', role: 'IT' }, { organisation: 'Fieldbook Consulting', name: 'Miriam Kaya', role: '' }] },
@@ -84,7 +94,7 @@ describe('the PDF renderer', () => {
     const read = await readPdf(pdf.bytes);
     expect(read.pages.length).toBe(pdf.pages);
     const all = read.pages.map((p) => p.text).join(' ');
-    for (const text of ['Äpfel, Öfen, Übergrößen und Straße', 'Привет, мир', 'Καλημέρα κόσμε', 'Erster Punkt', 'Schritt zwei', 'Erledigt', 'Zeile 300', 'Tabelle 1', 'Ein Bild', 'Loadbalancer HAProxy', 'Knoten 2 32 GB', 'Die Plattform', 'Jonas Weber, IT', 'Stadtwerke Nordhafen']) {
+    for (const text of ['Äpfel, Öfen, Übergrößen und Straße', 'Привет, мир', 'Καλημέρα κόσμε', 'Erster Punkt', 'Schritt zwei', 'Erledigt', 'Zeile 300', 'Tabelle 1', 'Ein Bild', 'Loadbalancer HAProxy', 'Knoten 2 32 GB', 'Die Plattform', 'Mailsystem (IMAP-', 'Server und Speicher)', 'Provisionierungsschnittstelle', 'Kundenportal der Stadtwerke', 'Objektspeicher · 42,4 GB', 'Jonas Weber, IT', 'Stadtwerke Nordhafen']) {
       expect(all, text).toContain(text);
     }
     expect(all).not.toMatch(/[\u0000-\u0008\u001B]/);

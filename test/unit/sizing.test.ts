@@ -87,7 +87,11 @@ describe('hardware sizing assumptions', () => {
 
   it('every step of the calculation is written out with the actual numbers', () => {
     const steps = computeSizing(withMailboxes(120_000, 0, 0)).steps;
-    expect(steps[0]).toEqual({ label: expect.objectContaining({ en: 'Concurrent sessions at peak' }), formula: '120\u00a0000 × 5 % + 0 × 15 % + 0 × 25 %', value: '6\u00a0000' });
+    expect(steps[0]).toEqual({
+      label: expect.objectContaining({ en: 'Concurrent sessions at peak' }),
+      formula: { en: '120,000 × 5% + 0 × 15% + 0 × 25%', de: '120.000 × 5\u00a0% + 0 × 15\u00a0% + 0 × 25\u00a0%' },
+      value: { en: '6,000', de: '6.000' },
+    });
     expect(steps.map((s) => s.label.en)).toContain('Middleware nodes with redundancy');
   });
 

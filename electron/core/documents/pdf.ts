@@ -296,36 +296,60 @@ class Layout {
     doc.fontSize(model.theme.fontSize);
   }
 
-  /** Layers of boxes with arrows down between them, drawn as vectors. */
+  /**
+   * Layers of boxes with arrows down between them, drawn as vectors. A label wraps, and shrinks
+   * where one word is wider than its box; a box grows with its text, so nothing is ever cut off.
+   */
   private diagram(block: Extract<Block, { type: 'diagram' }>): void {
     const { doc, model } = this;
     const labelWidth = 86;
-    const boxHeight = 44;
+    const minBoxHeight = 44;
     const gap = 22;
-    const height = block.layers.length * (boxHeight + gap);
-    this.need(height + 30);
-    let y = doc.y + 4;
-    block.layers.forEach((layer, li) => {
-      const area = this.width - labelWidth;
+    const area = this.width - labelWidth;
+    const layers = block.layers.map((layer) => {
       const count = Math.max(1, layer.boxes.length);
       const boxWidth = Math.min(150, (area - (count - 1) * 10) / count);
-      const start = MARGIN.left + labelWidth + (area - (count * boxWidth + (count - 1) * 10)) / 2;
-      doc.font('regular').fontSize(8).fillColor('#5b6877').text(cleanText(layer.label), MARGIN.left, y + boxHeight / 2 - 5, { width: labelWidth - 6 });
-      layer.boxes.forEach((box, bi) => {
-        const x = start + bi * (boxWidth + 10);
-        doc.roundedRect(x, y, boxWidth, boxHeight, 5).lineWidth(1).fillAndStroke('#eef4fb', model.theme.accent);
-        doc.font('bold').fontSize(8.5).fillColor('black').text(cleanText(box.title), x + 4, y + 6, { width: boxWidth - 8, align: 'center', height: 12, ellipsis: true });
-        doc.font('regular').fontSize(7.5).fillColor('#333333').text(cleanText(box.detail), x + 4, y + 19, { width: boxWidth - 8, align: 'center', height: boxHeight - 22, ellipsis: true });
+      const boxes = layer.boxes.map((box) => {
+        const title = this.fitted(cleanText(box.title), 'bold', 8.5, boxWidth - 8);
+        const detail = this.fitted(cleanText(box.detail), 'regular', 7.5, boxWidth - 8);
+        return { title, detail, height: 6 + title.height + 2 + detail.height + 6 };
       });
-      if (li < block.layers.length - 1) {
+      return { label: cleanText(layer.label), boxWidth, boxes, height: Math.max(minBoxHeight, ...boxes.map((b) => b.height)) };
+    });
+    this.need(layers.reduce((sum, l) => sum + l.height + gap, 0) + 30);
+    let y = doc.y + 4;
+    layers.forEach((layer, li) => {
+      const count = Math.max(1, layer.boxes.length);
+      const start = MARGIN.left + labelWidth + (area - (count * layer.boxWidth + (count - 1) * 10)) / 2;
+      doc.font('regular').fontSize(8).fillColor('#5b6877').text(layer.label, MARGIN.left, y + layer.height / 2 - 5, { width: labelWidth - 6 });
+      layer.boxes.forEach((box, bi) => {
+        const x = start + bi * (layer.boxWidth + 10);
+        doc.roundedRect(x, y, layer.boxWidth, layer.height, 5).lineWidth(1).fillAndStroke('#eef4fb', model.theme.accent);
+        doc.font('bold').fontSize(box.title.size).fillColor('black').text(box.title.text, x + 4, y + 6, { width: layer.boxWidth - 8, align: 'center' });
+        doc.font('regular').fontSize(box.detail.size).fillColor('#333333').text(box.detail.text, x + 4, y + 8 + box.title.height, { width: layer.boxWidth - 8, align: 'center' });
+      });
+      if (li < layers.length - 1) {
         const cx = MARGIN.left + labelWidth + area / 2;
-        doc.moveTo(cx, y + boxHeight + 2).lineTo(cx, y + boxHeight + gap - 6).lineWidth(1.2).stroke('#5b6877');
-        doc.moveTo(cx - 4, y + boxHeight + gap - 8).lineTo(cx + 4, y + boxHeight + gap - 8).lineTo(cx, y + boxHeight + gap - 2).fill('#5b6877');
+        const bottom = y + layer.height;
+        doc.moveTo(cx, bottom + 2).lineTo(cx, bottom + gap - 6).lineWidth(1.2).stroke('#5b6877');
+        doc.moveTo(cx - 4, bottom + gap - 8).lineTo(cx + 4, bottom + gap - 8).lineTo(cx, bottom + gap - 2).fill('#5b6877');
       }
-      y += boxHeight + gap;
+      y += layer.height + gap;
     });
     doc.fillColor('black').font('italic').fontSize(model.theme.fontSize - 1).text(cleanText(block.caption), MARGIN.left, y - gap + 8, { width: this.width, align: 'center' });
     doc.fontSize(model.theme.fontSize).moveDown(0.8);
+  }
+
+  /** A diagram label at the largest size (from `size` down to 5 pt) at which its widest word fits, and its wrapped height. */
+  private fitted(text: string, font: 'regular' | 'bold', size: number, width: number): { text: string; size: number; height: number } {
+    const { doc } = this;
+    doc.font(font).fontSize(size);
+    const widest = Math.max(0, ...text.split(/\s+/).map((word) => doc.widthOfString(word)));
+    // pdfkit breaks a word that fills the line to the last point; a point to spare keeps it whole.
+    const room = width - 1;
+    const fit = widest <= room ? size : Math.max(5, Math.floor(((size * room) / widest) * 10) / 10);
+    doc.fontSize(fit);
+    return { text, size: fit, height: text ? doc.heightOfString(text, { width, align: 'center' }) : 0 };
   }
 
   private signatures(parties: readonly { organisation: string; name: string; role: string }[]): void {

@@ -9,6 +9,7 @@ import { errorFor, FieldFrame, SelectField } from '../../components/fields.tsx';
 import { FileButton } from '../../components/FileButton.tsx';
 import { useT } from '../../i18n.ts';
 import { useDraft } from '../../state/use-draft.ts';
+import { unitName } from '../../../../shared/quantity.ts';
 import { useUi } from '../../state/ui.ts';
 import { readLogo } from '../read-logo.ts';
 import { saveAnswer } from '../../state/open-topic.ts';
@@ -26,7 +27,7 @@ type Of<K extends PackField['type']> = Extract<PackField, { type: K }>;
 function useFieldText(field: PackField) {
   const language = useUi((s) => s.language);
   const t = useT();
-  const unit = field.type === 'number' && field.unit ? ` (${field.unit})` : '';
+  const unit = field.type === 'number' && field.unit ? ` (${unitName(field.unit, language)})` : '';
   const help = field.help?.[language];
   const source = field.source ? t('workshops.source', { source: field.source }) : null;
   return { label: `${field.label[language]}${unit}`, hint: [help, source].filter(Boolean).join(' ') || undefined, language, t };

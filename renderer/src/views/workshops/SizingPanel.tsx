@@ -2,7 +2,8 @@
 // type, features, and every assumption editable beside the result with its source. The result is
 // computed as the consultant types (the same function the core uses) and saved with the project.
 import { useEffect, useState } from 'react';
-import { ASSUMPTIONS, computeSizing, type SizingInput } from '../../../../shared/workshops/sizing.ts';
+import { inputScale, formatQuantity, unitName } from '../../../../shared/quantity.ts';
+import { ASSUMPTIONS, computeSizing, describeMachines, type SizingInput } from '../../../../shared/workshops/sizing.ts';
 import type { ProjectSizing } from '../../../../shared/workshops/types.ts';
 import { api } from '../../api/client.ts';
 import { errorFor } from '../../components/fields.tsx';
@@ -112,15 +113,15 @@ function SizingForm({ projectId, saved, mailboxesAnswered }: Props & { saved: Pr
           </div>
           <div>
             <dt>{t('sizing.middleware')}</dt>
-            <dd>{t('sizing.nodes', { nodes: result.middleware.nodes, ram: fmt.format(result.middleware.ramGb), cores: result.middleware.cores })}</dd>
+            <dd>{describeMachines(result.middleware.nodes, result.middleware.ramGb, result.middleware.cores, language)}</dd>
           </div>
           <div>
             <dt>{t('sizing.mysql')}</dt>
-            <dd>{t('sizing.nodes', { nodes: result.mysql.servers, ram: fmt.format(result.mysql.ramGb), cores: result.mysql.cores })}</dd>
+            <dd>{describeMachines(result.mysql.servers, result.mysql.ramGb, result.mysql.cores, language)}</dd>
           </div>
           <div>
             <dt>{t('sizing.fileStore')}</dt>
-            <dd>{t('sizing.gb', { gb: fmt.format(result.fileStore.gb) })}</dd>
+            <dd>{formatQuantity(result.fileStore.gb, 'GB', language)}</dd>
           </div>
           <div>
             <dt>{t('sizing.provisioning')}</dt>
@@ -132,7 +133,7 @@ function SizingForm({ projectId, saved, mailboxesAnswered }: Props & { saved: Pr
           <ol>
             {result.steps.map((s, i) => (
               <li key={i}>
-                {s.label[language]}: <code>{s.formula}</code> = <strong>{s.value}</strong>
+                {s.label[language]}: <code>{s.formula[language]}</code> = <strong>{s.value[language]}</strong>
               </li>
             ))}
           </ol>
@@ -152,15 +153,15 @@ function SizingForm({ projectId, saved, mailboxesAnswered }: Props & { saved: Pr
           {ASSUMPTIONS.map((a) => (
             <tr key={a.key}>
               <th scope="row">
-                {a.label[language]} <span className="muted">({a.unit})</span>
+                {a.label[language]} <span className="muted">({unitName(a.unit, language)})</span>
               </th>
               <td>
                 <input
                   type="number"
                   step="any"
                   aria-label={a.label[language]}
-                  value={input.assumptions[a.key]}
-                  onChange={(e) => draft.change({ ...input, assumptions: { ...input.assumptions, [a.key]: number(e.target.value) } })}
+                  value={Math.round(input.assumptions[a.key] * inputScale(a.unit) * 10_000) / 10_000}
+                  onChange={(e) => draft.change({ ...input, assumptions: { ...input.assumptions, [a.key]: number(e.target.value) / inputScale(a.unit) } })}
                 />
               </td>
               <td className="muted small">{a.source[language]}</td>

@@ -5,6 +5,7 @@ import type { PackField, TableColumn } from '../../../../shared/workshops/pack.t
 import { errorFor } from '../../components/fields.tsx';
 import { useT } from '../../i18n.ts';
 import { useDraft } from '../../state/use-draft.ts';
+import { unitName } from '../../../../shared/quantity.ts';
 import { useUi } from '../../state/ui.ts';
 import { saveAnswer } from '../../state/open-topic.ts';
 import type { AnswerProps } from './AnswerField.tsx';
@@ -63,7 +64,7 @@ export function TableAnswer({ field, value, sessionId }: AnswerProps<Extract<Pac
             {field.columns.map((c) => (
               <th key={c.key} scope="col">
                 {c.label[language]}
-                {c.type === 'number' && c.unit ? ` (${c.unit})` : ''}
+                {c.type === 'number' && c.unit ? ` (${unitName(c.unit, language)})` : ''}
               </th>
             ))}
             <th scope="col">
