@@ -313,10 +313,13 @@ export const api = {
   ),
   'questions.remove': write<{ id: string }>()(byId, 'Remove an open question.'),
   'decisions.add': write<Decision>()(
-    z.strictObject({ projectId: id, topicKey: topicKey, sessionId: id.optional(), text: wording(2_000) }),
-    'Record a decision taken in a workshop.',
+    z.strictObject({ projectId: id, topicKey: topicKey, sessionId: id.optional(), fieldKey: topicKey.nullable().optional(), text: wording(2_000) }),
+    'Record a decision taken in a workshop; fieldKey names the answer of the topic it changes, if it changes one.',
   ),
-  'decisions.update': write<Decision>()(z.strictObject({ id, text: wording(2_000) }), 'Change the wording of a decision.'),
+  'decisions.update': write<Decision>()(
+    z.strictObject({ id, text: wording(2_000).optional(), fieldKey: topicKey.nullable().optional() }),
+    'Change the wording of a decision, or the answer it changes.',
+  ),
   'decisions.remove': write<{ id: string }>()(byId, 'Remove a decision.'),
 
   'meetings.list': read<MeetingSummary[]>()(z.strictObject({ projectId: id }), "The project's meetings, latest first."),

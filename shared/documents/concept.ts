@@ -8,6 +8,7 @@ import { translate, type MessageKey, type MessageValues } from '../i18n/index.ts
 import { answerText, statementOf } from '../workshops/answer-text.ts';
 import type { Answers } from '../workshops/answers.ts';
 import { activeHints, visibleFields } from '../workshops/conditions.ts';
+import type { Contradiction } from '../workshops/cross-checks.ts';
 import type { Pack, Topic } from '../workshops/pack.ts';
 import { ASSUMPTIONS, describeMachines } from '../workshops/sizing.ts';
 import { formatNumber, formatQuantity } from '../quantity.ts';
@@ -25,6 +26,8 @@ export interface ConceptInput extends DocumentContext {
   openQuestions: readonly OpenQuestion[];
   /** The saved sizing, or null while it has never been saved. */
   sizing: ProjectSizing | null;
+  /** What the pack's checks find across topics: open points until the answers agree. */
+  contradictions: readonly Contradiction[];
 }
 
 /** The components of the architecture split, by their field key prefix. */
@@ -135,7 +138,7 @@ export function conceptDocument(input: ConceptInput): DocumentModel {
         { title: t('sizing.concurrency'), width: 0.2 },
         { title: t('sizing.weight'), width: 0.2 },
       ],
-      rows: sizingInput.accountTypes.map((a) => [plain(a.label[language]), plain(fmt(a.mailboxes)), plain(formatQuantity(a.concurrency, 'share', language)), plain(fmt(a.weight))]),
+      rows: sizingInput.accountTypes.map((a) => [plain(a.label[language]), plain(fmt(a.mailboxes)), plain(fmt(a.concurrency * 100)), plain(fmt(a.weight))]),
     });
     blocks.push({ type: 'heading', level: 2, text: t('sizing.steps'), numbered: true });
     blocks.push({ type: 'list', ordered: true, items: result.steps.map((s) => [{ text: `${s.label[language]}: `, bold: true }, { text: `${s.formula[language]} = ${s.value[language]}` }]) });
@@ -159,9 +162,14 @@ export function conceptDocument(input: ConceptInput): DocumentModel {
 
   const otherTopics = new Set(discussed.map((d) => d.key));
   const elsewhere = input.openQuestions.filter((q) => !otherTopics.has(q.topicKey));
-  if (pending.length > 0 || elsewhere.length > 0) {
+  if (pending.length > 0 || elsewhere.length > 0 || input.contradictions.length > 0) {
     blocks.push({ type: 'heading', level: 1, text: t('doc.concept.pending'), numbered: true });
     if (pending.length) blocks.push({ type: 'list', ordered: false, items: pending.map((tp) => plain(tp.title[language])) });
+    if (input.contradictions.length) {
+      // Until the answers agree, the concept cannot say which of them holds.
+      blocks.push({ type: 'heading', level: 2, text: t('doc.concept.contradictions'), numbered: true });
+      blocks.push({ type: 'list', ordered: false, items: input.contradictions.map((c) => plain(c.text[language])) });
+    }
     if (elsewhere.length) blocks.push(openPointsTable(elsewhere, input, names));
   }
 
@@ -196,13 +204,26 @@ function openPointsTable(questions: readonly OpenQuestion[], input: ConceptInput
 
 function topicSection(tp: Topic, input: ConceptInput, names: ReadonlyMap<string, string>): Block[] {
   const { language } = input;
-  const t = (key: MessageKey) => translate(language, key);
+  const t = (key: MessageKey, values?: MessageValues) => translate(language, key, values);
   const answers = input.answers.get(tp.key)!;
   const blocks: Block[] = [{ type: 'heading', level: 1, text: tp.title[language], numbered: true }];
   const sentences: string[] = [];
   const details: { label: string; value: string }[] = [];
   const tables: Block[] = [];
+  // A decision that changes an answer stands in its place: the concept must not say what the
+  // decision overruled, nor what only followed from it (the fields shown because of it).
+  const decided = new Map(input.decisions.filter((d) => d.topicKey === tp.key && d.fieldKey !== null).map((d) => [d.fieldKey!, d]));
+  const overruled = new Set(decided.keys());
   for (const field of visibleFields(tp, answers)) {
+    const decision = decided.get(field.key);
+    if (decision) {
+      sentences.push(`${t('doc.concept.decided', { field: field.label[language] })} ${decision.text}`);
+      continue;
+    }
+    if (field.showWhen && overruled.has(field.showWhen.field)) {
+      overruled.add(field.key);
+      continue;
+    }
     const value = answers[field.key];
     if (field.type === 'table' && Array.isArray(value) && value.length > 0) {
       tables.push({
@@ -212,7 +233,18 @@ function topicSection(tp: Topic, input: ConceptInput, names: ReadonlyMap<string,
         rows: (value as Record<string, unknown>[]).map((row) =>
           field.columns.map((c) => {
             const cell = row[c.key];
-            const shown = c.type === 'select' ? c.options.find((o) => o.value === cell)?.label[language] : cell === true ? t('workshops.yes') : cell === false ? t('workshops.no') : cell;
+            const shown =
+              c.type === 'select'
+                ? c.options.find((o) => o.value === cell)?.label[language]
+                : typeof cell === 'number'
+                  ? c.type === 'number' && c.unit
+                    ? formatQuantity(cell, c.unit, language)
+                    : formatNumber(cell, language)
+                  : cell === true
+                    ? t('workshops.yes')
+                    : cell === false
+                      ? t('workshops.no')
+                      : cell;
             return plain(shown === null || shown === undefined ? '' : String(shown));
           }),
         ),

@@ -114,6 +114,41 @@ export const topic = z.strictObject({
 });
 export type Topic = z.infer<typeof topic>;
 
+/** A number a cross-topic check reads: an answer (a list counts its entries), a key figure of the project, or the saved sizing. */
+export const checkValue = z.union([
+  z.strictObject({ topic: key, field: key }),
+  z.strictObject({ project: z.enum(['mailboxes', 'concurrentSessions']) }),
+  z.strictObject({ sizing: z.enum(['mailboxes', 'concurrentSessions', 'middlewareNodes']) }),
+]);
+export type CheckValue = z.infer<typeof checkValue>;
+
+/**
+ * A contradiction between answers of different topics (or an answer and the sizing or the
+ * project's key figures): shown in the workshops of `topics` and listed in the concept as an open
+ * point while it holds. Either two values that should agree (`compare`; the first known value of
+ * each list, silent while either is unknown), or conditions on answers that must not all hold
+ * (`when`). `{a}` and `{b}` in the text stand for the two values, written with `unit`.
+ */
+export const crossCheck = z
+  .strictObject({
+    key,
+    topics: z.array(key).min(1),
+    severity: z.enum(['info', 'warning']),
+    text: localized,
+    compare: z
+      .strictObject({
+        a: z.array(checkValue).min(1),
+        b: z.array(checkValue).min(1),
+        unit: z.enum(UNITS),
+        /** How far apart the two may be, as a share of the larger (0.1: within 10 %). */
+        tolerance: z.number().min(0).max(1).optional(),
+      })
+      .optional(),
+    when: z.array(z.strictObject({ topic: key, holds: condition })).min(1).optional(),
+  })
+  .refine((c) => (c.compare === undefined) !== (c.when === undefined), { message: 'A check has either "compare" or "when"' });
+export type CrossCheck = z.infer<typeof crossCheck>;
+
 export const pack = z.strictObject({
   /** Stable across versions: a newer version of the same pack replaces the older one. */
   id: key,
@@ -121,6 +156,7 @@ export const pack = z.strictObject({
   name: localized,
   description: localized.optional(),
   topics: z.array(topic).min(1),
+  checks: z.array(crossCheck).optional(),
 });
 export type Pack = z.infer<typeof pack>;
 

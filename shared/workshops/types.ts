@@ -2,6 +2,7 @@
 import type { Phase } from '../domain.ts';
 import type { AnswerValue, Answers } from './answers.ts';
 import type { Completeness } from './completeness.ts';
+import type { Contradiction } from './cross-checks.ts';
 import type { Localized, Topic } from './pack.ts';
 import type { SizingInput, SizingResult } from './sizing.ts';
 
@@ -41,6 +42,8 @@ export interface Decision {
   projectId: string;
   sessionId: string | null;
   topicKey: string;
+  /** The answer of the topic this decision changes (its field key), or null. */
+  fieldKey: string | null;
   text: string;
   createdAt: string;
 }
@@ -85,6 +88,8 @@ export interface WorkshopOverview {
   completeness: Completeness;
   openQuestions: OpenQuestion[];
   decisions: Decision[];
+  /** What the pack's checks find across topics, the sizing and the project's key figures. */
+  contradictions: Contradiction[];
 }
 
 export interface TopicDetail {
@@ -95,6 +100,8 @@ export interface TopicDetail {
   questions: OpenQuestion[];
   decisions: Decision[];
   completeness: Completeness;
+  /** The contradictions this topic is part of. */
+  contradictions: Contradiction[];
 }
 
 export interface ProjectSizing {

@@ -3,7 +3,7 @@
 // defaults that are valid answers). Every problem is listed with where it is and why, so a pack
 // author can fix them all in one go.
 import { answerSchema } from './answers.ts';
-import { pack as packSchema, type Condition, type Pack, type PackField, type Topic } from './pack.ts';
+import { pack as packSchema, type Condition, type CrossCheck, type Pack, type PackField, type Topic } from './pack.ts';
 
 export interface PackProblem {
   /** Where in the file: a path such as `topics[2].fields[0].showWhen.field`, or a line and column. */
@@ -109,6 +109,36 @@ function checkTopic(topic: Topic, at: string, problems: PackProblem[]): void {
   (topic.hints ?? []).forEach((h, i) => h.when.forEach((c, j) => checkCondition(c, topic, null, `${at}.hints[${i}].when[${j}]`, problems)));
 }
 
+/** Answers a check can read as a number: numbers, and lists by their count. */
+const COUNTABLE: readonly string[] = ['number', 'hostlist', 'multi', 'capabilities'];
+
+function checkCrossCheck(check: CrossCheck, topics: readonly Topic[], at: string, problems: PackProblem[]): void {
+  const topicOf = (key: string, path: string): Topic | undefined => {
+    const found = topics.find((t) => t.key === key);
+    if (!found) problems.push({ path, message: `No topic "${key}"` });
+    return found;
+  };
+  check.topics.forEach((key, i) => topicOf(key, `${at}.topics[${i}]`));
+  for (const side of ['a', 'b'] as const) {
+    check.compare?.[side].forEach((value, i) => {
+      if (!('topic' in value)) return;
+      const path = `${at}.compare.${side}[${i}]`;
+      const field = topicOf(value.topic, `${path}.topic`)?.fields.find((f) => f.key === value.field);
+      if (topics.some((t) => t.key === value.topic) && !field) problems.push({ path: `${path}.field`, message: `No field "${value.field}" in topic "${value.topic}"` });
+      else if (field && !COUNTABLE.includes(field.type)) problems.push({ path: `${path}.field`, message: `"${value.field}" is ${field.type}; a check compares numbers and counted lists` });
+    });
+  }
+  check.when?.forEach(({ topic, holds }, i) => {
+    const found = topicOf(topic, `${at}.when[${i}].topic`);
+    if (found) checkCondition(holds, found, null, `${at}.when[${i}].holds`, problems);
+  });
+  for (const language of ['en', 'de'] as const) {
+    const placeholders = check.text[language].match(/\{\w+\}/g) ?? [];
+    const allowed = check.compare ? ['{a}', '{b}'] : [];
+    for (const p of placeholders) if (!allowed.includes(p)) problems.push({ path: `${at}.text.${language}`, message: `${p} is not a value this check has` });
+  }
+}
+
 export function checkPack(text: string): PackCheck {
   let json: unknown;
   try {
@@ -124,5 +154,7 @@ export function checkPack(text: string): PackCheck {
   const p = parsed.data;
   for (const k of duplicates(p.topics.map((t) => t.key))) problems.push({ path: 'topics', message: `Topic key "${k}" is used more than once` });
   p.topics.forEach((t, i) => checkTopic(t, `topics[${i}]`, problems));
+  (p.checks ?? []).forEach((c, i) => checkCrossCheck(c, p.topics, `checks[${i}]`, problems));
+  for (const k of duplicates((p.checks ?? []).map((c) => c.key))) problems.push({ path: 'checks', message: `Check key "${k}" is used more than once` });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, pack: p };
 }

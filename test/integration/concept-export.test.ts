@@ -10,6 +10,7 @@ import type { Customer, Person, ProjectDetail } from '../../shared/domain.ts';
 import type { ExportResult } from '../../shared/documents/types.ts';
 import { defaultSizingInput } from '../../shared/workshops/sizing.ts';
 import type { WorkshopSession } from '../../shared/workshops/types.ts';
+import { contentsPages, docxToPdf, SOFFICE } from '../support/libreoffice.ts';
 import { readDocx, readPdf } from '../support/read-documents.ts';
 import { OOXML_VALIDATOR, validateOoxml } from '../support/validate-ooxml.ts';
 import { openTestCore, removeTempDirs, tempDir } from '../support/temp-store.ts';
@@ -59,7 +60,7 @@ describe('the implementation concept', () => {
       'Who runs the replication monitor? Jonas Weber Dec 5, 2026',
       'App middleware Vendor / consultancy 3 nodes',
       'Middleware 1',
-      'Active sessions 40000 48000',
+      'Active sessions 40,000 48,000',
       'OX App Suite administration documentation: plan at least 1 MB heap per session',
       'Not yet agreed',
     ]) {
@@ -74,4 +75,50 @@ describe('the implementation concept', () => {
     writeFileSync(file, Buffer.from(result.files[1]!.base64, 'base64'));
     if (OOXML_VALIDATOR) expect((await validateOoxml(file)).errors).toEqual([]);
   });
+
+  it('puts a decision in place of the answer it changes, and lists contradictions across topics as open points', async () => {
+    answer('authentication', { authPlugin: 'ldap', sso: true, ssoPasswordClients: ['imap'] });
+    core.call('decisions.add', { projectId, topicKey: 'authentication', fieldKey: 'sso', text: 'Single sign-on follows in phase 2; users keep their LDAP password until then.' });
+    answer('load-balancing', { nodeHosts: ['app1.example.com', 'app2.example.com', 'app3.example.com', 'app4.example.com', 'app5.example.com'] });
+    answer('technology-transfer', { concurrentSessions: 9_000 });
+    answer('imap', { aclSupport: 'yes', capabilities: ['IMAP4rev1', 'SORT'] });
+    for (const language of ['en', 'de'] as const) {
+      const result = (await core.call('documents.export', { projectId, document: 'concept', formats: ['pdf'], language })) as ExportResult;
+      const pdf = (await readPdf(Buffer.from(result.files[0]!.base64, 'base64'))).pages.map((p) => p.text).join(' ').replace(/\s+/g, ' ');
+      if (language === 'en') {
+        expect(pdf).toContain('Single sign-on, as decided: Single sign-on follows in phase 2');
+        expect(pdf).not.toContain('Single sign-on is used');
+        // What only followed from the overruled answer goes too.
+        expect(pdf).not.toContain('These clients still need a password');
+        expect(pdf).toContain('Contradictions to resolve');
+        expect(pdf).toContain('Middleware nodes: the sizing gives 3 nodes, the load balancer lists 5 nodes.');
+        expect(pdf).toContain('Concurrent sessions: the sizing calculates 6,000 sessions, the customer expects 9,000 sessions.');
+        expect(pdf).toContain('ACL support is set to “Yes”, but the server does not announce ACL among its capabilities.');
+      } else {
+        expect(pdf).toContain('Single Sign-on, laut Entscheidung: Single sign-on follows in phase 2');
+        expect(pdf).not.toContain('Single Sign-on wird genutzt');
+        expect(pdf).toContain('Zu klärende Widersprüche');
+        expect(pdf).toContain('Middleware-Knoten: Die Dimensionierung ergibt 3 Knoten, der Loadbalancer nennt 5 Knoten.');
+        expect(pdf).toContain('Gleichzeitige Sitzungen: Die Dimensionierung berechnet 6.000 Sitzungen, der Kunde erwartet 9.000 Sitzungen.');
+      }
+    }
+    // The workshops show the same findings on the topics they concern; answering them away ends them.
+    const topic = core.call('workshops.topic', { projectId, topicKey: 'load-balancing' }) as { contradictions: { key: string }[] };
+    expect(topic.contradictions.map((c) => c.key)).toEqual(['middleware-nodes-sizing-vs-load-balancer']);
+    answer('load-balancing', { nodeHosts: ['app1.example.com', 'app2.example.com', 'app3.example.com'] });
+    const after = core.call('workshops.overview', { projectId }) as { contradictions: { key: string }[] };
+    expect(after.contradictions.map((c) => c.key)).not.toContain('middleware-nodes-sizing-vs-load-balancer');
+  });
+
+  it('refuses a decision on a field its topic does not have, naming fieldKey', () => {
+    expect(() => core.call('decisions.add', { projectId, topicKey: 'authentication', fieldKey: 'nodes', text: 'x' })).toThrow(/fieldKey/);
+  });
+
+  it.skipIf(!SOFFICE)('shows, in the contents of the DOCX as LibreOffice lays it out, the page each heading is on', async () => {
+    const result = (await core.call('documents.export', { projectId, document: 'concept', formats: ['pdf', 'docx'], language: 'en' })) as ExportResult;
+    // Every heading is in the contents (levels 1 and 2), as in the PDF's bookmarks.
+    const titles = (await readPdf(Buffer.from(result.files[0]!.base64, 'base64'))).outline.map((t) => t.replace(/\s+/g, ' '));
+    const laidOut = await readPdf(docxToPdf(Buffer.from(result.files[1]!.base64, 'base64')));
+    expect(contentsPages(laidOut.pages, titles).filter((p) => p.listed !== p.actual)).toEqual([]);
+  }, 180_000);
 });

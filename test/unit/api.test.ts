@@ -176,7 +176,7 @@ const CASES: Record<MethodName, BadInputCases> = {
     wrongType: ['sessionId', 1],
     idField: 'projectId',
   },
-  'decisions.update': { valid: () => ({ id: decision.id, text: 'LDAP with TLS' }), required: 'text', wrongType: ['text', 1], idField: 'id' },
+  'decisions.update': { valid: () => ({ id: decision.id, text: 'LDAP with TLS' }), required: 'id', wrongType: ['fieldKey', 1], idField: 'id' },
   'decisions.remove': { valid: () => ({ id: decision.id }), required: 'id', wrongType: ['id', {}], idField: 'id' },
   'meetings.list': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['projectId', 1], idField: 'projectId' },
   'meetings.get': { valid: () => ({ id: meeting.meeting.id }), required: 'id', wrongType: ['id', 1], idField: 'id' },

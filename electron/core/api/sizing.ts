@@ -1,7 +1,7 @@
 // The hardware sizing of a project: inputs and assumptions as the consultant set them, and the
 // result computed from them when saved (documents print the saved result as it was agreed).
 import type { ParsedInput } from '../../../shared/api.ts';
-import { computeSizing, defaultSizingInput, sizingInputSchema, type SizingResult } from '../../../shared/workshops/sizing.ts';
+import { computeSizing, defaultSizingInput, sizingInputSchema, type SizingInput, type SizingResult } from '../../../shared/workshops/sizing.ts';
 import type { ProjectSizing } from '../../../shared/workshops/types.ts';
 import { changesFor, requireRow, type Context } from './context.ts';
 
@@ -13,9 +13,18 @@ export function getSizing(ctx: Context, input: ParsedInput<'sizing.get'>): Proje
   const stored = row ? sizingInputSchema.safeParse(JSON.parse(row.input)) : null;
   // The saved result is the one agreed with the customer, even should a later version calculate
   // differently. Inputs a later version no longer accepts start again from the defaults.
-  if (row && stored?.success) return { input: stored.data, result: JSON.parse(row.result) as SizingResult, updatedAt: row.updated_at };
+  if (row && stored?.success) return { input: stored.data, result: withStepsInEachLanguage(JSON.parse(row.result) as SizingResult, stored.data), updatedAt: row.updated_at };
   const defaults = defaultSizingInput();
   return { input: defaults, result: computeSizing(defaults), updatedAt: null };
+}
+
+/**
+ * Results saved before the steps were written in each language carry one text per step: the
+ * same calculation's steps, written anew from the saved inputs, take their place.
+ */
+function withStepsInEachLanguage(result: SizingResult, input: SizingInput): SizingResult {
+  const current = result.steps.every((s) => typeof s.formula === 'object' && typeof s.value === 'object');
+  return current ? result : { ...result, steps: computeSizing(input).steps };
 }
 
 export function saveSizing(ctx: Context, input: ParsedInput<'sizing.save'>): ProjectSizing {

@@ -6,6 +6,7 @@ import { ApiError } from '../../../shared/errors.ts';
 import { localIsoDate } from '../../../shared/iso-date.ts';
 import { answerSchema, type AnswerValue, type Answers } from '../../../shared/workshops/answers.ts';
 import { sumCompleteness, topicCompleteness } from '../../../shared/workshops/completeness.ts';
+import { contradictions, type Contradiction } from '../../../shared/workshops/cross-checks.ts';
 import type { Pack, Topic } from '../../../shared/workshops/pack.ts';
 import type {
   Decision,
@@ -20,6 +21,8 @@ import { newId } from '../ids.ts';
 import { changesFor, requireRow, type Context } from './context.ts';
 import { invalidInput } from './input-errors.ts';
 import { findPack, packVersionIfKnown } from './packs.ts';
+import { getProject } from './projects.ts';
+import { getSizing } from './sizing.ts';
 
 interface SessionRow {
   id: string;
@@ -51,6 +54,7 @@ interface DecisionRow {
   project_id: string;
   session_id: string | null;
   topic_key: string;
+  field_key: string | null;
   text: string;
   created_at: string;
 }
@@ -138,6 +142,7 @@ const toDecision = (r: DecisionRow): Decision => ({
   projectId: r.project_id,
   sessionId: r.session_id,
   topicKey: r.topic_key,
+  fieldKey: r.field_key,
   text: r.text,
   createdAt: r.created_at,
 });
@@ -151,6 +156,23 @@ function questionsOf(ctx: Context, projectId: string, topicKey?: string): OpenQu
 function decisionsOf(ctx: Context, projectId: string, topicKey?: string): Decision[] {
   const sql = `SELECT * FROM decision WHERE project_id = ? AND deleted = 0 ${topicKey ? 'AND topic_key = ?' : ''} ORDER BY created_at, id`;
   return (ctx.store.db.prepare(sql).all(...(topicKey ? [projectId, topicKey] : [projectId])) as DecisionRow[]).map(toDecision);
+}
+
+/** The latest answers of every topic that had a workshop. */
+export function latestAnswers(ctx: Context, projectId: string): Map<string, Answers> {
+  const latest = new Map<string, SessionRow>();
+  for (const row of sessionRows(ctx, projectId)) latest.set(row.topic_key, row);
+  return new Map([...latest].map(([topicKey, row]) => [topicKey, answersOf(ctx, row.id)]));
+}
+
+function projectContradictions(ctx: Context, projectId: string, pack: Pack): Contradiction[] {
+  const { project } = getProject(ctx, { id: projectId });
+  const sizing = getSizing(ctx, { projectId });
+  return contradictions(pack, {
+    answers: latestAnswers(ctx, projectId),
+    project: { mailboxes: project.mailboxes, concurrentSessions: project.concurrentSessions },
+    sizing: sizing.updatedAt ? { result: sizing.result, mailboxes: sizing.input.accountTypes.reduce((sum, a) => sum + a.mailboxes, 0) } : null,
+  });
 }
 
 export function workshopOverview(ctx: Context, input: ParsedInput<'workshops.overview'>): WorkshopOverview {
@@ -174,6 +196,7 @@ export function workshopOverview(ctx: Context, input: ParsedInput<'workshops.ove
     completeness: sumCompleteness(topics.map((t) => t.completeness)),
     openQuestions: questionsOf(ctx, input.projectId).filter((q) => q.status === 'open'),
     decisions: decisionsOf(ctx, input.projectId),
+    contradictions: projectContradictions(ctx, input.projectId, pack),
   };
 }
 
@@ -188,6 +211,7 @@ export function workshopTopic(ctx: Context, input: ParsedInput<'workshops.topic'
     questions: questionsOf(ctx, input.projectId, topic.key),
     decisions: decisionsOf(ctx, input.projectId, topic.key),
     completeness: topicCompleteness(topic, sessions.at(-1)?.answers ?? {}),
+    contradictions: projectContradictions(ctx, input.projectId, pack).filter((c) => c.topics.includes(topic.key)),
   };
 }
 
@@ -322,14 +346,25 @@ function loadDecision(ctx: Context, id: string): Decision {
   return toDecision(row);
 }
 
+/** A decision changes an answer of its own topic, or none. */
+function requireField(ctx: Context, projectId: string, topicKey: string, fieldKey: string | null | undefined): void {
+  if (fieldKey === null || fieldKey === undefined) return;
+  const topic = findTopic(projectPack(ctx, projectId), topicKey);
+  if (!topic.fields.some((f) => f.key === fieldKey)) {
+    throw new ApiError({ code: 'invalid_input', field: 'fieldKey', message: `fieldKey: the topic "${topicKey}" has no field "${fieldKey}"` });
+  }
+}
+
 export function addDecision(ctx: Context, input: ParsedInput<'decisions.add'>): Decision {
   requireTopicAndSession(ctx, input);
+  requireField(ctx, input.projectId, input.topicKey, input.fieldKey);
   const id = newId();
   ctx.store.apply(
     changesFor('decision', id, {
       projectId: input.projectId,
       sessionId: input.sessionId ?? null,
       topicKey: input.topicKey,
+      fieldKey: input.fieldKey ?? null,
       text: input.text,
       createdAt: ctx.now().toISOString(),
     }),
@@ -338,8 +373,9 @@ export function addDecision(ctx: Context, input: ParsedInput<'decisions.add'>): 
 }
 
 export function updateDecision(ctx: Context, input: ParsedInput<'decisions.update'>): Decision {
-  loadDecision(ctx, input.id);
-  ctx.store.apply(changesFor('decision', input.id, { text: input.text }));
+  const decision = loadDecision(ctx, input.id);
+  requireField(ctx, decision.projectId, decision.topicKey, input.fieldKey);
+  ctx.store.apply(changesFor('decision', input.id, { text: input.text, fieldKey: input.fieldKey }));
   return loadDecision(ctx, input.id);
 }
 

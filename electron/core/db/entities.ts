@@ -36,6 +36,10 @@ export const ENTITIES = {
       phase: text(),
       processTemplate: text(),
       packId: text(),
+      statusSummary: text(),
+      statusRisks: text(),
+      statusLight: text(),
+      statusLightReason: text(),
       gateDecision: text(),
       gateDate: text(true),
       gateDecidedBy: text(),
@@ -108,13 +112,13 @@ export const ENTITIES = {
   },
   decision: {
     table: 'decision',
-    fields: { projectId: text(), sessionId: text(true), topicKey: text(), text: text(), createdAt: text(), ...tombstone },
+    fields: { projectId: text(), sessionId: text(true), topicKey: text(), fieldKey: text(true), text: text(), createdAt: text(), ...tombstone },
   },
   sizing: {
     table: 'sizing',
     fields: { projectId: text(), input: text(), result: text(), updatedAt: text(), ...tombstone },
   },
-  device: { table: 'device', fields: { userName: text(), hostName: text(), ...tombstone } },
+  device: { table: 'device', fields: { userName: text(), hostName: text(), personName: text(), email: text(), role: text(), ...tombstone } },
   meeting: {
     table: 'meeting',
     fields: {
@@ -186,6 +190,7 @@ export const ENTITIES = {
       language: text(),
       hashes: text(),
       author: text(),
+      changeNote: text(),
       createdAt: text(),
       ...tombstone,
     },

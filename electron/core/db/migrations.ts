@@ -331,6 +331,28 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX document_export_project ON document_export(project_id, document, subject_id);
     `,
   },
+  {
+    description: 'Trust: decisions that change an answer, the consultant profile, change notes of exports, the status report summary',
+    sql: `
+      -- The answer (field of the decision's topic) a decision changes, where it changes one.
+      ALTER TABLE decision ADD COLUMN field_key TEXT;
+
+      -- The consultant who uses this installation, asked once: author of documents and comments.
+      ALTER TABLE device ADD COLUMN person_name TEXT NOT NULL DEFAULT '';
+      ALTER TABLE device ADD COLUMN email TEXT NOT NULL DEFAULT '';
+      ALTER TABLE device ADD COLUMN role TEXT NOT NULL DEFAULT '';
+
+      -- What changed since the previous version, as the consultant put it when exporting.
+      ALTER TABLE document_export ADD COLUMN change_note TEXT NOT NULL DEFAULT '';
+
+      -- The consultant's part of the weekly status report: summary, risks and the traffic light
+      -- set by hand with its reason ('' while the computed light stands).
+      ALTER TABLE project ADD COLUMN status_summary TEXT NOT NULL DEFAULT '';
+      ALTER TABLE project ADD COLUMN status_risks TEXT NOT NULL DEFAULT '';
+      ALTER TABLE project ADD COLUMN status_light TEXT NOT NULL DEFAULT '';
+      ALTER TABLE project ADD COLUMN status_light_reason TEXT NOT NULL DEFAULT '';
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -21,7 +21,7 @@ import { requirementsWhere } from '../api/checklist.ts';
 import { getMeeting, listMeetings } from '../api/meetings.ts';
 import { getProject } from '../api/projects.ts';
 import { getSizing } from '../api/sizing.ts';
-import { projectPack, workshopOverview, workshopTopic } from '../api/workshops.ts';
+import { projectPack, workshopOverview, latestAnswers } from '../api/workshops.ts';
 import { deviceLabel } from '../device.ts';
 import { newId } from '../ids.ts';
 import { renderDocx } from './docx.ts';
@@ -134,13 +134,17 @@ function buildModel(ctx: Context, input: ParsedInput<'documents.export'>, versio
   if (input.document === 'concept') {
     const pack = projectPack(ctx, input.projectId);
     const overview = workshopOverview(ctx, { projectId: input.projectId });
-    const answers = new Map(
-      overview.topics
-        .filter((x) => x.sessions > 0)
-        .map((x) => [x.key, workshopTopic(ctx, { projectId: input.projectId, topicKey: x.key }).sessions.at(-1)!.answers] as const),
-    );
     const sizing = getSizing(ctx, { projectId: input.projectId });
-    return conceptDocument({ ...common, detail, pack, answers, decisions: overview.decisions, openQuestions: overview.openQuestions, sizing: sizing.updatedAt ? sizing : null });
+    return conceptDocument({
+      ...common,
+      detail,
+      pack,
+      answers: latestAnswers(ctx, input.projectId),
+      decisions: overview.decisions,
+      openQuestions: overview.openQuestions,
+      sizing: sizing.updatedAt ? sizing : null,
+      contradictions: overview.contradictions,
+    });
   }
   if (input.document === 'status') {
     const period = periodOf(ctx, input);

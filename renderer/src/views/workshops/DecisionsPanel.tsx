@@ -2,21 +2,28 @@
 import { useState } from 'react';
 import type { Decision } from '../../../../shared/workshops/types.ts';
 import { api } from '../../api/client.ts';
-import { AutoText, errorFor, TextField } from '../../components/fields.tsx';
+import type { PackField } from '../../../../shared/workshops/pack.ts';
+import { AutoSelect, AutoText, errorFor, TextField } from '../../components/fields.tsx';
 import { useSubmit } from '../../components/use-submit.ts';
 import { useT } from '../../i18n.ts';
 import { writeTopic } from '../../state/open-topic.ts';
-import { reportFailure } from '../../state/ui.ts';
+import { reportFailure, useUi } from '../../state/ui.ts';
 
 interface Props {
   projectId: string;
   topicKey: string;
   sessionId: string | null;
   decisions: readonly Decision[];
+  /** The topic's fields, for the answer a decision changes. */
+  fields: readonly PackField[];
 }
 
-export function DecisionsPanel({ projectId, topicKey, sessionId, decisions }: Props) {
+const NO_FIELD = '';
+
+export function DecisionsPanel({ projectId, topicKey, sessionId, decisions, fields }: Props) {
   const t = useT();
+  const language = useUi((s) => s.language);
+  const fieldOptions = [{ value: NO_FIELD, label: t('workshops.decisionChangesNone') }, ...fields.map((f) => ({ value: f.key, label: f.label[language] }))];
   const [text, setText] = useState('');
   const { busy, error, run } = useSubmit();
   const add = () =>
@@ -36,6 +43,13 @@ export function DecisionsPanel({ projectId, topicKey, sessionId, decisions }: Pr
               label={t('workshops.decisionN', { n: i + 1 })}
               saved={d.text}
               save={(v) => writeTopic(api('decisions.update', { id: d.id, text: v }))}
+            />
+            <AutoSelect
+              label={t('workshops.decisionChanges')}
+              saved={d.fieldKey ?? NO_FIELD}
+              options={fieldOptions}
+              save={(v) => writeTopic(api('decisions.update', { id: d.id, fieldKey: v === NO_FIELD ? null : v }))}
+              compact
             />
             <button type="button" className="link-button small" onClick={() => void reportFailure(writeTopic(api('decisions.remove', { id: d.id })))}>
               {t('workshops.removeDecision')}

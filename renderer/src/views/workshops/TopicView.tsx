@@ -2,7 +2,7 @@
 // form with conditions and derived hints, answers a newer form no longer has, open questions and
 // decisions, and the project-level panel a topic feeds: the hardware sizing for Technology
 // transfer, the project's gate for Go / No-Go (one decision, not a second copy in the answers).
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import type { Project, ProjectMember } from '../../../../shared/domain.ts';
 import type { Answers } from '../../../../shared/workshops/answers.ts';
 import { percent } from '../../../../shared/workshops/completeness.ts';
@@ -96,6 +96,12 @@ export function TopicView({ project, topicKey, people }: Props) {
               {h.text[language]}
             </p>
           ))}
+          {editable &&
+            detail.contradictions.map((c) => (
+              <p key={c.key} className={`hint hint-${c.severity}`} role="note">
+                <strong>{t('workshops.contradiction')}</strong> {c.text[language]}
+              </p>
+            ))}
           {editable && completeness.missingRequired.length > 0 && (
             <p className="muted">
               {t('workshops.missing', {
@@ -105,9 +111,19 @@ export function TopicView({ project, topicKey, people }: Props) {
           )}
           <fieldset className="topic-form" disabled={!editable}>
             <legend className="visually-hidden">{topic.title[language]}</legend>
-            {visibleFields(topic, answers).map((field) => (
-              <AnswerField key={`${shown.id}/${field.key}`} field={field} value={answers[field.key]} sessionId={shown.id} people={people} />
-            ))}
+            {visibleFields(topic, answers).map((field) => {
+              const decision = detail.decisions.find((d) => d.fieldKey === field.key);
+              return (
+                <Fragment key={`${shown.id}/${field.key}`}>
+                  <AnswerField field={field} value={answers[field.key]} sessionId={shown.id} people={people} />
+                  {decision && (
+                    <p className="hint hint-info" role="note">
+                      {t('workshops.changedByDecision', { decision: decision.text })}
+                    </p>
+                  )}
+                </Fragment>
+              );
+            })}
           </fieldset>
           {shown.orphanAnswers.length > 0 && (
             <section className="panel" aria-labelledby="orphans-heading">
@@ -128,7 +144,7 @@ export function TopicView({ project, topicKey, people }: Props) {
 
       <ProjectPanel project={project} topicKey={topicKey} answers={current?.answers ?? {}} />
       <QuestionsPanel projectId={projectId} topicKey={topicKey} sessionId={current?.id ?? null} questions={detail.questions} people={people} />
-      <DecisionsPanel projectId={projectId} topicKey={topicKey} sessionId={current?.id ?? null} decisions={detail.decisions} />
+      <DecisionsPanel projectId={projectId} topicKey={topicKey} sessionId={current?.id ?? null} decisions={detail.decisions} fields={topic.fields} />
     </article>
   );
 }
