@@ -3,18 +3,9 @@
 // are data in the pack; this finds which of them hold for a project. Pure.
 import { LANGUAGES } from '../i18n/index.ts';
 import { formatQuantity } from '../quantity.ts';
-import type { Answers } from './answers.ts';
 import { holds } from './conditions.ts';
+import { readSource, type ProjectFacts } from './flows.ts';
 import type { CheckValue, CrossCheck, Localized, Pack } from './pack.ts';
-import type { SizingResult } from './sizing.ts';
-
-/** What the checks read: the latest answers per topic, the project's key figures, the saved sizing. */
-export interface CheckFacts {
-  answers: ReadonlyMap<string, Answers>;
-  project: { mailboxes: number | null; concurrentSessions: number | null };
-  /** The saved sizing and the mailboxes it was given; null while it has never been saved. */
-  sizing: { result: SizingResult; mailboxes: number } | null;
-}
 
 export interface Contradiction {
   key: string;
@@ -23,24 +14,17 @@ export interface Contradiction {
   text: Localized;
 }
 
-function valueOf(source: CheckValue, facts: CheckFacts): number | null {
-  if ('project' in source) return facts.project[source.project];
-  if ('sizing' in source) {
-    if (!facts.sizing) return null;
-    if (source.sizing === 'mailboxes') return facts.sizing.mailboxes;
-    if (source.sizing === 'middlewareNodes') return facts.sizing.result.middleware.nodes;
-    return facts.sizing.result.concurrentSessions;
-  }
-  const answer = facts.answers.get(source.topic)?.[source.field];
-  if (typeof answer === 'number') return answer;
-  if (Array.isArray(answer) && answer.length > 0) return answer.length;
-  return null;
+/** A number the check compares: a number answer or figure, or how many entries a list has. */
+function valueOf(source: CheckValue, facts: ProjectFacts): number | null {
+  const value = readSource(source, facts);
+  if (typeof value === 'number') return value;
+  return Array.isArray(value) && value.length > 0 ? value.length : null;
 }
 
-const firstKnown = (sources: readonly CheckValue[], facts: CheckFacts): number | null =>
+const firstKnown = (sources: readonly CheckValue[], facts: ProjectFacts): number | null =>
   sources.map((s) => valueOf(s, facts)).find((v) => v !== null) ?? null;
 
-function findingOf(check: CrossCheck, facts: CheckFacts): Localized | null {
+function findingOf(check: CrossCheck, facts: ProjectFacts): Localized | null {
   if (check.when) {
     const all = check.when.every(({ topic, holds: condition }) => {
       const answers = facts.answers.get(topic);
@@ -59,7 +43,7 @@ function findingOf(check: CrossCheck, facts: CheckFacts): Localized | null {
 }
 
 /** The pack's checks that find a contradiction in this project, in the pack's order. */
-export function contradictions(pack: Pack, facts: CheckFacts): Contradiction[] {
+export function contradictions(pack: Pack, facts: ProjectFacts): Contradiction[] {
   return (pack.checks ?? []).flatMap((check) => {
     const text = findingOf(check, facts);
     return text ? [{ key: check.key, topics: check.topics, severity: check.severity, text }] : [];

@@ -38,6 +38,14 @@ const option = z.strictObject({
 });
 export type ChoiceOption = z.infer<typeof option>;
 
+/** A value the pack can read outside one workshop: another topic's answer, a key figure of the project, or the saved sizing. */
+export const checkValue = z.union([
+  z.strictObject({ topic: key, field: key }),
+  z.strictObject({ project: z.enum(['mailboxes', 'concurrentSessions']) }),
+  z.strictObject({ sizing: z.enum(['mailboxes', 'concurrentSessions', 'middlewareNodes']) }),
+]);
+export type CheckValue = z.infer<typeof checkValue>;
+
 const common = {
   key,
   label: localized,
@@ -54,6 +62,11 @@ const common = {
    */
   statement: localized.optional(),
   statementNo: localized.optional(),
+  /**
+   * Where the value was first entered: until the workshop answers the field itself, it takes
+   * the first of these that holds a valid answer (everything is entered once).
+   */
+  from: z.array(checkValue).optional(),
 };
 
 const columnBase = { key, label: localized };
@@ -114,13 +127,6 @@ export const topic = z.strictObject({
 });
 export type Topic = z.infer<typeof topic>;
 
-/** A number a cross-topic check reads: an answer (a list counts its entries), a key figure of the project, or the saved sizing. */
-export const checkValue = z.union([
-  z.strictObject({ topic: key, field: key }),
-  z.strictObject({ project: z.enum(['mailboxes', 'concurrentSessions']) }),
-  z.strictObject({ sizing: z.enum(['mailboxes', 'concurrentSessions', 'middlewareNodes']) }),
-]);
-export type CheckValue = z.infer<typeof checkValue>;
 
 /**
  * A contradiction between answers of different topics (or an answer and the sizing or the

@@ -3,7 +3,7 @@ import type { Phase } from '../domain.ts';
 import type { AnswerValue, Answers } from './answers.ts';
 import type { Completeness } from './completeness.ts';
 import type { Contradiction } from './cross-checks.ts';
-import type { Localized, Topic } from './pack.ts';
+import type { CheckValue, Localized, Topic } from './pack.ts';
 import type { SizingInput, SizingResult } from './sizing.ts';
 
 /** The pack every new project uses: it ships with the app (resources/packs). */
@@ -67,13 +67,23 @@ export interface WorkshopSession {
   attendees: string[];
   notes: string;
   createdAt: string;
-  /** Answers to the fields of the current form. */
+  /** Answers to the fields of the current form; in the latest workshop, with the values that flow in. */
   answers: Answers;
+  /** The fields whose value flows in from where it was first entered (not answered here yet), and from where. */
+  flowed: Record<string, CheckValue>;
   orphanAnswers: OrphanAnswer[];
 }
 
+/**
+ * Where a topic stands: settled once the project's activity of the same name is done (or not
+ * needed), and Go / No-Go once the gate records a decision; otherwise started with its first workshop.
+ */
+export const TOPIC_STATES = ['notStarted', 'inProgress', 'settled'] as const;
+export type TopicState = (typeof TOPIC_STATES)[number];
+
 export interface TopicSummary {
   key: string;
+  state: TopicState;
   phase: Extract<Phase, 'initialization' | 'concept'>;
   title: Localized;
   sessions: number;

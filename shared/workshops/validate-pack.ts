@@ -3,7 +3,7 @@
 // defaults that are valid answers). Every problem is listed with where it is and why, so a pack
 // author can fix them all in one go.
 import { answerSchema } from './answers.ts';
-import { pack as packSchema, type Condition, type CrossCheck, type Pack, type PackField, type Topic } from './pack.ts';
+import { pack as packSchema, type CheckValue, type Condition, type CrossCheck, type Pack, type PackField, type Topic } from './pack.ts';
 
 export interface PackProblem {
   /** Where in the file: a path such as `topics[2].fields[0].showWhen.field`, or a line and column. */
@@ -112,24 +112,42 @@ function checkTopic(topic: Topic, at: string, problems: PackProblem[]): void {
 /** Answers a check can read as a number: numbers, and lists by their count. */
 const COUNTABLE: readonly string[] = ['number', 'hostlist', 'multi', 'capabilities'];
 
+function topicOf(key: string, topics: readonly Topic[], path: string, problems: PackProblem[]): Topic | undefined {
+  const found = topics.find((t) => t.key === key);
+  if (!found) problems.push({ path, message: `No topic "${key}"` });
+  return found;
+}
+
+/** The field an answer source names, reporting a missing topic or field. */
+function sourceField(source: CheckValue, topics: readonly Topic[], path: string, problems: PackProblem[]): PackField | undefined {
+  if (!('topic' in source)) return undefined;
+  const topic = topicOf(source.topic, topics, `${path}.topic`, problems);
+  const field = topic?.fields.find((f) => f.key === source.field);
+  if (topic && !field) problems.push({ path: `${path}.field`, message: `No field "${source.field}" in topic "${source.topic}"` });
+  return field;
+}
+
+function checkFlows(topic: Topic, topics: readonly Topic[], at: string, problems: PackProblem[]): void {
+  topic.fields.forEach((f, i) =>
+    f.from?.forEach((source, j) => {
+      const path = `${at}.fields[${i}].from[${j}]`;
+      if ('topic' in source && source.topic === topic.key && source.field === f.key) problems.push({ path, message: 'A field cannot take its value from itself' });
+      else sourceField(source, topics, path, problems);
+    }),
+  );
+}
+
 function checkCrossCheck(check: CrossCheck, topics: readonly Topic[], at: string, problems: PackProblem[]): void {
-  const topicOf = (key: string, path: string): Topic | undefined => {
-    const found = topics.find((t) => t.key === key);
-    if (!found) problems.push({ path, message: `No topic "${key}"` });
-    return found;
-  };
-  check.topics.forEach((key, i) => topicOf(key, `${at}.topics[${i}]`));
+  check.topics.forEach((key, i) => topicOf(key, topics, `${at}.topics[${i}]`, problems));
   for (const side of ['a', 'b'] as const) {
     check.compare?.[side].forEach((value, i) => {
-      if (!('topic' in value)) return;
       const path = `${at}.compare.${side}[${i}]`;
-      const field = topicOf(value.topic, `${path}.topic`)?.fields.find((f) => f.key === value.field);
-      if (topics.some((t) => t.key === value.topic) && !field) problems.push({ path: `${path}.field`, message: `No field "${value.field}" in topic "${value.topic}"` });
-      else if (field && !COUNTABLE.includes(field.type)) problems.push({ path: `${path}.field`, message: `"${value.field}" is ${field.type}; a check compares numbers and counted lists` });
+      const field = sourceField(value, topics, path, problems);
+      if (field && !COUNTABLE.includes(field.type)) problems.push({ path: `${path}.field`, message: `"${field.key}" is ${field.type}; a check compares numbers and counted lists` });
     });
   }
   check.when?.forEach(({ topic, holds }, i) => {
-    const found = topicOf(topic, `${at}.when[${i}].topic`);
+    const found = topicOf(topic, topics, `${at}.when[${i}].topic`, problems);
     if (found) checkCondition(holds, found, null, `${at}.when[${i}].holds`, problems);
   });
   for (const language of ['en', 'de'] as const) {
@@ -154,6 +172,7 @@ export function checkPack(text: string): PackCheck {
   const p = parsed.data;
   for (const k of duplicates(p.topics.map((t) => t.key))) problems.push({ path: 'topics', message: `Topic key "${k}" is used more than once` });
   p.topics.forEach((t, i) => checkTopic(t, `topics[${i}]`, problems));
+  p.topics.forEach((t, i) => checkFlows(t, p.topics, `topics[${i}]`, problems));
   (p.checks ?? []).forEach((c, i) => checkCrossCheck(c, p.topics, `checks[${i}]`, problems));
   for (const k of duplicates((p.checks ?? []).map((c) => c.key))) problems.push({ path: 'checks', message: `Check key "${k}" is used more than once` });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, pack: p };

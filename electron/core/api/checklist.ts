@@ -140,6 +140,19 @@ function recordReview(ctx: Context, meetingId: string, requirementId: string, ou
   );
 }
 
+/**
+ * What an item from a meeting starts with: the meeting's first workshop topic and that topic's
+ * phase, or, for a meeting on no topic, the phase the project was in. Both stay editable.
+ */
+function meetingDefaults(ctx: Context, meetingId: string, projectId: string): { topicKey: string | null; phase: Phase } {
+  const meeting = ctx.store.db.prepare('SELECT topic_keys FROM meeting WHERE id = ?').get(meetingId) as { topic_keys: string };
+  const topicKey = (JSON.parse(meeting.topic_keys) as string[])[0] ?? null;
+  const topic = topicKey === null ? undefined : projectPack(ctx, projectId).topics.find((t) => t.key === topicKey);
+  if (topic) return { topicKey, phase: topic.phase };
+  const project = ctx.store.db.prepare('SELECT phase FROM project WHERE id = ?').get(projectId) as { phase: Phase };
+  return { topicKey: null, phase: project.phase };
+}
+
 export function createRequirement(ctx: Context, input: ParsedInput<'requirements.create'>): Requirement {
   requireRow(ctx, 'project', input.projectId, 'projectId');
   const { projectId, agendaItemId, meetingId: callId, source, ...fields } = input;
@@ -155,6 +168,7 @@ export function createRequirement(ctx: Context, input: ParsedInput<'requirements
     requireProjectMeeting(ctx, callId, projectId);
     meetingId ??= callId;
   }
+  const fromMeeting = meetingId ? meetingDefaults(ctx, meetingId, projectId) : null;
   const id = newId();
   ctx.store.apply(
     changesFor('requirement', id, {
@@ -163,8 +177,8 @@ export function createRequirement(ctx: Context, input: ParsedInput<'requirements
       title: fields.title,
       description: fields.description ?? '',
       category: fields.category ?? '',
-      topicKey: fields.topicKey ?? null,
-      phase: fields.phase ?? null,
+      topicKey: fields.topicKey ?? fromMeeting?.topicKey ?? null,
+      phase: fields.phase ?? fromMeeting?.phase ?? null,
       ownerSide: fields.ownerSide ?? null,
       responsibleId: fields.responsibleId ?? null,
       dueDate: fields.dueDate ?? null,

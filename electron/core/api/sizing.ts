@@ -14,7 +14,10 @@ export function getSizing(ctx: Context, input: ParsedInput<'sizing.get'>): Proje
   // The saved result is the one agreed with the customer, even should a later version calculate
   // differently. Inputs a later version no longer accepts start again from the defaults.
   if (row && stored?.success) return { input: stored.data, result: withStepsInEachLanguage(JSON.parse(row.result) as SizingResult, stored.data), updatedAt: row.updated_at };
+  // Never saved: the project's mailboxes, entered once with the project, are the starting point.
   const defaults = defaultSizingInput();
+  const project = ctx.store.db.prepare('SELECT mailboxes FROM project WHERE id = ?').get(input.projectId) as { mailboxes: number | null };
+  if (project.mailboxes !== null) defaults.accountTypes[0]!.mailboxes = project.mailboxes;
   return { input: defaults, result: computeSizing(defaults), updatedAt: null };
 }
 

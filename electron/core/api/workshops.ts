@@ -2,17 +2,20 @@
 // and the completeness figures. A topic's form is the newest version of the project's pack; a
 // follow-up session starts from the answers of the one before, which stays as it was.
 import type { ParsedInput } from '../../../shared/api.ts';
+import type { ProjectDetail } from '../../../shared/domain.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import { localIsoDate } from '../../../shared/iso-date.ts';
 import { answerSchema, type AnswerValue, type Answers } from '../../../shared/workshops/answers.ts';
 import { sumCompleteness, topicCompleteness } from '../../../shared/workshops/completeness.ts';
-import { contradictions, type Contradiction } from '../../../shared/workshops/cross-checks.ts';
+import { contradictions } from '../../../shared/workshops/cross-checks.ts';
+import { withFlows, type ProjectFacts } from '../../../shared/workshops/flows.ts';
 import type { Pack, Topic } from '../../../shared/workshops/pack.ts';
 import type {
   Decision,
   OpenQuestion,
   QuestionStatus,
   TopicDetail,
+  TopicState,
   TopicSummary,
   WorkshopOverview,
   WorkshopSession,
@@ -108,6 +111,7 @@ function toSession(ctx: Context, r: SessionRow, topic: Topic): WorkshopSession {
     notes: r.notes,
     createdAt: r.created_at,
     answers,
+    flowed: {},
     orphanAnswers,
   };
 }
@@ -158,36 +162,53 @@ function decisionsOf(ctx: Context, projectId: string, topicKey?: string): Decisi
   return (ctx.store.db.prepare(sql).all(...(topicKey ? [projectId, topicKey] : [projectId])) as DecisionRow[]).map(toDecision);
 }
 
-/** The latest answers of every topic that had a workshop. */
-export function latestAnswers(ctx: Context, projectId: string): Map<string, Answers> {
+/** What the project knows outside one workshop: each topic's latest answers as entered there, key figures, the saved sizing. */
+function projectFacts(ctx: Context, projectId: string): ProjectFacts {
   const latest = new Map<string, SessionRow>();
   for (const row of sessionRows(ctx, projectId)) latest.set(row.topic_key, row);
-  return new Map([...latest].map(([topicKey, row]) => [topicKey, answersOf(ctx, row.id)]));
-}
-
-function projectContradictions(ctx: Context, projectId: string, pack: Pack): Contradiction[] {
   const { project } = getProject(ctx, { id: projectId });
   const sizing = getSizing(ctx, { projectId });
-  return contradictions(pack, {
-    answers: latestAnswers(ctx, projectId),
+  return {
+    answers: new Map([...latest].map(([topicKey, row]) => [topicKey, answersOf(ctx, row.id)])),
     project: { mailboxes: project.mailboxes, concurrentSessions: project.concurrentSessions },
     sizing: sizing.updatedAt ? { result: sizing.result, mailboxes: sizing.input.accountTypes.reduce((sum, a) => sum + a.mailboxes, 0) } : null,
-  });
+  };
+}
+
+/** The latest answers of every topic that had a workshop, with the values that flow in: what the concept states. */
+export function latestAnswers(ctx: Context, projectId: string): Map<string, Answers> {
+  const pack = projectPack(ctx, projectId);
+  const facts = projectFacts(ctx, projectId);
+  return new Map([...facts.answers].map(([topicKey, own]) => [topicKey, withFlows(findTopic(pack, topicKey), own, facts).answers]));
+}
+
+/** The Go / No-Go topic is the gate's: its decision settles it. */
+const GATE_TOPIC = 'go-no-go';
+
+function topicState(detail: ProjectDetail, topicKey: string, sessions: number): TopicState {
+  if (topicKey === GATE_TOPIC && detail.project.gate.decision !== 'pending') return 'settled';
+  const activity = detail.activities.find((a) => a.templateKey === topicKey);
+  if (activity && (activity.status === 'done' || activity.status === 'not_needed')) return 'settled';
+  return sessions > 0 ? 'inProgress' : 'notStarted';
 }
 
 export function workshopOverview(ctx: Context, input: ParsedInput<'workshops.overview'>): WorkshopOverview {
   const pack = projectPack(ctx, input.projectId);
   const sessions = sessionRows(ctx, input.projectId);
+  const detail = getProject(ctx, { id: input.projectId });
+  const facts = projectFacts(ctx, input.projectId);
   const topics: TopicSummary[] = pack.topics.map((topic) => {
     const own = sessions.filter((s) => s.topic_key === topic.key);
     const latest = own.at(-1);
+    const answers = latest ? withFlows(topic, facts.answers.get(topic.key) ?? {}, facts).answers : {};
     return {
       key: topic.key,
+      state: topicState(detail, topic.key, own.length),
       phase: topic.phase,
       title: topic.title,
       sessions: own.length,
       lastDate: latest?.date ?? null,
-      completeness: topicCompleteness(topic, latest ? answersOf(ctx, latest.id) : {}),
+      completeness: topicCompleteness(topic, answers),
     };
   });
   return {
@@ -196,14 +217,18 @@ export function workshopOverview(ctx: Context, input: ParsedInput<'workshops.ove
     completeness: sumCompleteness(topics.map((t) => t.completeness)),
     openQuestions: questionsOf(ctx, input.projectId).filter((q) => q.status === 'open'),
     decisions: decisionsOf(ctx, input.projectId),
-    contradictions: projectContradictions(ctx, input.projectId, pack),
+    contradictions: contradictions(pack, facts),
   };
 }
 
 export function workshopTopic(ctx: Context, input: ParsedInput<'workshops.topic'>): TopicDetail {
   const pack = projectPack(ctx, input.projectId);
   const topic = findTopic(pack, input.topicKey);
+  const facts = projectFacts(ctx, input.projectId);
   const sessions = sessionRows(ctx, input.projectId, topic.key).map((r) => toSession(ctx, r, topic));
+  // The current workshop shows what flows in from elsewhere; earlier ones stay as they were.
+  const current = sessions.at(-1);
+  if (current) Object.assign(current, withFlows(topic, current.answers, facts));
   return {
     pack: { id: pack.id, version: pack.version },
     topic,
@@ -211,7 +236,7 @@ export function workshopTopic(ctx: Context, input: ParsedInput<'workshops.topic'
     questions: questionsOf(ctx, input.projectId, topic.key),
     decisions: decisionsOf(ctx, input.projectId, topic.key),
     completeness: topicCompleteness(topic, sessions.at(-1)?.answers ?? {}),
-    contradictions: projectContradictions(ctx, input.projectId, pack).filter((c) => c.topics.includes(topic.key)),
+    contradictions: contradictions(pack, facts).filter((c) => c.topics.includes(topic.key)),
   };
 }
 

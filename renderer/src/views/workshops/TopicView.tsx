@@ -5,6 +5,7 @@
 import { Fragment, useEffect, useState } from 'react';
 import type { Project, ProjectMember } from '../../../../shared/domain.ts';
 import type { Answers } from '../../../../shared/workshops/answers.ts';
+import type { CheckValue, Localized } from '../../../../shared/workshops/pack.ts';
 import { percent } from '../../../../shared/workshops/completeness.ts';
 import { activeHints, visibleFields } from '../../../../shared/workshops/conditions.ts';
 import type { WorkshopSession } from '../../../../shared/workshops/types.ts';
@@ -24,6 +25,8 @@ interface Props {
   project: Project;
   topicKey: string;
   people: readonly ProjectMember[];
+  /** Every topic's title, to say which workshop a value flows from. */
+  topicTitles: ReadonlyMap<string, Localized>;
 }
 
 /** Panels of the project itself shown with the topic whose workshop settles them. */
@@ -36,7 +39,20 @@ function ProjectPanel({ project, topicKey, answers }: { project: Project; topicK
   return null;
 }
 
-export function TopicView({ project, topicKey, people }: Props) {
+/** Where a value that was not typed here comes from; typing in the field makes it this workshop's own. */
+function FlowNote({ source, topicTitles }: { source: CheckValue; topicTitles: ReadonlyMap<string, Localized> }) {
+  const t = useT();
+  const language = useUi((s) => s.language);
+  const from =
+    'project' in source
+      ? t('workshops.fromProject')
+      : 'sizing' in source
+        ? t('workshops.fromSizing')
+        : t('workshops.fromTopic', { topic: topicTitles.get(source.topic)?.[language] ?? source.topic });
+  return <p className="muted small">{t('workshops.flowed', { from })}</p>;
+}
+
+export function TopicView({ project, topicKey, people, topicTitles }: Props) {
   const projectId = project.id;
   const t = useT();
   const language = useUi((s) => s.language);
@@ -116,6 +132,7 @@ export function TopicView({ project, topicKey, people }: Props) {
               return (
                 <Fragment key={`${shown.id}/${field.key}`}>
                   <AnswerField field={field} value={answers[field.key]} sessionId={shown.id} people={people} />
+                  {shown.flowed[field.key] && <FlowNote source={shown.flowed[field.key]!} topicTitles={topicTitles} />}
                   {decision && (
                     <p className="hint hint-info" role="note">
                       {t('workshops.changedByDecision', { decision: decision.text })}

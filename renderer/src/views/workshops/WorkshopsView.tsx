@@ -24,7 +24,11 @@ function TopicLink({ projectId, topic, current }: { projectId: string; topic: To
         <span>{topic.title[language]}</span>
         <progress max={required.total || 1} value={required.answered} aria-label={t('workshops.requiredOf', { topic: topic.title[language] })} />
         <span className="muted small">
-          {topic.sessions === 0 ? t('workshops.notStarted') : t('workshops.requiredShort', { answered: required.answered, total: required.total })}
+          {topic.state === 'settled'
+            ? t('workshops.settled')
+            : topic.state === 'notStarted'
+              ? t('workshops.notStarted')
+              : t('workshops.requiredShort', { answered: required.answered, total: required.total })}
         </span>
       </a>
     </li>
@@ -76,7 +80,7 @@ export function WorkshopsView({ projectId, topicKey }: { projectId: string; topi
         </nav>
         <div className="detail">
           {topicKey ? (
-            <TopicView project={detail.project} topicKey={topicKey} people={detail.members} />
+            <TopicView project={detail.project} topicKey={topicKey} people={detail.members} topicTitles={new Map(topics.map((x) => [x.key, x.title]))} />
           ) : (
             <>
               <WorkshopSummary projectId={projectId} overview={overview.data} people={detail.members} />
