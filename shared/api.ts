@@ -8,12 +8,14 @@ import {
   PHASES,
   PROJECT_STATUSES,
   SIDES,
+  TRAFFIC_LIGHTS,
   type Activity,
   type AppInfo,
   type Customer,
   type Membership,
   type Person,
   type PersonDetail,
+  type Profile,
   type Project,
   type ProjectDetail,
   type ProjectListItem,
@@ -217,6 +219,10 @@ export const api = {
     z.strictObject({ id, phase: z.enum(PHASES), confirmWithoutGo: z.boolean().optional() }),
     'Move a project to a phase; past Initialization without a recorded Go only with confirmWithoutGo.',
   ),
+  'projects.updateStatusNotes': write<Project>()(
+    patch({ summary: text, risks: text, light: z.enum(TRAFFIC_LIGHTS).nullable(), lightReason: line }),
+    "Change the consultant's part of the weekly status report: summary, risks, the light set by hand (null: the computed one) and why.",
+  ),
   'projects.recordGate': write<Project>()(
     z.strictObject({
       id,
@@ -386,6 +392,12 @@ export const api = {
     'The checklist (or the given items) as a CSV file for Excel.',
   ),
 
+  'profile.get': read<Profile>()(none, "The consultant using this installation: name, e-mail and role (empty until given)."),
+  'profile.save': write<Profile>()(
+    z.strictObject({ name, email, role: line }),
+    'Save who uses this installation; documents name them as author, comments and histories as who.',
+  ),
+
   'branding.get': read<Branding>()(none, "The consultancy's branding for documents: name, address, logo, colour, footer, confidentiality."),
   'branding.save': write<Branding>()(
     z.strictObject({
@@ -418,6 +430,8 @@ export const api = {
         period: z.strictObject({ from: isoDate, to: isoDate }).optional(),
         formats: z.array(z.enum(DOCUMENT_FORMATS)).min(1).max(2),
         language: z.enum(['en', 'de']),
+        /** What changed since the previous version, for the revision table (optional). */
+        changeNote: line.optional(),
       })
       .refine((v) => v.document !== 'minutes' || v.meetingId !== undefined, { message: 'Minutes need the meeting', path: ['meetingId'] })
       .refine((v) => !v.period || v.period.from <= v.period.to, { message: 'The period ends before it starts', path: ['period', 'to'] }),

@@ -39,6 +39,18 @@ export interface GateRecord {
   conditions: string;
 }
 
+export const TRAFFIC_LIGHTS = ['green', 'amber', 'red'] as const;
+export type TrafficLight = (typeof TRAFFIC_LIGHTS)[number];
+
+/** The consultant's part of the weekly status report, kept with the project from week to week. */
+export interface StatusNotes {
+  summary: string;
+  risks: string;
+  /** The light as the consultant sets it; null while the computed one stands. */
+  light: TrafficLight | null;
+  lightReason: string;
+}
+
 export interface Project {
   id: string;
   customerId: string;
@@ -57,6 +69,7 @@ export interface Project {
   /** The workshop template pack (its id; the latest version installed is used). */
   packId: string;
   gate: GateRecord;
+  statusNotes: StatusNotes;
   createdAt: string;
 }
 
@@ -74,6 +87,13 @@ export interface Activity {
   status: ActivityStatus;
   date: IsoDate | null;
   note: string;
+}
+
+/** The consultant using this installation, asked once: the author of documents and comments. */
+export interface Profile {
+  name: string;
+  email: string;
+  role: string;
 }
 
 export interface Person {

@@ -8,6 +8,7 @@ import { useQuery } from './state/use-query.ts';
 import { useUi, type Route } from './state/ui.ts';
 import { CustomersView } from './views/CustomersView.tsx';
 import { PeopleView } from './views/PeopleView.tsx';
+import { ProfilePrompt, ProfileView } from './views/ProfileView.tsx';
 import { ProjectDashboard } from './views/ProjectDashboard.tsx';
 import { ProjectList } from './views/ProjectList.tsx';
 import { ChecklistView } from './views/checklist/ChecklistView.tsx';
@@ -15,11 +16,12 @@ import { BrandingView } from './views/documents/BrandingView.tsx';
 import { MeetingsView } from './views/meetings/MeetingsView.tsx';
 import { WorkshopsView } from './views/workshops/WorkshopsView.tsx';
 
-const NAV: { view: Route['view']; key: 'nav.projects' | 'nav.customers' | 'nav.people' | 'nav.branding'; href: string }[] = [
+const NAV: { view: Route['view']; key: 'nav.projects' | 'nav.customers' | 'nav.people' | 'nav.branding' | 'nav.profile'; href: string }[] = [
   { view: 'projects', key: 'nav.projects', href: '#/projects' },
   { view: 'customers', key: 'nav.customers', href: '#/customers' },
   { view: 'people', key: 'nav.people', href: '#/people' },
   { view: 'branding', key: 'nav.branding', href: '#/branding' },
+  { view: 'profile', key: 'nav.profile', href: '#/profile' },
 ];
 
 function Screen({ route }: { route: Route }) {
@@ -40,6 +42,8 @@ function Screen({ route }: { route: Route }) {
       return <PeopleView selectedId={route.id} />;
     case 'branding':
       return <BrandingView />;
+    case 'profile':
+      return <ProfileView />;
   }
 }
 
@@ -98,6 +102,7 @@ export function App() {
         </div>
       )}
       <main id="main" tabIndex={-1}>
+        {route.view === 'projects' && <ProfilePrompt />}
         <Screen route={route} />
       </main>
     </>

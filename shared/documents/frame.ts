@@ -2,6 +2,7 @@
 // facts and revision table, and header and footer with "Page X of Y", from the branding profile
 // and the document's language, version, date and author.
 import { translate, type Language } from '../i18n/index.ts';
+import { formatDay } from '../checklist/show.ts';
 import type { DocumentModel, ImageUrl, ZoneField } from './model.ts';
 
 export interface Branding {
@@ -32,6 +33,8 @@ export interface DocumentContext {
   branding: Branding;
   /** Earlier exports of the same document, oldest first; this one is added. */
   revisions: readonly Revision[];
+  /** What changed in this version, as the consultant noted it ('' for none). */
+  changeNote: string;
 }
 
 interface Cover {
@@ -81,8 +84,9 @@ export function coverOf(ctx: DocumentContext, cover: Cover): Omit<DocumentModel,
           ? [{ label: t('doc.preparedBy'), value: [branding.consultancyName, ...branding.address.split(/\n+/)].map((s) => s.trim()).filter(Boolean).join(', ') }]
           : []),
       ],
-      revisions: [...ctx.revisions, { version, date: ctx.date, author: ctx.author, change: '' }].map((r, i) => ({
+      revisions: [...ctx.revisions, { version, date: ctx.date, author: ctx.author, change: ctx.changeNote }].map((r, i) => ({
         ...r,
+        date: formatDay(ctx.language, r.date),
         change: r.change || t(i === 0 ? 'doc.firstVersion' : 'doc.updated'),
       })),
       revisionColumns: [t('doc.version'), t('doc.date'), t('doc.author'), t('doc.change')],

@@ -4,7 +4,7 @@
 import { itemText } from '../checklist/show.ts';
 import { CLOSED_STATUSES, formatNumber, type Requirement } from '../checklist/types.ts';
 import { isOpen, isOverdue } from '../checklist/view.ts';
-import type { ProjectDetail } from '../domain.ts';
+import type { ProjectDetail, TrafficLight } from '../domain.ts';
 import { translate, type MessageKey, type MessageValues } from '../i18n/index.ts';
 import type { OpenQuestion } from '../workshops/types.ts';
 import { coverOf, type DocumentContext } from './frame.ts';
@@ -20,18 +20,24 @@ export interface StatusReportInput extends DocumentContext {
   topicTitle(key: string): string;
   /** Meetings still to come, soonest first: title and local date-time. */
   nextMeetings: readonly { title: string; startsAt: string }[];
+  /** Meetings and workshops held in the period, in order: what they were and when (yyyy-mm-dd). */
+  heldInPeriod: readonly { title: string; date: string }[];
   period: { from: string; to: string };
 }
 
-export type TrafficLight = 'green' | 'amber' | 'red';
-
 const LIGHT_COLOUR: Record<TrafficLight, string> = { green: '#1e7a46', amber: '#b36b00', red: '#b3261e' };
 
-/** Red: blocked items or overdue high-priority ones; amber: anything overdue; green: on track. */
+/**
+ * The light the checklist suggests. Red: a high-priority item blocked, or a quarter or more of
+ * the open items overdue (at least two); amber: anything overdue or blocked; green: on track.
+ * One late item is a matter for the next call, not a project in trouble.
+ */
 export function trafficLight(items: readonly Requirement[], today: string): TrafficLight {
-  const overdue = items.filter((r) => isOverdue(r, today));
-  if (items.some((r) => r.status === 'blocked') || overdue.some((r) => r.priority === 'high')) return 'red';
-  return overdue.length > 0 ? 'amber' : 'green';
+  const open = items.filter(isOpen);
+  const overdue = open.filter((r) => isOverdue(r, today));
+  const blocked = open.filter((r) => r.status === 'blocked');
+  if (blocked.some((r) => r.priority === 'high') || (overdue.length >= 2 && overdue.length * 4 >= open.length)) return 'red';
+  return overdue.length > 0 || blocked.length > 0 ? 'amber' : 'green';
 }
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -41,7 +47,9 @@ export function statusReport(input: StatusReportInput): DocumentModel {
   const t = (key: MessageKey, values?: MessageValues) => translate(language, key, values);
   const text = itemText(language, new Map(detail.members.map((m) => [m.person.id, m.person.name])));
   const today = period.to;
-  const light = trafficLight(input.items, today);
+  const computed = trafficLight(input.items, today);
+  const notes = detail.project.statusNotes;
+  const light = notes.light ?? computed;
   const overdue = input.items.filter((r) => isOverdue(r, today));
   const blocked = input.items.filter((r) => r.status === 'blocked');
   const dueSoon = input.items.filter((r) => isOpen(r) && r.dueDate !== null && r.dueDate >= today && r.dueDate <= addDays(today, 14));
@@ -56,16 +64,30 @@ export function statusReport(input: StatusReportInput): DocumentModel {
   ];
   const checklistByPhase = (phase: string) => input.items.filter((r) => r.phase === phase);
 
+  const computedText = `${t(`doc.status.light.${computed}`)} — ${reasons.length ? reasons.join(', ') : t('doc.status.onTrack')}`;
+  // The consultant's light leads, with their reason; the checklist's reading stays beside it.
+  const lightRuns = notes.light
+    ? [
+        { text: t(`doc.status.light.${light}`), bold: true, color: LIGHT_COLOUR[light] },
+        { text: ` — ${notes.lightReason.trim() || t('doc.status.setByConsultant')}` },
+        { text: ` (${t('doc.status.checklistSays', { reading: computedText })})`, italic: true },
+      ]
+    : [
+        { text: t(`doc.status.light.${light}`), bold: true, color: LIGHT_COLOUR[light] },
+        { text: ` — ${reasons.length ? reasons.join(', ') : t('doc.status.onTrack')}` },
+      ];
+  const paragraphs = (value: string): Block[] =>
+    value
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .map((p) => ({ type: 'paragraph', runs: plain(p) }));
+
   const blocks: Block[] = [
     { type: 'toc', title: t('doc.contents') },
     { type: 'heading', level: 1, text: t('doc.status.overall'), numbered: true },
-    {
-      type: 'paragraph',
-      runs: [
-        { text: t(`doc.status.light.${light}`), bold: true, color: LIGHT_COLOUR[light] },
-        { text: ` — ${reasons.length ? reasons.join(', ') : t('doc.status.onTrack')}` },
-      ],
-    },
+    { type: 'paragraph', runs: lightRuns },
+    ...paragraphs(notes.summary),
     {
       type: 'keyValue',
       rows: [
@@ -74,6 +96,11 @@ export function statusReport(input: StatusReportInput): DocumentModel {
         { label: t('doc.status.checklist'), value: plain(t('doc.checklist.counts', { total: input.items.length, done: input.items.filter((r) => !isOpen(r)).length, overdue: overdue.length })) },
       ],
     },
+    ...(notes.risks.trim() ? [{ type: 'heading', level: 2, text: t('doc.status.risks'), numbered: true } as const, ...paragraphs(notes.risks)] : []),
+    { type: 'heading', level: 1, text: t('doc.status.held'), numbered: true },
+    input.heldInPeriod.length
+      ? { type: 'list', ordered: false, items: input.heldInPeriod.map((h) => plain(`${text.value('dueDate', h.date)}: ${h.title}`)) }
+      : { type: 'paragraph', runs: plain(t('doc.status.noneHeld')) },
     { type: 'heading', level: 1, text: t('doc.status.progress'), numbered: true },
     {
       type: 'table',

@@ -29,5 +29,7 @@ export interface DocumentExport {
   /** Format → SHA-256 of the file made. */
   hashes: Partial<Record<DocumentFormat, string>>;
   author: string;
+  /** What changed since the previous version, as the consultant noted it when exporting. */
+  changeNote: string;
   createdAt: string;
 }

@@ -110,6 +110,12 @@ const CASES: Record<MethodName, BadInputCases> = {
     wrongType: ['confirmWithoutGo', 1],
     idField: 'id',
   },
+  'projects.updateStatusNotes': {
+    valid: () => ({ id: detail.project.id, light: 'amber', lightReason: 'The LDAP schema is late' }),
+    required: 'id',
+    wrongType: ['light', 'purple'],
+    idField: 'id',
+  },
   'projects.recordGate': {
     valid: () => ({ id: detail.project.id, decision: 'go', date: '2026-11-20', decidedBy: 'CIO', rationale: 'POC ok', conditions: '' }),
     required: 'decision',
@@ -227,6 +233,8 @@ const CASES: Record<MethodName, BadInputCases> = {
     wrongType: ['delimiter', '\t'],
     idField: 'projectId',
   },
+  'profile.get': { valid: () => ({}), wrongType: ['extra', 1] },
+  'profile.save': { valid: () => ({ name: 'Miriam Kaya', email: 'm.kaya@fieldbook.example', role: 'Lead consultant' }), required: 'name', wrongType: ['email', 'not an address'] },
   'branding.get': { valid: () => ({}), wrongType: ['extra', 1] },
   'branding.save': {
     valid: () => ({ consultancyName: 'Fieldbook Consulting', address: 'Hafenstraße 1', logo: PNG_DOT, accent: '#0b5cad', footerText: 'fieldbook.example', confidentiality: 'Confidential' }),

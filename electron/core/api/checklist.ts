@@ -16,7 +16,7 @@ import {
 } from '../../../shared/checklist/types.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import type { ReviewChange, ReviewOutcome } from '../../../shared/meetings/types.ts';
-import { deviceLabel } from '../device.ts';
+import { authorName, deviceLabel } from '../device.ts';
 import { parseStamp } from '../hlc.ts';
 import { newId } from '../ids.ts';
 import { changesFor, requireMember, requireRow, type Context } from './context.ts';
@@ -230,17 +230,10 @@ export function removeRequirement(ctx: Context, input: ParsedInput<'requirements
   return { id: input.id };
 }
 
-function thisDevice(ctx: Context): string {
-  const row = ctx.store.db.prepare('SELECT user_name, host_name FROM device WHERE id = ?').get(ctx.store.deviceId) as
-    | { user_name: string; host_name: string }
-    | undefined;
-  return deviceLabel(row, ctx.store.deviceId);
-}
-
 export function commentRequirement(ctx: Context, input: ParsedInput<'requirements.comment'>): RequirementComment {
   loadRequirement(ctx, input.id);
   const id = newId();
-  const comment = { requirementId: input.id, text: input.text, author: thisDevice(ctx), createdAt: ctx.now().toISOString() };
+  const comment = { requirementId: input.id, text: input.text, author: authorName(ctx.store), createdAt: ctx.now().toISOString() };
   ctx.store.apply(changesFor('requirementComment', id, comment));
   return { id, ...comment };
 }
@@ -251,11 +244,11 @@ const UNTRACKED = new Set(['projectId', 'number', 'createdAt', 'source', 'meetin
 function historyOf(ctx: Context, id: string): HistoryEntry[] {
   const rows = ctx.store.db
     .prepare(
-      `SELECT c.stamp, c.device_id, c.field, c.value, d.user_name, d.host_name
+      `SELECT c.stamp, c.device_id, c.field, c.value, d.user_name, d.host_name, d.person_name
          FROM change_log c LEFT JOIN device d ON d.id = c.device_id
         WHERE c.entity = 'requirement' AND c.row_id = ? ORDER BY c.stamp`,
     )
-    .all(id) as { stamp: string; device_id: string; field: string; value: string; user_name: string | null; host_name: string | null }[];
+    .all(id) as { stamp: string; device_id: string; field: string; value: string; user_name: string | null; host_name: string | null; person_name: string | null }[];
   const current = new Map<string, HistoryEntry['to']>();
   const entries: HistoryEntry[] = [];
   for (const r of rows) {
@@ -272,7 +265,7 @@ function historyOf(ctx: Context, id: string): HistoryEntry[] {
       to: value,
       at: new Date(parseStamp(r.stamp).ms).toISOString(),
       deviceId: r.device_id,
-      by: deviceLabel(r.user_name === null ? undefined : { user_name: r.user_name, host_name: r.host_name ?? '' }, r.device_id),
+      by: deviceLabel(r.user_name === null ? undefined : { user_name: r.user_name, host_name: r.host_name ?? '', person_name: r.person_name ?? '' }, r.device_id),
     });
   }
   return entries;

@@ -1,6 +1,7 @@
 // The implementation of the API table, once. The compiler checks that every method in
 // shared/api.ts has exactly one handler here, with the right input and result types.
 import type { Api, MethodName, MethodResult, ParsedInput } from '../../../shared/api.ts';
+import { getProfile, saveProfile } from '../device.ts';
 import { addActivity, removeActivity, updateActivity } from './activities.ts';
 import {
   commentRequirement,
@@ -31,7 +32,7 @@ import {
   updateAgendaItem,
   updateMeeting,
 } from './meetings.ts';
-import { createProject, getProject, listProjects, recordGate, setPhase, updateProject } from './projects.ts';
+import { createProject, getProject, listProjects, recordGate, setPhase, updateProject, updateStatusNotes } from './projects.ts';
 import { loadCustomer } from './rows.ts';
 import { exportPack, getPack, importPack, listPacks } from './packs.ts';
 import { createSampleProject } from './sample.ts';
@@ -75,6 +76,7 @@ export const handlers: Handlers = {
   'projects.update': updateProject,
   'projects.setPhase': setPhase,
   'projects.recordGate': recordGate,
+  'projects.updateStatusNotes': updateStatusNotes,
   'projects.createSample': createSampleProject,
   'activities.update': updateActivity,
   'activities.add': addActivity,
@@ -125,6 +127,8 @@ export const handlers: Handlers = {
   'requirements.previewImport': previewImport,
   'requirements.import': importRequirements,
   'requirements.exportCsv': exportRequirements,
+  'profile.get': getProfile,
+  'profile.save': saveProfile,
   'branding.get': getBranding,
   'branding.save': saveBranding,
   'documents.export': exportDocument,

@@ -18,6 +18,7 @@ import type {
   ReviewedItem,
   ReviewOutcome,
 } from '../../../shared/meetings/types.ts';
+import { getProfile } from '../device.ts';
 import { newId } from '../ids.ts';
 import { requirementsWhere } from './checklist.ts';
 import { changesFor, requireMember, requireRow, type Context } from './context.ts';
@@ -159,6 +160,21 @@ function localNow(ctx: Context): string {
   return `${localIsoDate(now)}T${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
 }
 
+/** The consultant of this installation among the project's people (by e-mail, else by name): who takes the minutes by default. */
+function meAmong(ctx: Context, projectId: string): string | null {
+  const me = getProfile(ctx);
+  if (!me.name.trim() && !me.email.trim()) return null;
+  const row = ctx.store.db
+    .prepare(
+      `SELECT p.id FROM membership m JOIN person p ON p.id = m.person_id
+        WHERE m.project_id = ? AND m.deleted = 0 AND p.deleted = 0
+          AND ((? <> '' AND lower(p.email) = lower(?)) OR (? <> '' AND p.name = ?))
+        ORDER BY (lower(p.email) = lower(?)) DESC LIMIT 1`,
+    )
+    .get(projectId, me.email, me.email, me.name.trim(), me.name.trim(), me.email) as { id: string } | undefined;
+  return row?.id ?? null;
+}
+
 export function createMeeting(ctx: Context, input: ParsedInput<'meetings.create'>): MeetingDetail {
   requireRow(ctx, 'project', input.projectId, 'projectId');
   // A weekly status call is the same group every week: start from the previous call's people.
@@ -180,7 +196,7 @@ export function createMeeting(ctx: Context, input: ParsedInput<'meetings.create'
     durationMinutes: previous?.duration_minutes ?? null,
     place: previous?.place ?? '',
     chairId: previous?.chair_id ?? null,
-    minuteTakerId: previous?.minute_taker_id ?? null,
+    minuteTakerId: previous?.minute_taker_id ?? meAmong(ctx, input.projectId),
     previousMinutes: 'none',
     previousMinutesNote: '',
     topicKeys: '[]',

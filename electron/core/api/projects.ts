@@ -174,3 +174,17 @@ export function recordGate(ctx: Context, input: ParsedInput<'projects.recordGate
   );
   return loadProject(ctx, input.id);
 }
+
+export function updateStatusNotes(ctx: Context, input: ParsedInput<'projects.updateStatusNotes'>): Project {
+  loadProject(ctx, input.id);
+  ctx.store.apply(
+    changesFor('project', input.id, {
+      statusSummary: input.summary,
+      statusRisks: input.risks,
+      // The computed light stands again when the consultant's is taken back.
+      statusLight: input.light === undefined ? undefined : (input.light ?? ''),
+      statusLightReason: input.lightReason,
+    }),
+  );
+  return loadProject(ctx, input.id);
+}

@@ -9,6 +9,7 @@ import type {
   Person,
   Phase,
   Project,
+  TrafficLight,
   ProjectStatus,
   Side,
 } from '../../../shared/domain.ts';
@@ -49,6 +50,10 @@ interface ProjectRow {
   gate_decided_by: string;
   gate_rationale: string;
   gate_conditions: string;
+  status_summary: string;
+  status_risks: string;
+  status_light: string;
+  status_light_reason: string;
   created_at: string;
 }
 
@@ -74,6 +79,12 @@ export function toProject(r: ProjectRow): Project {
       decidedBy: r.gate_decided_by,
       rationale: r.gate_rationale,
       conditions: r.gate_conditions,
+    },
+    statusNotes: {
+      summary: r.status_summary,
+      risks: r.status_risks,
+      light: r.status_light === '' ? null : (r.status_light as TrafficLight),
+      lightReason: r.status_light_reason,
     },
     createdAt: r.created_at,
   };

@@ -162,6 +162,13 @@ function decisionsOf(ctx: Context, projectId: string, topicKey?: string): Decisi
   return (ctx.store.db.prepare(sql).all(...(topicKey ? [projectId, topicKey] : [projectId])) as DecisionRow[]).map(toDecision);
 }
 
+/** The project's workshops held within the period (dates inclusive), in order. */
+export function sessionsWithin(ctx: Context, projectId: string, period: { from: string; to: string }): { topicKey: string; date: string }[] {
+  return sessionRows(ctx, projectId)
+    .filter((r) => r.date !== null && r.date >= period.from && r.date <= period.to)
+    .map((r) => ({ topicKey: r.topic_key, date: r.date! }));
+}
+
 /** What the project knows outside one workshop: each topic's latest answers as entered there, key figures, the saved sizing. */
 function projectFacts(ctx: Context, projectId: string): ProjectFacts {
   const latest = new Map<string, SessionRow>();

@@ -8,7 +8,8 @@ export type Route =
   | { view: 'checklist'; projectId: string; itemId: string | null }
   | { view: 'customers'; id: string | null }
   | { view: 'people'; id: string | null }
-  | { view: 'branding' };
+  | { view: 'branding' }
+  | { view: 'profile' };
 
 export function parseRoute(hash: string): Route {
   const [view, id, sub, topicKey, mode] = hash.replace(/^#\/?/, '').split('/');
@@ -19,6 +20,7 @@ export function parseRoute(hash: string): Route {
   if (view === 'customers') return { view: 'customers', id: id || null };
   if (view === 'people') return { view: 'people', id: id || null };
   if (view === 'branding') return { view: 'branding' };
+  if (view === 'profile') return { view: 'profile' };
   return { view: 'projects' };
 }
 
@@ -28,6 +30,8 @@ export function routeHash(route: Route): string {
       return '#/projects';
     case 'branding':
       return '#/branding';
+    case 'profile':
+      return '#/profile';
     case 'project':
       return `#/project/${route.id}`;
     case 'workshops':

@@ -58,7 +58,7 @@ export function ProjectDashboard({ id }: { id: string }) {
       <Timeline detail={detail} />
       <WorkshopsPanel detail={detail} />
       <ChecklistSummary projectId={project.id} />
-      <StatusReportPanel projectId={project.id} />
+      <StatusReportPanel projectId={project.id} notes={project.statusNotes} />
       <ExportHistory projectId={project.id} />
       <div className="dashboard-columns">
         <PhaseChecklists detail={detail} />

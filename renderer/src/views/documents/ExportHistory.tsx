@@ -30,6 +30,7 @@ export function ExportTable({ exports, caption, detailed }: TableProps) {
           <th scope="col">{t('doc.date')}</th>
           {detailed && <th scope="col">{t('doc.author')}</th>}
           <th scope="col">{t('export.language')}</th>
+          <th scope="col">{t('doc.change')}</th>
           <th scope="col">{t('export.files')}</th>
         </tr>
       </thead>
@@ -41,6 +42,7 @@ export function ExportTable({ exports, caption, detailed }: TableProps) {
             <td>{new Date(h.createdAt).toLocaleString(language)}</td>
             {detailed && <td>{h.author}</td>}
             <td>{LANGUAGE_NAMES[h.language]}</td>
+            <td>{h.changeNote}</td>
             <td>
               {Object.entries(h.hashes)
                 .map(([format, hash]) => `${format.toUpperCase()} ${hash.slice(0, 12)}`)

@@ -6,7 +6,7 @@ import { DOCUMENT_FORMATS, type DocumentFormat, type DocumentKind } from '../../
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../../shared/i18n/index.ts';
 import { api } from '../../api/client.ts';
 import { download, fromBase64 } from '../../components/download.ts';
-import { SelectField } from '../../components/fields.tsx';
+import { SelectField, TextField } from '../../components/fields.tsx';
 import { useSubmit } from '../../components/use-submit.ts';
 import { useT } from '../../i18n.ts';
 import { useUi } from '../../state/ui.ts';
@@ -36,6 +36,7 @@ export function ExportPanel({ projectId, document, meetingId, options, children 
   const [formats, setFormats] = useState<DocumentFormat[]>(['pdf', 'docx']);
   const [language, setLanguage] = useState<Language>(uiLanguage);
   const [made, setMade] = useState<string | null>(null);
+  const [changeNote, setChangeNote] = useState('');
   const history = useQuery('documents.history', { projectId });
   const { busy, run } = useSubmit();
   const mine = madeExports(history.data).filter((h) => h.document === document && h.subjectId === (meetingId ?? null));
@@ -43,7 +44,9 @@ export function ExportPanel({ projectId, document, meetingId, options, children 
   const make = () =>
     void run(async () => {
       setMade(null);
-      const result = await api('documents.export', { projectId, document, ...(meetingId ? { meetingId } : {}), ...options, formats, language });
+      const note = changeNote.trim();
+      const result = await api('documents.export', { projectId, document, ...(meetingId ? { meetingId } : {}), ...options, formats, language, ...(note ? { changeNote: note } : {}) });
+      setChangeNote('');
       for (const file of result.files) download(file.fileName, fromBase64(file.base64), MIME[file.format]);
       setMade(t('export.made', { version: result.version, files: result.files.map((f) => f.fileName).join(', ') }));
       await history.reload();
@@ -73,6 +76,7 @@ export function ExportPanel({ projectId, document, meetingId, options, children 
           options={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
           onChange={(v) => setLanguage(v as Language)}
         />
+        <TextField label={t('export.changeNote')} value={changeNote} onChange={setChangeNote} />
         <button type="button" className="primary" onClick={make} disabled={busy || formats.length === 0}>
           {t('export.make')}
         </button>
