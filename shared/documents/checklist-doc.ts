@@ -37,8 +37,8 @@ export function checklistDocument(input: ChecklistDocInput): DocumentModel {
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
 
+  // No contents: the checklist is a summary and a table per group, and its PDF has bookmarks.
   const blocks: Block[] = [
-    { type: 'toc', title: t('doc.contents') },
     { type: 'heading', level: 1, text: t('doc.checklist.summary'), numbered: true },
     {
       type: 'keyValue',

@@ -37,8 +37,8 @@ export function minutesDocument(input: MinutesInput): DocumentModel {
   const text = itemText(language, new Map(people.map((m) => [m.person.id, m.person.name])));
   const actionTable = (items: readonly Requirement[]): Block => itemTable(items, { language, text });
 
-  const blocks: Block[] = [{ type: 'toc', title: t('doc.contents') }];
-  blocks.push({ type: 'heading', level: 1, text: t('doc.minutes.meeting'), numbered: true });
+  // No contents: minutes are a few pages, and a contents page would be one of them.
+  const blocks: Block[] = [{ type: 'heading', level: 1, text: t('doc.minutes.meeting'), numbered: true }];
   blocks.push({
     type: 'keyValue',
     rows: [
@@ -88,12 +88,13 @@ export function minutesDocument(input: MinutesInput): DocumentModel {
   for (const item of detail.agenda) {
     blocks.push({ type: 'heading', level: 2, text: item.title || t('meetings.agendaTitle', { n: item.position }), numbered: true });
     for (const paragraph of item.notes.split(/\n\s*\n/).filter((p) => p.trim())) blocks.push({ type: 'paragraph', runs: plain(paragraph.trim()) });
+    // Headings, not bold paragraphs: both renderers keep a heading with what follows it.
     if (item.decisions.length > 0) {
-      blocks.push({ type: 'paragraph', runs: [{ text: t('workshops.decisions'), bold: true }] });
+      blocks.push({ type: 'heading', level: 3, text: t('workshops.decisions'), numbered: false });
       blocks.push({ type: 'list', ordered: false, items: item.decisions.map((d) => plain(d.text)) });
     }
     if (item.actions.length > 0) {
-      blocks.push({ type: 'paragraph', runs: [{ text: t('actions.heading'), bold: true }] });
+      blocks.push({ type: 'heading', level: 3, text: t('actions.heading'), numbered: false });
       blocks.push(actionTable(item.actions));
     }
   }

@@ -10,7 +10,8 @@ import type { Core } from '../../electron/core/core.ts';
 import type { Customer, Person, ProjectDetail } from '../../shared/domain.ts';
 import type { DocumentExport, ExportResult } from '../../shared/documents/types.ts';
 import type { AgendaItem, MeetingDetail } from '../../shared/meetings/types.ts';
-import { readDocx, readPdf } from '../support/read-documents.ts';
+import { docxToPdf, headerBaselines, SOFFICE } from '../support/libreoffice.ts';
+import { readDocx, readPdf, type PdfPage } from '../support/read-documents.ts';
 import { OOXML_VALIDATOR, validateOoxml } from '../support/validate-ooxml.ts';
 import { dumpDatabase, openTestCore, removeTempDirs, tempDir } from '../support/temp-store.ts';
 
@@ -76,20 +77,20 @@ describe('minutes through the API', () => {
   });
 
   it('count versions up and keep each file hash in the history; the revision table lists earlier versions', async () => {
-    const first = await exportMinutes(['pdf']);
+    const first = await exportMinutes(['pdf'], 'en');
     const second = await exportMinutes(['docx', 'pdf'], 'en');
     expect([first.version, second.version]).toEqual([1, 2]);
     const history = core.call('documents.history', { projectId }) as DocumentExport[];
     expect(history.map((h) => [h.version, h.language, Object.keys(h.hashes).sort()])).toEqual([
       [2, 'en', ['docx', 'pdf']],
-      [1, 'de', ['pdf']],
+      [1, 'en', ['pdf']],
     ]);
     for (const file of second.files) {
       expect(history[0]!.hashes[file.format]).toBe(createHash('sha256').update(Buffer.from(file.base64, 'base64')).digest('hex'));
     }
     const cover = (await readPdf(Buffer.from(second.files.find((f) => f.format === 'pdf')!.base64, 'base64'))).pages[0]!.text;
-    expect(cover).toMatch(/1 \d{4}-\d{2}-\d{2} .* First version/);
-    expect(cover).toMatch(/2 \d{4}-\d{2}-\d{2} .* Updated/);
+    expect(cover).toMatch(/1 [A-Z][a-z]{2} \d{1,2}, \d{4} .* First version/);
+    expect(cover).toMatch(/2 [A-Z][a-z]{2} \d{1,2}, \d{4} .* Updated/);
   });
 
   it('refuse an unknown meeting or another project’s meeting, writing no history', async () => {
@@ -108,6 +109,53 @@ describe('minutes through the API', () => {
     });
     expect(dumpDatabase(core)).toEqual(before2);
   });
+});
+
+/** The text of the lowest line of body text on a page, above the footer. */
+function lastLine(page: PdfPage): string {
+  const body = page.items.filter((item) => item.str.trim() && item.y > 50 && item.y < page.height - 60);
+  const y = Math.min(...body.map((item) => item.y));
+  return body
+    .filter((item) => Math.abs(item.y - y) < 1)
+    .map((item) => item.str)
+    .join(' ');
+}
+
+describe('the layout of the minutes', () => {
+  it('has no contents page: a short document starts on the page after the cover, in PDF and DOCX', async () => {
+    const result = await exportMinutes(['pdf', 'docx']);
+    const pdf = await readPdf(Buffer.from(result.files[0]!.base64, 'base64'));
+    expect(pdf.pages[1]!.text).toMatch(/^1 Besprechung /);
+    expect(pdf.pages.map((p) => p.text).join(' ')).not.toContain('Inhalt');
+    const body = (await readDocx(Buffer.from(result.files[1]!.base64, 'base64')))['word/document.xml']!;
+    expect(body.includes('Inhalt') || body.includes('PAGEREF') || body.includes('TOC \\'), 'a contents in the DOCX').toBe(false);
+  });
+
+  it('keeps the decisions and action items of an agenda item with their heading, wherever the page ends', async () => {
+    // Agenda items of one to fourteen lines put the labels everywhere on the pages.
+    for (let n = 1; n <= 14; n++) {
+      const added = core.call('agenda.add', { meetingId, title: `Punkt ${n}` }) as AgendaItem;
+      core.call('agenda.update', { id: added.id, notes: Array.from({ length: n }, (_, l) => `Notiz ${l + 1}`).join('\n') });
+      core.call('agenda.decide', { agendaItemId: added.id, text: `Beschluss ${n}` });
+      core.call('requirements.create', { projectId, agendaItemId: added.id, title: `Aufgabe ${n}`, ownerSide: 'customer' });
+    }
+    const result = await exportMinutes(['pdf', 'docx']);
+    const pdf = await readPdf(Buffer.from(result.files[0]!.base64, 'base64'));
+    expect(pdf.pages.length).toBeGreaterThan(3);
+    const endings = pdf.pages.slice(1, -1).map(lastLine);
+    for (const label of ['Entscheidungen', 'Aufgaben']) expect(endings, label).not.toContain(label);
+    // In the DOCX they are headings too, which Word and LibreOffice keep with the next paragraph.
+    const body = (await readDocx(Buffer.from(result.files[1]!.base64, 'base64')))['word/document.xml']!;
+    expect(body).toMatch(/<w:pStyle w:val="Heading3"\/>(?:(?!<\/w:p>).)*>Aufgaben</s);
+  });
+
+  it.skipIf(!SOFFICE)('keeps the page header of the DOCX on one line in LibreOffice, with a long meeting title and consultancy name', async () => {
+    core.call('branding.save', { consultancyName: 'Fieldbook Consulting für Groupware-Einführungen GmbH & Co. KG', address: '', logo: null, accent: '#0b5cad', footerText: '', confidentiality: '' });
+    core.call('meetings.update', { id: meetingId, title: 'Workshop Authentifizierung, Provisionierung und Single Sign-on mit den Stadtwerken' });
+    const result = await exportMinutes(['docx']);
+    const pdf = await readPdf(docxToPdf(Buffer.from(result.files[0]!.base64, 'base64')));
+    for (const [i, page] of pdf.pages.entries()) if (i > 0) expect(headerBaselines(page), `page ${i + 1}: ${page.text}`).toHaveLength(1);
+  }, 180_000);
 });
 
 describe('minutes through the command line', () => {

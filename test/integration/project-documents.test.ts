@@ -54,12 +54,28 @@ describe('project documents', () => {
     expect(result.files[0]!.fileName).toBe('checklist-webmail-2027-v1.pdf');
   });
 
+  it('a contents page in the status report, none in the short checklist; pages numbered either way', async () => {
+    const pages = async (document: string) => {
+      const result = (await core.call('documents.export', { projectId, document, formats: ['pdf', 'docx'], language: 'en' })) as ExportResult;
+      const pdf = await readPdf(Buffer.from(result.files[0]!.base64, 'base64'));
+      const docx = (await readDocx(Buffer.from(result.files[1]!.base64, 'base64')))['word/document.xml']!;
+      return { pdf: pdf.pages, docxContents: docx.includes('PAGEREF') };
+    };
+    const checklist = await pages('checklist');
+    expect(checklist.pdf[1]!.text).toMatch(/^1 Summary .* Page 2 of \d+$/);
+    expect(checklist.docxContents).toBe(false);
+    const status = await pages('status');
+    expect(status.pdf[1]!.text).toMatch(/^Contents .* Page 2 of \d+$/);
+    expect(status.docxContents).toBe(true);
+  });
+
   it('the weekly status report: traffic light with reasons, done, due, overdue, decisions, next steps', async () => {
     const result = (await core.call('documents.export', { projectId, document: 'status', formats: ['pdf'], language: 'en' })) as ExportResult;
     const pdf = await text(result);
     expect(result.files[0]!.fileName).toBe(`status-webmail-2027-${TODAY}-v1.pdf`);
     expect(pdf).toContain('Weekly status report');
-    expect(pdf).toContain('Overall status Red — 1 overdue');
+    // One late item is amber, not a project in trouble.
+    expect(pdf).toContain('Overall status Amber — 1 overdue');
     expect(pdf).toMatch(/Done in this period .*R-003 Backup-Konzept abgestimmt Jonas Weber/);
     expect(pdf).toMatch(/Due in the next two weeks .*R-002 Testkonten anlegen Jonas Weber/);
     expect(pdf).toMatch(/Overdue .*R-001 Firewall-Freigabe Port 993 Jonas Weber/);
@@ -73,5 +89,57 @@ describe('project documents', () => {
     expect(() => core.call('documents.export', { projectId, document: 'status', period: { from: '2026-11-10', to: '2026-11-01' }, formats: ['pdf'], language: 'en' })).toThrow(
       expect.objectContaining({ code: 'invalid_input', field: 'period.to' }),
     );
+  });
+
+  it("the consultant's summary, risks and own light with its reason lead the report; the period's meetings and workshops are listed", async () => {
+    core.call('projects.updateStatusNotes', {
+      id: projectId,
+      summary: 'Die Testumgebung steht.\n\nDie Migration beginnt am 1. Dezember.',
+      risks: 'Das LDAP-Schema fehlt noch.',
+      light: 'red',
+      lightReason: 'Der Go-Live-Termin ist gefährdet',
+    });
+    const session = core.call('sessions.create', { projectId, topicKey: 'storage', date: '2026-11-24' }) as { id: string };
+    expect(session.id).toBeTruthy();
+    core.call('meetings.create', { projectId, kind: 'training', startsAt: '2026-11-23T14:00' });
+    const pdf = (await text((await core.call('documents.export', { projectId, document: 'status', formats: ['pdf'], language: 'de' })) as ExportResult)).replace(/\s+/g, ' ');
+    expect(pdf).toContain('Rot — Der Go-Live-Termin ist gefährdet (nach der Checkliste allein: Gelb — 1 überfällig)');
+    expect(pdf).toContain('Die Testumgebung steht. Die Migration beginnt am 1. Dezember.');
+    expect(pdf).toMatch(/Risiken Das LDAP-Schema fehlt noch\./);
+    expect(pdf).toMatch(/Termine und Workshops im Zeitraum .*23\.11\.2026: Schulung .*24\.11\.2026: Workshop: Speicher/);
+    // Taken back, the computed light stands again.
+    core.call('projects.updateStatusNotes', { id: projectId, light: null });
+    const again = await text((await core.call('documents.export', { projectId, document: 'status', formats: ['pdf'], language: 'de' })) as ExportResult);
+    expect(again).toContain('Gelb — 1 überfällig');
+  });
+
+  it('names the profile as author, keeps change notes, and counts versions per language', async () => {
+    core.call('profile.save', { name: 'Miriam Kaya', email: 'm.kaya@fieldbook.example', role: 'Senior consultant' });
+    const exportIn = async (language: 'en' | 'de', changeNote?: string) =>
+      (await core.call('documents.export', { projectId, document: 'checklist', formats: ['pdf'], language, ...(changeNote ? { changeNote } : {}) })) as ExportResult;
+    expect((await exportIn('en')).version).toBe(1);
+    expect((await exportIn('de')).version).toBe(1);
+    const second = await exportIn('de', 'Firewall-Freigabe ergänzt');
+    expect(second.version).toBe(2);
+    const pdf = await readPdf(Buffer.from(second.files[0]!.base64, 'base64'));
+    const cover = pdf.pages[0]!.text;
+    expect(pdf.info).toMatchObject({ Author: 'Miriam Kaya' });
+    expect(cover).toContain('1 25.11.2026 Miriam Kaya Erste Fassung');
+    expect(cover).toContain('2 25.11.2026 Miriam Kaya Firewall-Freigabe ergänzt');
+    expect(cover).not.toMatch(/Updated|Aktualisiert/);
+    const history = core.call('documents.history', { projectId }) as { version: number; language: string; changeNote: string }[];
+    expect(history.map((h) => [h.language, h.version, h.changeNote]).sort()).toEqual([
+      ['de', 1, ''],
+      ['de', 2, 'Firewall-Freigabe ergänzt'],
+      ['en', 1, ''],
+    ]);
+  });
+
+  it('a new meeting has the consultant as minute-taker where the profile is among the project people', () => {
+    const miriam = core.call('people.create', { name: 'Miriam Kaya', side: 'consultancy', email: 'M.Kaya@fieldbook.example' }) as Person;
+    core.call('members.add', { projectId, personId: miriam.id });
+    core.call('profile.save', { name: 'Miriam Kaya', email: 'm.kaya@fieldbook.example', role: '' });
+    const meeting = core.call('meetings.create', { projectId, kind: 'workshop' }) as { meeting: { minuteTakerId: string | null } };
+    expect(meeting.meeting.minuteTakerId).toBe(miriam.id);
   });
 });

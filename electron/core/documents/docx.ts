@@ -1,9 +1,12 @@
 // The document model as DOCX (npm `docx`). Styles for everything used (headings, title, lists),
 // a cover section without header and footer, then the body section with "Page X of Y" (pages
 // counted from the cover, as the page-count field does in Word and LibreOffice alike); table
-// header rows repeat and rows do not split; the table of contents is
-// written filled in, with the page numbers the PDF layout found, so Word does not ask to update
-// fields. The file's own dates are the document's date, so the same input gives the same bytes.
+// header rows repeat and rows do not split. The contents' page numbers are page-reference fields
+// to the headings' bookmarks, which the word processor works out from its own layout: numbers we
+// wrote would be those of our PDF layout, and Word and LibreOffice lay out pages differently
+// (a wrong page number is worse than none). LibreOffice fills them as it lays out; Word, when it
+// opens the file, asks to update them. The file's own dates are the document's date, so the same
+// input gives the same bytes.
 import {
   AlignmentType,
   Bookmark,
@@ -15,15 +18,17 @@ import {
   Header,
   HeadingLevel,
   ImageRun,
+  InternalHyperlink,
+  LeaderType,
   LevelFormat,
   Packer,
   PageBreak,
   PageNumber,
+  PageReference,
   Paragraph,
   ShadingType,
   Table,
   TableCell,
-  TableOfContents,
   TableRow,
   TabStopPosition,
   TabStopType,
@@ -42,6 +47,16 @@ const FONT = 'Arial';
 const TEXT_WIDTH = 9_360;
 const PAGES = { A4: { width: 11_906, height: 16_838 }, LETTER: { width: 12_240, height: 15_840 } } as const;
 const PX_PER_TWIP = 96 / 1440;
+/** Header and footer text size in half-points: 8 pt. */
+const ZONE_SIZE = 16;
+/**
+ * Characters a header or footer line holds without wrapping, counting each as wide as a capital
+ * (three quarters of the size in Arial), less room for the tabs between its slots. Ordinary text
+ * stays well short of the margin.
+ */
+const ZONE_CHARS = Math.floor(TEXT_WIDTH / ((ZONE_SIZE / 2) * 20 * 0.75)) - 6;
+/** A page number field, counted as wide as three digits. */
+const FIELD_CHARS = 3;
 
 const hex = (colour: string) => colour.replace('#', '').toUpperCase();
 
@@ -188,33 +203,83 @@ function diagram(block: Extract<Block, { type: 'diagram' }>, accent: string): Ta
   });
 }
 
+type ZonePart = string | (typeof PageNumber)[keyof typeof PageNumber];
+
+const partChars = (part: ZonePart) => (typeof part === 'string' ? [...part].length : FIELD_CHARS);
+
+/** The slot with its longest text cut by `excess` characters, ending in an ellipsis. */
+function shorten(parts: readonly ZonePart[], excess: number): ZonePart[] {
+  const textChars = (part: ZonePart | undefined) => (typeof part === 'string' ? [...part].length : -1);
+  const longest = parts.reduce((best, part, i) => (textChars(part) > textChars(parts[best]) ? i : best), 0);
+  const text = parts[longest];
+  if (excess <= 0 || typeof text !== 'string' || !text) return [...parts];
+  const kept = [...text].slice(0, Math.max(0, [...text].length - excess - 1)).join('').trimEnd();
+  return parts.map((part, i) => (i === longest ? `${kept}…` : part));
+}
+
+/**
+ * Left, centre and right shortened to fit one line together (ZONE_CHARS): a short slot keeps its
+ * text, the longer ones share the rest equally.
+ */
+function fitLine(slots: readonly (readonly ZonePart[])[]): ZonePart[][] {
+  const lengths = slots.map((parts) => parts.reduce((n, p) => n + partChars(p), 0));
+  const allowed = [...lengths];
+  let room = ZONE_CHARS;
+  let sharing = slots.length;
+  for (const i of lengths.map((_, i) => i).sort((a, b) => lengths[a]! - lengths[b]!)) {
+    allowed[i] = Math.min(lengths[i]!, Math.floor(room / sharing));
+    room -= allowed[i]!;
+    sharing -= 1;
+  }
+  return slots.map((parts, i) => shorten(parts, lengths[i]! - allowed[i]!));
+}
+
 function zone(z: Zone, model: DocumentModel): Paragraph {
-  const part = (fields: ZoneField[]): (string | (typeof PageNumber)[keyof typeof PageNumber])[] =>
-    fields.map((f) =>
-      'text' in f
-        ? cleanText(f.text)
-        : f.field === 'page'
-          ? PageNumber.CURRENT
-          : f.field === 'pages'
-            ? PageNumber.TOTAL_PAGES
-            : f.field === 'date'
-              ? model.meta.date
-              : cleanText(model.meta.title),
-    );
-  // Left, centre and right in one line, by tab stops.
+  const part = (f: ZoneField): ZonePart =>
+    'text' in f
+      ? cleanText(f.text)
+      : f.field === 'page'
+        ? PageNumber.CURRENT
+        : f.field === 'pages'
+          ? PageNumber.TOTAL_PAGES
+          : f.field === 'date'
+            ? model.meta.date
+            : cleanText(model.meta.title);
+  const [left, center, right] = fitLine([z.left.map(part), z.center.map(part), z.right.map(part)]) as [ZonePart[], ZonePart[], ZonePart[]];
+  // Left, centre and right in one line, by tab stops at the middle and at the right margin. The
+  // centre stop only when the centre has text: a left text past the middle would otherwise take
+  // the right stop, and the right text the line after.
+  const centred = center.length > 0;
   return new Paragraph({
-    tabStops: [
-      { type: TabStopType.CENTER, position: TabStopPosition.MAX / 2 },
-      { type: TabStopType.RIGHT, position: TabStopPosition.MAX },
-    ],
-    children: [new TextRun({ children: [...part(z.left), '\t', ...part(z.center), '\t', ...part(z.right)], size: 16, color: '5B6877' })],
+    tabStops: [...(centred ? [{ type: TabStopType.CENTER, position: TEXT_WIDTH / 2 }] : []), { type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+    children: [new TextRun({ children: [...left, ...(centred ? ['\t', ...center] : []), '\t', ...right], size: ZONE_SIZE, color: '5B6877' })],
   });
 }
 
-function body(model: DocumentModel, headingPages: ReadonlyMap<number, number>): (Paragraph | Table | TableOfContents)[] {
+/**
+ * The contents: an entry per heading of levels 1 and 2, linked to its bookmark, with a
+ * page-reference field for its page, left for the word processor to fill in.
+ */
+function contents(model: DocumentModel, title: string, numbers: ReadonlyMap<number, string>): Paragraph[] {
+  const entries = model.blocks.flatMap((b, i) => {
+    if (b.type !== 'heading' || b.level > 2) return [];
+    const number = numbers.get(i);
+    const text = cleanText(number ? `${number}  ${b.text}` : b.text);
+    return [
+      para([new InternalHyperlink({ anchor: `h${i}`, children: [new TextRun({ text, bold: b.level === 1 })] }), new TextRun('\t'), new PageReference(`h${i}`, { hyperlink: true })], {
+        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH, leader: LeaderType.DOT }],
+        ...(b.level === 2 ? { indent: { left: 360 } } : {}),
+        spacing: { after: 60 },
+      }),
+    ];
+  });
+  return [para([new TextRun({ text: cleanText(title), bold: true, size: 32, color: hex(model.theme.accent) })], { spacing: { after: 200 } }), ...entries, para([new PageBreak()])];
+}
+
+function body(model: DocumentModel): (Paragraph | Table)[] {
   const numbers = headingNumbers(model.blocks);
   const accent = model.theme.accent;
-  const out: (Paragraph | Table | TableOfContents)[] = [];
+  const out: (Paragraph | Table)[] = [];
   const heading = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
   model.blocks.forEach((block: Block, index) => {
     switch (block.type) {
@@ -289,21 +354,7 @@ function body(model: DocumentModel, headingPages: ReadonlyMap<number, number>): 
         out.push(para([new PageBreak()]));
         return;
       case 'toc':
-        out.push(
-          para([new TextRun({ text: cleanText(block.title), bold: true, size: 32, color: hex(accent) })]),
-          new TableOfContents(cleanText(block.title), {
-            hyperlink: true,
-            headingStyleRange: '1-2',
-            beginDirty: false,
-            cachedEntries: model.blocks.flatMap((b, i) => {
-              if (b.type !== 'heading' || b.level > 2) return [];
-              const number = numbers.get(i);
-              const page = headingPages.get(i);
-              return [{ title: cleanText(number ? `${number}  ${b.text}` : b.text), level: b.level, href: `h${i}`, ...(page ? { page } : {}) }];
-            }),
-          }),
-          para([new PageBreak()]),
-        );
+        out.push(...contents(model, block.title, numbers));
         return;
     }
   });
@@ -370,7 +421,7 @@ async function makeReproducible(bytes: Buffer, date: string): Promise<Buffer> {
   return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'DOS' });
 }
 
-export async function renderDocx(model: DocumentModel, headingPages: ReadonlyMap<number, number>): Promise<Buffer> {
+export async function renderDocx(model: DocumentModel): Promise<Buffer> {
   const size = Math.round(model.theme.fontSize * 2);
   const accent = hex(model.theme.accent);
   const headingStyle = (id: string, name: string, pt: number, outline: number) => ({
@@ -415,7 +466,7 @@ export async function renderDocx(model: DocumentModel, headingPages: ReadonlyMap
         properties: { page },
         headers: { default: new Header({ children: [zone(model.header, model)] }) },
         footers: { default: new Footer({ children: [zone(model.footer, model)] }) },
-        children: body(model, headingPages),
+        children: body(model),
       },
     ],
   });

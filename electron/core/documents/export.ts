@@ -21,8 +21,8 @@ import { requirementsWhere } from '../api/checklist.ts';
 import { getMeeting, listMeetings } from '../api/meetings.ts';
 import { getProject } from '../api/projects.ts';
 import { getSizing } from '../api/sizing.ts';
-import { projectPack, workshopOverview, latestAnswers } from '../api/workshops.ts';
-import { deviceLabel } from '../device.ts';
+import { latestAnswers, projectPack, sessionsWithin, workshopOverview } from '../api/workshops.ts';
+import { authorName } from '../device.ts';
 import { newId } from '../ids.ts';
 import { renderDocx } from './docx.ts';
 import { renderPdf, type FontFiles } from './pdf.ts';
@@ -70,6 +70,7 @@ interface ExportRow {
   language: string;
   hashes: string;
   author: string;
+  change_note: string;
   created_at: string;
 }
 
@@ -81,6 +82,7 @@ const toExport = (r: ExportRow): DocumentExport => ({
   language: r.language as 'en' | 'de',
   hashes: JSON.parse(r.hashes) as DocumentExport['hashes'],
   author: r.author,
+  changeNote: r.change_note,
   createdAt: r.created_at,
 });
 
@@ -90,13 +92,6 @@ export function exportHistory(ctx: Context, input: ParsedInput<'documents.histor
     .prepare('SELECT * FROM document_export WHERE project_id = ? AND deleted = 0 ORDER BY created_at DESC, version DESC')
     .all(input.projectId) as ExportRow[];
   return rows.map(toExport);
-}
-
-function author(ctx: Context): string {
-  const row = ctx.store.db.prepare('SELECT user_name, host_name FROM device WHERE id = ?').get(ctx.store.deviceId) as
-    | { user_name: string; host_name: string }
-    | undefined;
-  return row?.user_name || deviceLabel(row, ctx.store.deviceId);
 }
 
 const DEFAULT_CHECKLIST_VIEW = { view: 'all', filters: {}, search: '', sort: { column: 'number', descending: false }, groupBy: 'phase' } as const;
@@ -122,10 +117,23 @@ function finishedWithin(ctx: Context, projectId: string, period: { from: string;
   return new Set(rows.map((r) => r.row_id));
 }
 
+/** Meetings and workshops held in the status report's period, by date. */
+function heldWithin(ctx: Context, input: ParsedInput<'documents.export'>, period: { from: string; to: string }): { title: string; date: string }[] {
+  const pack = projectPack(ctx, input.projectId);
+  const meetings = listMeetings(ctx, { projectId: input.projectId })
+    .filter((m) => m.startsAt !== null && m.startsAt.slice(0, 10) >= period.from && m.startsAt.slice(0, 10) <= period.to)
+    .map((m) => ({ title: m.title.trim() || translate(input.language, `meetingKind.${m.kind}`), date: m.startsAt!.slice(0, 10) }));
+  const workshops = sessionsWithin(ctx, input.projectId, period).map((s) => ({
+    title: translate(input.language, 'doc.status.workshopOn', { topic: pack.topics.find((x) => x.key === s.topicKey)?.title[input.language] ?? s.topicKey }),
+    date: s.date,
+  }));
+  return [...meetings, ...workshops].sort((a, b) => a.date.localeCompare(b.date));
+}
+
 /** The document as data, from what the database holds now; unknown ids are refused by name. */
-function buildModel(ctx: Context, input: ParsedInput<'documents.export'>, version: number, revisions: Revision[]): DocumentModel {
+function buildModel(ctx: Context, input: ParsedInput<'documents.export'>, version: number, changeNote: string, revisions: Revision[]): DocumentModel {
   const detail = getProject(ctx, { id: input.projectId });
-  const common = { language: input.language, date: localIsoDate(ctx.now()), version, author: author(ctx), branding: getBranding(ctx), revisions };
+  const common = { language: input.language, date: localIsoDate(ctx.now()), version, author: authorName(ctx.store), branding: getBranding(ctx), revisions, changeNote };
   const items = requirementsWhere(ctx, 'project_id = ?', input.projectId);
   if (input.document === 'checklist') {
     const { groupBy, ...query } = input.checklist ?? DEFAULT_CHECKLIST_VIEW;
@@ -157,6 +165,7 @@ function buildModel(ctx: Context, input: ParsedInput<'documents.export'>, versio
       doneInPeriod: finishedWithin(ctx, input.projectId, period),
       openQuestions: overview.openQuestions,
       topicTitle: (key) => overview.topics.find((x) => x.key === key)?.title[input.language] ?? key,
+      heldInPeriod: heldWithin(ctx, input, period),
       nextMeetings: listMeetings(ctx, { projectId: input.projectId })
         .filter((m) => m.startsAt !== null && m.startsAt >= now)
         .reverse()
@@ -194,26 +203,23 @@ function fileName(ctx: Context, input: ParsedInput<'documents.export'>, version:
 
 export async function exportDocument(ctx: Context, input: ParsedInput<'documents.export'>): Promise<ExportResult> {
   requireRow(ctx, 'project', input.projectId, 'projectId');
-  // Minutes are versioned per meeting; the project's documents per project.
+  // Minutes are versioned per meeting; the project's documents per project. Each language counts
+  // its own versions: a customer reads one of them, and its revision table lists only its own.
   const subject = input.document === 'minutes' ? (input.meetingId ?? null) : null;
+  const sameDocument = 'project_id = ? AND document = ? AND subject_id IS ? AND language = ?';
+  const key = [input.projectId, input.document, subject, input.language] as const;
   const earlier = (
-    ctx.store.db
-      .prepare(`SELECT * FROM document_export WHERE project_id = ? AND document = ? AND subject_id IS ? AND deleted = 0 ORDER BY version`)
-      .all(input.projectId, input.document, subject) as ExportRow[]
+    ctx.store.db.prepare(`SELECT * FROM document_export WHERE ${sameDocument} AND deleted = 0 ORDER BY version`).all(...key) as ExportRow[]
   ).map(toExport);
+  const changeNote = input.changeNote?.trim() ?? '';
   const id = newId();
   // Build the model (and refuse unknown ids) before reserving a version.
   const reserve = () =>
     ctx.store.transaction(() => {
-      const { v } = ctx.store.db
-        .prepare('SELECT coalesce(max(version), 0) + 1 AS v FROM document_export WHERE project_id = ? AND document = ? AND subject_id IS ?')
-        .get(input.projectId, input.document, subject) as { v: number };
-      const model = buildModel(
-        ctx,
-        input,
-        v,
-        earlier.map((e) => ({ version: String(e.version), date: e.createdAt.slice(0, 10), author: e.author, change: '' })),
-      );
+      const { v } = ctx.store.db.prepare(`SELECT coalesce(max(version), 0) + 1 AS v FROM document_export WHERE ${sameDocument}`).get(...key) as { v: number };
+      const model = buildModel(ctx, input, v, changeNote, [
+        ...earlier.map((e) => ({ version: String(e.version), date: e.createdAt.slice(0, 10), author: e.author, change: e.changeNote })),
+      ]);
       ctx.store.apply(
         changesFor('documentExport', id, {
           projectId: input.projectId,
@@ -224,6 +230,7 @@ export async function exportDocument(ctx: Context, input: ParsedInput<'documents
           language: input.language,
           hashes: '{}',
           author: model.meta.author,
+          changeNote,
           createdAt: ctx.now().toISOString(),
         }),
       );
@@ -231,10 +238,9 @@ export async function exportDocument(ctx: Context, input: ParsedInput<'documents
     });
   const { version, model } = reserve();
   try {
-    const pdf = await renderPdf(model, fonts(ctx));
     const files = await Promise.all(
       input.formats.map(async (format) => {
-        const bytes = format === 'pdf' ? pdf.bytes : await renderDocx(model, pdf.headingPages);
+        const bytes = format === 'pdf' ? (await renderPdf(model, fonts(ctx))).bytes : await renderDocx(model);
         return { format, fileName: fileName(ctx, input, version, format), base64: bytes.toString('base64'), sha256: createHash('sha256').update(bytes).digest('hex') };
       }),
     );

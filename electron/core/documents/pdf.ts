@@ -1,9 +1,9 @@
 // The document model as PDF (pdfkit). Our own layout rather than doc.table(): table header rows
-// repeat on every page, rows never split (a row taller than a page is set as text instead),
-// headings never end a page, and nothing is written into the margins. Fonts are the bundled
-// Noto Sans faces (Latin, Greek, Cyrillic), embedded. Laid out twice: the first pass learns on
-// which page each heading lands, the second writes those pages into the table of contents.
-// Same model and date in, same bytes out.
+// repeat on every page, rows never split (a row taller than a page is set as text instead), a
+// heading never ends a page (it moves on with the start of whatever follows it), and nothing is
+// written into the margins. Fonts are the bundled Noto Sans faces (Latin, Greek, Cyrillic),
+// embedded. Laid out twice: the first pass learns on which page each heading lands, the second
+// writes those pages into the table of contents. Same model and date in, same bytes out.
 import PDFDocument from 'pdfkit';
 import { cleanText, headingNumbers, type Block, type DocumentModel, type Run, type Zone, type ZoneField } from '../../../shared/documents/model.ts';
 
@@ -29,12 +29,53 @@ type Doc = PDFKit.PDFDocument;
 const MARGIN = { top: 72, bottom: 64, left: 64, right: 64 };
 const CELL_PAD = 4;
 const HEADING_SIZES = { 1: 16, 2: 13, 3: 11.5 } as const;
+/** Space above and below a heading, in lines of its own size. */
+const HEADING_SPACE = { before: 0.6, after: 0.3 } as const;
+/** Lines of what follows that a heading keeps on its page at the least. */
+const KEEP_LINES = 3;
+/**
+ * Room on a page for the headings kept with a block that never splits (a picture, a table row):
+ * three levels of headings, a line each. Such a block is never taller than a page less this, so
+ * it and its headings always share a page.
+ */
+const HEADING_ROOM = 120;
+/** Below a picture, for its caption. */
+const CAPTION_ROOM = 30;
+const KEY_VALUE_GAP = 4;
+/** A row of two signature lines. */
+const SIGNATURES_ROOM = 110;
 
 function face(run: Pick<Run, 'bold' | 'italic'>): string {
   return run.bold ? (run.italic ? 'bold-italic' : 'bold') : run.italic ? 'italic' : 'regular';
 }
 
 const imageBytes = (url: string): Buffer => Buffer.from(url.slice(url.indexOf(',') + 1), 'base64');
+const cellText = (cell: readonly Run[]): string => cleanText(cell.map((r) => r.text).join(''));
+
+const DIAGRAM = { labelWidth: 86, minBoxHeight: 44, gap: 22 } as const;
+
+interface FittedText {
+  text: string;
+  size: number;
+  height: number;
+}
+
+interface DiagramLayer {
+  label: string;
+  boxWidth: number;
+  boxes: { title: FittedText; detail: FittedText; height: number }[];
+  height: number;
+}
+
+/** A table's columns measured: widths, titles, the header row's height and any row's height. */
+interface TableMetrics {
+  widths: number[];
+  titles: string[];
+  headerHeight: number;
+  rowHeight(texts: readonly string[], font: string): number;
+  /** A row too tall to share a page with the header and its headings: it is set as text. */
+  tooTall(height: number): boolean;
+}
 
 class Layout {
   readonly doc: Doc;
@@ -80,6 +121,16 @@ class Layout {
 
   get bottom(): number {
     return this.doc.page.height - MARGIN.bottom;
+  }
+
+  /** The height of a page's body, between the margins. */
+  get bodyHeight(): number {
+    return this.bottom - MARGIN.top;
+  }
+
+  /** The height of `n` lines of body text (Noto Sans sets a line at 1.36 times its size). */
+  lines(n: number): number {
+    return n * this.model.theme.fontSize * 1.4;
   }
 
   /** Starts a new page unless `height` still fits on this one. */
@@ -132,7 +183,7 @@ class Layout {
       case 'list':
         block.items.forEach((item, i) => {
           const marker = block.ordered ? `${i + 1}.` : '•';
-          this.need(doc.currentLineHeight(true) * 2);
+          this.need(this.listItemStart());
           const y = doc.y;
           doc.font('regular').text(marker, MARGIN.left + 4, y, { width: 16, lineBreak: false });
           doc.y = y;
@@ -152,8 +203,7 @@ class Layout {
         return;
       case 'checklist':
         for (const item of block.items) {
-          const height = doc.heightOfString(cleanText(item.text), { width: this.width - 22 });
-          this.need(height);
+          this.need(this.checklistItemHeight(item));
           const y = doc.y;
           const size = model.theme.fontSize * 0.8;
           doc.rect(MARGIN.left + 2, y + 2, size, size).lineWidth(0.8).stroke('#444444');
@@ -173,11 +223,8 @@ class Layout {
       case 'signatures':
         return this.signatures(block.parties);
       case 'image': {
-        // pdfkit has openImage (to learn the size before placing); its type definitions lack it.
-        const image = (doc as Doc & { openImage(src: Buffer): { width: number; height: number } }).openImage(imageBytes(block.data));
-        const width = Math.min(this.width * block.width, image.width);
-        const height = Math.min((image.height * width) / image.width, this.bottom - MARGIN.top - 40);
-        this.need(height + 30);
+        const { width, height } = this.imageSize(block);
+        this.need(height + CAPTION_ROOM);
         doc.image(imageBytes(block.data), MARGIN.left + (this.width - width) / 2, doc.y, { fit: [width, height], align: 'center' });
         doc.y += height + 4;
         doc.font('italic').fontSize(model.theme.fontSize - 1).text(cleanText(block.caption), MARGIN.left, doc.y, { width: this.width, align: 'center' });
@@ -196,19 +243,93 @@ class Layout {
 
   private heading(block: Extract<Block, { type: 'heading' }>, index: number): void {
     const { doc, model } = this;
-    const number = this.numbers.get(index);
-    const text = cleanText(number ? `${number}  ${block.text}` : block.text);
-    doc.font('bold').fontSize(HEADING_SIZES[block.level]);
-    const height = doc.heightOfString(text, { width: this.width });
-    // A heading never ends a page: it keeps at least three lines of what follows with it.
-    if (doc.y > MARGIN.top + 1) doc.moveDown(0.6);
-    this.need(height + 3 * model.theme.fontSize * 1.4);
+    const text = this.headingText(block, index);
+    this.headingFont(block.level);
+    if (doc.y > MARGIN.top + 1) doc.moveDown(HEADING_SPACE.before);
+    // A heading never ends a page: it moves on unless the start of what follows fits below it.
+    // Capped at a page, where moving on would not help.
+    this.need(Math.min(this.headingHeight(block, index) + this.keep(index + 1), this.bodyHeight));
     this.headingPages.set(index, this.page());
     doc.addNamedDestination(`h${index}`);
     const parent = block.level === 1 ? doc.outline : this.outline[block.level - 2] ?? doc.outline;
     this.outline[block.level - 1] = parent.addItem(text);
+    this.headingFont(block.level);
     doc.fillColor(model.theme.accent).text(text, MARGIN.left, doc.y, { width: this.width });
-    doc.moveDown(0.3);
+    doc.moveDown(HEADING_SPACE.after);
+  }
+
+  private headingText(block: Extract<Block, { type: 'heading' }>, index: number): string {
+    const number = this.numbers.get(index);
+    return cleanText(number ? `${number}  ${block.text}` : block.text);
+  }
+
+  private headingFont(level: 1 | 2 | 3): void {
+    this.doc.font('bold').fontSize(HEADING_SIZES[level]);
+  }
+
+  /** A heading's lines and the space below them. */
+  private headingHeight(block: Extract<Block, { type: 'heading' }>, index: number): number {
+    const { doc } = this;
+    this.headingFont(block.level);
+    return doc.heightOfString(this.headingText(block, index), { width: this.width }) + doc.currentLineHeight(true) * HEADING_SPACE.after;
+  }
+
+  /** The room a heading keeps below it for the block at `index`: its start, and a few lines at the least. */
+  private keep(index: number): number {
+    return Math.max(this.lines(KEEP_LINES), this.start(index));
+  }
+
+  /**
+   * The room the block at `index` needs to start on a page: the part of it that never splits,
+   * measured as the block itself measures it before it writes. After a heading, that is the
+   * heading with what it keeps, so a chain of headings moves on together.
+   */
+  private start(index: number): number {
+    const { doc, model } = this;
+    const block = model.blocks[index];
+    doc.font('regular').fontSize(model.theme.fontSize);
+    switch (block?.type) {
+      case 'heading':
+        this.headingFont(block.level);
+        return doc.currentLineHeight(true) * HEADING_SPACE.before + this.headingHeight(block, index) + this.keep(index + 1);
+      case 'list':
+        return this.listItemStart();
+      case 'table':
+        return this.tableStart(this.tableMetrics(block.columns), block.rows);
+      case 'keyValue':
+        return block.rows[0] ? this.keyValueRow(block.rows[0]).height + KEY_VALUE_GAP : 0;
+      case 'checklist':
+        return block.items[0] ? this.checklistItemHeight(block.items[0]) : 0;
+      case 'signatures':
+        return block.parties.length > 0 ? SIGNATURES_ROOM : 0;
+      case 'image':
+        return this.imageSize(block).height + CAPTION_ROOM;
+      case 'diagram':
+        return this.diagramLayout(block).height;
+      // Text flows line by line, and nothing at all follows the last block or a page break.
+      case 'paragraph':
+      case 'pageBreak':
+      case 'toc':
+      case undefined:
+        return 0;
+    }
+  }
+
+  /** A list item moves on unless two of its lines fit; the rest flows. */
+  private listItemStart(): number {
+    return this.doc.currentLineHeight(true) * 2;
+  }
+
+  private checklistItemHeight(item: { text: string }): number {
+    return this.doc.heightOfString(cleanText(item.text), { width: this.width - 22 });
+  }
+
+  /** A picture's size: its share of the text width, no wider than its pixels, and short enough to share a page with its headings and caption. */
+  private imageSize(block: Extract<Block, { type: 'image' }>): { width: number; height: number } {
+    // pdfkit has openImage (to learn the size before placing); its type definitions lack it.
+    const image = (this.doc as Doc & { openImage(src: Buffer): { width: number; height: number } }).openImage(imageBytes(block.data));
+    const width = Math.min(this.width * block.width, image.width);
+    return { width, height: Math.min((image.height * width) / image.width, this.bodyHeight - HEADING_ROOM - CAPTION_ROOM) };
   }
 
   /** Styled runs as one paragraph; links are blue and underlined. */
@@ -230,28 +351,57 @@ class Layout {
 
   private keyValue(rows: readonly { label: string; value: Run[] }[]): void {
     const { doc } = this;
-    const labelWidth = this.width * 0.32;
+    const labelWidth = this.keyValueLabelWidth();
     for (const row of rows) {
-      const value = cleanText(row.value.map((r) => r.text).join(''));
-      const height = Math.max(
-        doc.font('bold').heightOfString(cleanText(row.label), { width: labelWidth - 8 }),
-        doc.font('regular').heightOfString(value || ' ', { width: this.width - labelWidth }),
-      );
-      this.need(height + 4);
+      const { label, value, height } = this.keyValueRow(row);
+      this.need(height + KEY_VALUE_GAP);
       const y = doc.y;
-      doc.font('bold').text(cleanText(row.label), MARGIN.left, y, { width: labelWidth - 8 });
+      doc.font('bold').text(label, MARGIN.left, y, { width: labelWidth - 8 });
       doc.font('regular').text(value || '–', MARGIN.left + labelWidth, y, { width: this.width - labelWidth });
-      doc.y = y + height + 4;
+      doc.y = y + height + KEY_VALUE_GAP;
     }
+  }
+
+  private keyValueLabelWidth(): number {
+    return this.width * 0.32;
+  }
+
+  /** A label and its value as text, and the height of the taller. */
+  private keyValueRow(row: { label: string; value: readonly Run[] }): { label: string; value: string; height: number } {
+    const { doc } = this;
+    const labelWidth = this.keyValueLabelWidth();
+    const label = cleanText(row.label);
+    const value = cleanText(row.value.map((r) => r.text).join(''));
+    const height = Math.max(
+      doc.font('bold').heightOfString(label, { width: labelWidth - 8 }),
+      doc.font('regular').heightOfString(value || ' ', { width: this.width - labelWidth }),
+    );
+    return { label, value, height };
+  }
+
+  /** Measures at the table's text size (a point below the body's), which it leaves set. */
+  private tableMetrics(columns: readonly { title: string; width: number }[]): TableMetrics {
+    const { doc, model } = this;
+    doc.fontSize(model.theme.fontSize - 1);
+    const widths = columns.map((c) => c.width * this.width);
+    const titles = columns.map((c) => cleanText(c.title));
+    const rowHeight = (texts: readonly string[], font: string) =>
+      Math.max(...texts.map((text, i) => doc.font(font).heightOfString(text || ' ', { width: widths[i]! - 2 * CELL_PAD }))) + 2 * CELL_PAD;
+    const headerHeight = rowHeight(titles, 'bold');
+    return { widths, titles, headerHeight, rowHeight, tooTall: (height) => height > this.bodyHeight - HEADING_ROOM - headerHeight };
+  }
+
+  /** The header row and the first row, which never split; a first row set as text needs only a few lines. */
+  private tableStart(metrics: TableMetrics, rows: readonly Run[][][]): number {
+    const first = rows[0] ? metrics.rowHeight(rows[0].map(cellText), 'regular') : 0;
+    return metrics.headerHeight + (metrics.tooTall(first) ? Math.min(first, this.lines(KEEP_LINES)) : first);
   }
 
   /** Columns share the text width; the header repeats on each page; a row stays on one page. */
   table(columns: readonly { title: string; width: number }[], rows: readonly Run[][][]): void {
     const { doc, model } = this;
-    const widths = columns.map((c) => c.width * this.width);
-    const cellText = (cell: Run[]) => cleanText(cell.map((r) => r.text).join(''));
-    const rowHeight = (texts: string[], font: string) =>
-      Math.max(...texts.map((text, i) => doc.font(font).heightOfString(text || ' ', { width: widths[i]! - 2 * CELL_PAD }))) + 2 * CELL_PAD;
+    const metrics = this.tableMetrics(columns);
+    const { widths, titles, headerHeight, rowHeight } = metrics;
     const drawRow = (texts: string[], fonts: string[], height: number, header: boolean) => {
       const y = doc.y;
       let x = MARGIN.left;
@@ -267,19 +417,15 @@ class Layout {
       doc.y = y + height;
       doc.fillColor('black');
     };
-    const titles = columns.map((c) => cleanText(c.title));
-    const headerHeight = rowHeight(titles, 'bold');
     const header = () => drawRow(titles, titles.map(() => 'bold'), headerHeight, true);
-    doc.fontSize(model.theme.fontSize - 1);
-    const firstHeight = rows[0] ? rowHeight(rows[0].map(cellText), 'regular') : 0;
-    this.need(headerHeight + Math.min(firstHeight, 3 * model.theme.fontSize * 1.4));
+    this.need(this.tableStart(metrics, rows));
     header();
     for (const row of rows) {
       const texts = row.map(cellText);
       const fonts = row.map((cell) => face(cell[0] ?? {}));
       const height = rowHeight(texts, 'regular');
-      if (height > this.bottom - MARGIN.top - headerHeight) {
-        // Taller than a page: set as "column: text" paragraphs that may flow over pages.
+      if (metrics.tooTall(height)) {
+        // Too tall for a page with the header and headings: set as "column: text" paragraphs that may flow over pages.
         texts.forEach((text, i) => {
           doc.font('bold').text(`${titles[i]}: `, MARGIN.left + CELL_PAD, doc.y, { continued: true, width: this.width - 2 * CELL_PAD });
           doc.font('regular').text(text || '–', { width: this.width - 2 * CELL_PAD });
@@ -302,21 +448,10 @@ class Layout {
    */
   private diagram(block: Extract<Block, { type: 'diagram' }>): void {
     const { doc, model } = this;
-    const labelWidth = 86;
-    const minBoxHeight = 44;
-    const gap = 22;
+    const { layers, height } = this.diagramLayout(block);
+    const { labelWidth, gap } = DIAGRAM;
     const area = this.width - labelWidth;
-    const layers = block.layers.map((layer) => {
-      const count = Math.max(1, layer.boxes.length);
-      const boxWidth = Math.min(150, (area - (count - 1) * 10) / count);
-      const boxes = layer.boxes.map((box) => {
-        const title = this.fitted(cleanText(box.title), 'bold', 8.5, boxWidth - 8);
-        const detail = this.fitted(cleanText(box.detail), 'regular', 7.5, boxWidth - 8);
-        return { title, detail, height: 6 + title.height + 2 + detail.height + 6 };
-      });
-      return { label: cleanText(layer.label), boxWidth, boxes, height: Math.max(minBoxHeight, ...boxes.map((b) => b.height)) };
-    });
-    this.need(layers.reduce((sum, l) => sum + l.height + gap, 0) + 30);
+    this.need(height);
     let y = doc.y + 4;
     layers.forEach((layer, li) => {
       const count = Math.max(1, layer.boxes.length);
@@ -340,8 +475,24 @@ class Layout {
     doc.fontSize(model.theme.fontSize).moveDown(0.8);
   }
 
+  /** The diagram's layers with their labels fitted into their boxes, and its height with the caption. */
+  private diagramLayout(block: Extract<Block, { type: 'diagram' }>): { layers: DiagramLayer[]; height: number } {
+    const area = this.width - DIAGRAM.labelWidth;
+    const layers = block.layers.map((layer) => {
+      const count = Math.max(1, layer.boxes.length);
+      const boxWidth = Math.min(150, (area - (count - 1) * 10) / count);
+      const boxes = layer.boxes.map((box) => {
+        const title = this.fitted(cleanText(box.title), 'bold', 8.5, boxWidth - 8);
+        const detail = this.fitted(cleanText(box.detail), 'regular', 7.5, boxWidth - 8);
+        return { title, detail, height: 6 + title.height + 2 + detail.height + 6 };
+      });
+      return { label: cleanText(layer.label), boxWidth, boxes, height: Math.max(DIAGRAM.minBoxHeight, ...boxes.map((b) => b.height)) };
+    });
+    return { layers, height: layers.reduce((sum, l) => sum + l.height + DIAGRAM.gap, 0) + CAPTION_ROOM };
+  }
+
   /** A diagram label at the largest size (from `size` down to 5 pt) at which its widest word fits, and its wrapped height. */
-  private fitted(text: string, font: 'regular' | 'bold', size: number, width: number): { text: string; size: number; height: number } {
+  private fitted(text: string, font: 'regular' | 'bold', size: number, width: number): FittedText {
     const { doc } = this;
     doc.font(font).fontSize(size);
     const widest = Math.max(0, ...text.split(/\s+/).map((word) => doc.widthOfString(word)));
@@ -356,7 +507,7 @@ class Layout {
     const { doc, model } = this;
     const column = (this.width - 24) / 2;
     for (let i = 0; i < parties.length; i += 2) {
-      this.need(110);
+      this.need(SIGNATURES_ROOM);
       const y = doc.y + 10;
       parties.slice(i, i + 2).forEach((party, j) => {
         const x = MARGIN.left + j * (column + 24);
