@@ -33,6 +33,14 @@ The data folder defaults to the desktop app's: ${defaultDataDir()}
 const EXIT_ERROR = 1;
 const EXIT_USAGE = 2;
 
+// A reader that stops early (`fieldbook methods | head -1`) closes the pipe. It has what it wanted,
+// so the command ends quietly and successfully (a pipeline under `set -o pipefail` must not fail
+// for it) instead of with a stack trace on stderr. Any other output failure stays loud.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 function printError(error: ApiErrorBody, exitCode: number): never {
   process.stderr.write(`${JSON.stringify({ error }, null, 2)}\n`);
   process.exit(exitCode);

@@ -41,7 +41,7 @@ export class Store {
     return SCHEMA_VERSION;
   }
 
-  /** The only way to change domain data. All or nothing. */
+  /** The only way to change domain data. All or nothing; a value already stored is no change and is not logged. */
   apply(changes: readonly FieldChange[]): string[] {
     if (!this.writePath) throw new ApiError({ code: 'read_only', message: this.readOnlyReason ?? 'The database is read-only.' });
     return this.writePath.apply(changes);

@@ -2,6 +2,10 @@
 // here in one transaction that also appends each change to the change log, stamped by the hybrid
 // logical clock and this device's id. The sync issue exports that log and imports the others'
 // changes through this same path; nothing else writes domain tables.
+//
+// A change to the value already stored is no change: it writes nothing, logs nothing and takes
+// no stamp. Callers may pass whole records (a form saved as it stands) without every unchanged
+// field, a 1 MB logo say, being logged again and later carried through sync.
 import type Database from 'better-sqlite3';
 import { ENTITIES, columnOf, isEntityName, type EntityName, type FieldDef, type FieldValue } from './db/entities.ts';
 import { SCHEMA_VERSION } from './db/migrations.ts';
@@ -28,8 +32,47 @@ function checkValue(entity: string, field: string, def: FieldDef, value: FieldVa
   if (!ok) throw new Error(`${entity}.${field} expects ${def.type}, got ${JSON.stringify(value)}`);
 }
 
+function checkFields(entity: string, defs: Record<string, FieldDef>, changes: readonly FieldChange[]): void {
+  for (const { field, value } of changes) {
+    const def = defs[field];
+    if (!def) throw new Error(`Unknown field ${entity}.${field}`);
+    checkValue(entity, field, def, value);
+  }
+}
+
 function toColumnValue(value: FieldValue): string | number | null {
   return typeof value === 'boolean' ? (value ? 1 : 0) : value;
+}
+
+/** A stored column as the value a change would carry: booleans are stored as 0 and 1. */
+function fromColumnValue(def: FieldDef, column: unknown): FieldValue {
+  if (column === null) return null;
+  return def.type === 'boolean' ? column === 1 : (column as string | number);
+}
+
+/** The changes that change a value, each judged against `current` (field values), which it updates. */
+function effectiveChanges(changes: readonly FieldChange[], current: Map<string, FieldValue>): FieldChange[] {
+  const effective: FieldChange[] = [];
+  for (const change of changes) {
+    if (current.has(change.field) && current.get(change.field) === change.value) continue;
+    current.set(change.field, change.value);
+    effective.push(change);
+  }
+  return effective;
+}
+
+/** Where each run of consecutive changes to the same row starts and ends. */
+function rowRuns(changes: readonly FieldChange[]): [number, number][] {
+  const runs: [number, number][] = [];
+  let start = 0;
+  while (start < changes.length) {
+    const { entity, id } = changes[start]!;
+    let end = start + 1;
+    while (end < changes.length && changes[end]!.entity === entity && changes[end]!.id === id) end++;
+    runs.push([start, end]);
+    start = end;
+  }
+  return runs;
 }
 
 export class WritePath {
@@ -37,6 +80,7 @@ export class WritePath {
   private readonly clock: HybridClock;
   private readonly deviceId: string;
   private readonly upserts = new Map<string, Database.Statement>();
+  private readonly selects = new Map<string, Database.Statement>();
   private readonly logInsert: Database.Statement;
   private readonly clockSave: Database.Statement;
 
@@ -50,7 +94,10 @@ export class WritePath {
     this.clockSave = db.prepare(`INSERT INTO meta (key, value) VALUES ('${CLOCK_KEY}', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
   }
 
-  /** Applies all changes or none. Returns the stamps given to them, in order. */
+  /**
+   * Applies all changes or none. Returns the stamps given to the changes that changed a value, in
+   * order; a change to the value already stored (or set earlier in the batch) gets none.
+   */
   apply(changes: readonly FieldChange[]): string[] {
     if (changes.length === 0) return [];
     // The clock is persisted inside the transaction, so a failed batch leaves the stored clock
@@ -65,40 +112,48 @@ export class WritePath {
     // device with its own clock in memory: start after the last stamp either of them stored.
     const stored = loadClockState(this.db);
     if (stored) this.clock.catchUp(stored);
-    const stamps: string[] = [];
     // Consecutive changes to the same row become one upsert.
-    let start = 0;
-    while (start < changes.length) {
-      const first = changes[start]!;
-      let end = start + 1;
-      while (end < changes.length && changes[end]!.entity === first.entity && changes[end]!.id === first.id) end++;
-      this.upsertRow(changes, start, end);
-      start = end;
-    }
-    for (const change of changes) {
-      const stamp = this.clock.next();
-      this.logInsert.run(stamp, this.deviceId, change.entity, change.id, change.field, JSON.stringify(change.value));
-      stamps.push(stamp);
-    }
-    this.clockSave.run(JSON.stringify(this.clock.snapshot()));
+    const stamps = rowRuns(changes).flatMap(([start, end]) => this.applyToRow(changes.slice(start, end)));
+    if (stamps.length > 0) this.clockSave.run(JSON.stringify(this.clock.snapshot()));
     return stamps;
   }
 
-  private upsertRow(changes: readonly FieldChange[], start: number, end: number): void {
-    const { entity, id } = changes[start]!;
+  /** Writes and logs the changes to one row that change its values; returns their stamps. */
+  private applyToRow(changes: readonly FieldChange[]): string[] {
+    const { entity, id } = changes[0]!;
     if (!isEntityName(entity)) throw new Error(`Unknown entity ${String(entity)}`);
     const defs: Record<string, FieldDef> = ENTITIES[entity].fields;
+    checkFields(entity, defs, changes);
+    // Each change is judged against the value before it, as if the batch were applied one by one:
+    // the stored value, or the batch's previous change to that field. A new row has no values yet,
+    // so every field given to it is a change.
+    const current = this.storedValues(entity, id, defs, [...new Set(changes.map((c) => c.field))]);
+    const effective = effectiveChanges(changes, current);
+    if (effective.length === 0) return [];
     // Later changes to the same field in one batch win, as they would applied one by one.
-    const values = new Map<string, FieldValue>();
-    for (let i = start; i < end; i++) {
-      const { field, value } = changes[i]!;
-      const def = defs[field];
-      if (!def) throw new Error(`Unknown field ${entity}.${field}`);
-      checkValue(entity, field, def, value);
-      values.set(field, value);
+    const fields = [...new Set(effective.map((c) => c.field))];
+    this.upsertStatement(entity, fields).run(id, ...fields.map((f) => toColumnValue(current.get(f)!)));
+    return effective.map((change) => {
+      const stamp = this.clock.next();
+      this.logInsert.run(stamp, this.deviceId, entity, id, change.field, JSON.stringify(change.value));
+      return stamp;
+    });
+  }
+
+  /** The row's stored values of these fields; empty for a row that does not exist yet. */
+  private storedValues(entity: EntityName, id: string, defs: Record<string, FieldDef>, fields: string[]): Map<string, FieldValue> {
+    const row = this.selectStatement(entity, fields).get(id) as unknown[] | undefined;
+    return new Map(row ? fields.map((f, i) => [f, fromColumnValue(defs[f]!, row[i])]) : []);
+  }
+
+  private selectStatement(entity: EntityName, fields: string[]): Database.Statement {
+    const key = `${entity}:${fields.join(',')}`;
+    let statement = this.selects.get(key);
+    if (!statement) {
+      statement = this.db.prepare(`SELECT ${fields.map(columnOf).join(', ')} FROM ${ENTITIES[entity].table} WHERE id = ?`).raw();
+      this.selects.set(key, statement);
     }
-    const fields = [...values.keys()];
-    this.upsertStatement(entity, fields).run(id, ...fields.map((f) => toColumnValue(values.get(f)!)));
+    return statement;
   }
 
   private upsertStatement(entity: EntityName, fields: string[]): Database.Statement {

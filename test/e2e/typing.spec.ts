@@ -18,7 +18,7 @@ interface Typed {
   value: string;
 }
 
-/** Every field a person types into, in the order of the page: text, long text, numbers, addresses. */
+/** Every field a person types into, in the order of the page: text, long text, numbers, addresses, dates. */
 const TYPEABLE = 'input:not([type]), input[type=text], input[type=number], input[type=email], input[type=tel], input[type=url], textarea';
 
 function valueFor(type: string, name: string, index: number, overrides: Record<string, string>): string {
@@ -32,6 +32,8 @@ function valueFor(type: string, name: string, index: number, overrides: Record<s
       return `+49 40 555 01${index}`;
     case 'url':
       return `https://example.org/${index}`;
+    case 'date':
+      return `2026-12-${String(1 + (index % 28)).padStart(2, '0')}`;
     default:
       return `Typed ${index}`;
   }
@@ -57,7 +59,8 @@ async function typeIntoEveryField(page: Page, scope: Locator, options: { skip?: 
     if (!(await field.isEditable())) continue;
     const name = await field.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? el.getAttribute('aria-label') ?? el.getAttribute('placeholder') ?? '');
     if (options.skip?.test(name)) continue;
-    const type = (await field.getAttribute('type')) ?? 'text';
+    // A date field is a text field that takes only a date (see DateField).
+    const type = (await field.evaluate((el) => el.classList.contains('date-input'))) ? 'date' : ((await field.getAttribute('type')) ?? 'text');
     const value = valueFor(type, name, typed.length, options.overrides ?? {});
     await field.click();
     await field.press('ControlOrMeta+a');
@@ -101,12 +104,26 @@ test('branding: every field typed in turn is kept', async ({ page, host }) => {
   await expectKept(form, typed);
 });
 
+test('your profile: every field typed in turn is kept', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('link', { name: 'Set up your profile' }).click();
+  const form = page.getByRole('region', { name: 'Your profile' });
+  const typed = await typeIntoEveryField(page, form, { overrides: { '^Your name': 'Miriam Kaya' } });
+  expect(typed.map((t) => t.name)).toEqual(['Your name (required)', 'E-mail', 'Role (e.g. Senior consultant)']);
+  await page.reload();
+  await expectKept(form, typed);
+  // Asked once: the start screen no longer asks.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Projects' }).click();
+  await expect(page.getByRole('link', { name: 'Set up your profile' })).toHaveCount(0);
+});
+
 test('the project dashboard: details and the Go / No-Go decision', async ({ page, host }) => {
   await openSample(page, host.url);
   const dashboard = page.locator('article.dashboard');
-  // The notes of the activities are fields of their own rows; the dashboard's forms are the rest.
-  const typed = await typeIntoEveryField(page, dashboard, { skip: /^Note on |^New /, overrides: { '^Concurrent sessions': '900' } });
-  expect(typed.map((t) => t.name)).toEqual(expect.arrayContaining(['Project name', 'Mailboxes', 'Rationale']));
+  // The notes of the activities are fields of their own rows; the export's choices are not kept
+  // (they belong to one export); the dashboard's forms are the rest, the status report's notes among them.
+  const typed = await typeIntoEveryField(page, dashboard, { skip: /^Note on |^New |^What changed|^From$|^To$/, overrides: { '^Concurrent sessions': '900' } });
+  expect(typed.map((t) => t.name)).toEqual(expect.arrayContaining(['Project name', 'Mailboxes', 'Rationale', 'Summary for the customer', 'Risks']));
   await page.reload();
   await expectKept(dashboard, typed);
 });
@@ -153,7 +170,7 @@ test('a meeting and a checklist item', async ({ page, host }) => {
   await page.getByRole('button', { name: 'Record a meeting' }).click();
   await page.getByRole('button', { name: 'Add agenda item' }).click();
   const meeting = page.locator('main');
-  const typedMeeting = await typeIntoEveryField(page, meeting, { skip: /^New / });
+  const typedMeeting = await typeIntoEveryField(page, meeting, { skip: /^New /, overrides: { '^Date and time$|^Next meeting on$': '2026-12-03 10:15' } });
   await page.reload();
   await expectKept(meeting, typedMeeting);
 

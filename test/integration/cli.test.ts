@@ -1,6 +1,8 @@
 // The command line as a user runs it: `fieldbook --data-dir DIR ...` in a child process.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Customer, ProjectDetail } from '../../shared/domain.ts';
 import type { Pack } from '../../shared/workshops/pack.ts';
@@ -93,6 +95,31 @@ describe('the fieldbook command line', () => {
     expect(pkg.bin.fieldbook).toBe(BIN);
     expect(readFileSync(BIN, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
     expect(statSync(BIN).mode & 0o111).not.toBe(0);
+  });
+
+  it('prints nothing on stderr when a call succeeds, run directly or through npx', () => {
+    const dir = tempDir();
+    const direct = fieldbook('--data-dir', dir, 'call', 'customers.list', '{}');
+    expect({ status: direct.status, stderr: direct.stderr }).toEqual({ status: 0, stderr: '' });
+
+    // `npx fieldbook` as a script's shell runs it: npm on the machine's own Node, not on the
+    // project's Node 24 that npm put first on this test's PATH. npm checks the package when it
+    // first links the bin into its npx cache, so the cache is a fresh one (offline: nothing to fetch).
+    const machinePath = process.env.PATH!.split(delimiter).filter((p) => !p.endsWith(join('node_modules', '.bin')));
+    const env = { ...process.env, PATH: machinePath.join(delimiter), npm_config_cache: tempDir(), npm_config_offline: 'true' };
+    const viaNpx = spawnSync('npx', ['fieldbook', '--data-dir', dir, 'call', 'customers.list', '{}'], { encoding: 'utf8', env });
+    expect({ status: viaNpx.status, stderr: viaNpx.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(JSON.parse(viaNpx.stdout)).toEqual([]);
+  });
+
+  it('ends quietly when the reader closes the pipe early, as `| head -1` does', async () => {
+    // The pack is well over a pipe's buffer (64 KiB), so most of it is still unwritten when the pipe closes.
+    const child = spawn(process.execPath, [BIN, '--data-dir', tempDir(), 'call', 'packs.export', '{"id":"ox-app-suite"}'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const [status, signal] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null];
+    expect({ status, signal, stderr }).toEqual({ status: 0, signal: null, stderr: '' });
   });
 
   it('explains usage mistakes', () => {

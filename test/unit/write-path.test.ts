@@ -2,8 +2,10 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Customer, ProjectDetail } from '../../shared/domain.ts';
+import type { FieldValue } from '../../electron/core/db/entities.ts';
 import { parseStamp } from '../../electron/core/hlc.ts';
 import { newId } from '../../electron/core/ids.ts';
+import type { FieldChange } from '../../electron/core/write-path.ts';
 import { dumpDatabase, openTestCore, removeTempDirs, tempDir } from '../support/temp-store.ts';
 
 afterEach(removeTempDirs);
@@ -121,5 +123,132 @@ describe('the write path', () => {
     };
     visit(root);
     expect(offenders).toEqual([]);
+  });
+});
+
+/** Rows written by this connection so far: any INSERT, UPDATE or DELETE raises it, even one that rewrites a value as it was. */
+function rowsWritten(core: ReturnType<typeof openTestCore>): number {
+  return (core.store.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+}
+
+/** A customer with a project and an activity, so that every field type has a row to live in. */
+function rowsOfEveryType(core: ReturnType<typeof openTestCore>): { customer: string; project: string; activity: string } {
+  const ids = { customer: newId(), project: newId(), activity: newId() };
+  core.store.apply([
+    { entity: 'customer', id: ids.customer, field: 'name', value: 'Nordhafen' },
+    { entity: 'project', id: ids.project, field: 'customerId', value: ids.customer },
+    { entity: 'activity', id: ids.activity, field: 'projectId', value: ids.project },
+  ]);
+  return ids;
+}
+
+const ONE_MB_LOGO = `data:image/png;base64,${'A'.repeat(1_000_000)}`;
+
+describe('the write path with values already stored', () => {
+  const cases: [string, keyof ReturnType<typeof rowsOfEveryType>, string, FieldValue][] = [
+    ['text', 'customer', 'name', 'Stadtwerke'],
+    ['integer', 'activity', 'position', 7],
+    ['boolean true', 'customer', 'archived', true],
+    ['boolean false', 'customer', 'archived', false],
+    ['nullable text, null', 'customer', 'logo', null],
+    ['nullable text, a value', 'customer', 'logo', 'data:image/png;base64,AAAA'],
+    ['nullable integer, null', 'project', 'mailboxes', null],
+    ['nullable integer, a value', 'project', 'mailboxes', 25_000],
+    ['large text of 1 MB', 'customer', 'logo', ONE_MB_LOGO],
+  ];
+
+  it.each(cases)('writes nothing and takes no clock tick for an unchanged %s', (_, entity, field, value) => {
+    const core = openTestCore(tempDir(), { now: () => 1_000_000 }); // a still wall clock: every tick shows in the counter
+    const ids = rowsOfEveryType(core);
+    const change: FieldChange = { entity, id: ids[entity], field, value };
+    core.store.apply([change]);
+    const before = dumpDatabase(core);
+    const written = rowsWritten(core);
+    const lastStamp = log(core).at(-1)!.stamp;
+
+    expect(core.store.apply([change])).toEqual([]);
+    expect(rowsWritten(core)).toBe(written);
+    expect(dumpDatabase(core)).toEqual(before);
+
+    // The next real change follows directly on the last stamp: the unchanged one took none.
+    const [next] = core.store.apply([{ entity: 'customer', id: ids.customer, field: 'notes', value: 'changed' }]);
+    expect(parseStamp(next!)).toMatchObject({ ms: parseStamp(lastStamp).ms, counter: parseStamp(lastStamp).counter + 1 });
+  });
+
+  it('logs only the changed values of a batch that mixes changed and unchanged ones', () => {
+    const core = openTestCore();
+    const ids = rowsOfEveryType(core);
+    core.store.apply([
+      { entity: 'customer', id: ids.customer, field: 'logo', value: ONE_MB_LOGO },
+      { entity: 'project', id: ids.project, field: 'mailboxes', value: 500 },
+    ]);
+    const seq = log(core).at(-1)!.seq;
+    const stamps = core.store.apply([
+      { entity: 'customer', id: ids.customer, field: 'name', value: 'Nordhafen' },
+      { entity: 'customer', id: ids.customer, field: 'notes', value: 'Horde users' },
+      { entity: 'customer', id: ids.customer, field: 'logo', value: ONE_MB_LOGO },
+      { entity: 'customer', id: ids.customer, field: 'archived', value: false },
+      { entity: 'project', id: ids.project, field: 'mailboxes', value: 500 },
+      { entity: 'project', id: ids.project, field: 'startDate', value: '2026-12-01' },
+      { entity: 'activity', id: ids.activity, field: 'position', value: 0 },
+    ]);
+    const logged = log(core).filter((r) => r.seq > seq);
+    expect(logged.map((r) => [r.entity, r.field, JSON.parse(r.value)])).toEqual([
+      ['customer', 'notes', 'Horde users'],
+      ['project', 'startDate', '2026-12-01'],
+    ]);
+    expect(stamps).toEqual(logged.map((r) => r.stamp));
+    expect(core.store.db.prepare('SELECT notes FROM customer WHERE id = ?').get(ids.customer)).toEqual({ notes: 'Horde users' });
+  });
+
+  it('judges each change against the value before it, as if the batch were applied one by one', () => {
+    const core = openTestCore();
+    const { customer } = rowsOfEveryType(core);
+    const seq = log(core).at(-1)!.seq;
+    const name = (value: string): FieldChange => ({ entity: 'customer', id: customer, field: 'name', value });
+    core.store.apply([name('Nordhafen'), name('Südhafen'), name('Südhafen'), name('Nordhafen')]);
+    expect(log(core).filter((r) => r.seq > seq).map((r) => JSON.parse(r.value))).toEqual(['Südhafen', 'Nordhafen']);
+  });
+
+  it('logs every field given for a new row, even values that look like defaults', () => {
+    const core = openTestCore();
+    const id = newId();
+    const seq = log(core).at(-1)!.seq;
+    core.store.apply([
+      { entity: 'customer', id, field: 'notes', value: '' },
+      { entity: 'customer', id, field: 'logo', value: null },
+      { entity: 'customer', id, field: 'archived', value: false },
+    ]);
+    expect(log(core).filter((r) => r.seq > seq).map((r) => [r.field, JSON.parse(r.value)])).toEqual([
+      ['notes', ''],
+      ['logo', null],
+      ['archived', false],
+    ]);
+  });
+
+  it('logs a 1 MB branding logo once, however often the footer beside it is saved', () => {
+    const core = openTestCore();
+    const branding = { consultancyName: 'Hafen Consulting', address: '', logo: ONE_MB_LOGO, accent: '#0b5cad', footerText: '', confidentiality: '' };
+    for (let i = 0; i <= 5; i++) core.call('branding.save', { ...branding, footerText: `Footer ${i}` });
+    const count = (field: string): number =>
+      (core.store.db.prepare("SELECT count(*) AS n FROM change_log WHERE entity = 'branding' AND field = ?").get(field) as { n: number }).n;
+    expect(count('logo')).toBe(1);
+    expect(count('consultancyName')).toBe(1);
+    expect(count('footerText')).toBe(6);
+  });
+});
+
+describe('the change log', () => {
+  it('finds the history of one row by an index', () => {
+    const core = openTestCore();
+    // The query of the checklist's history (historyOf in electron/core/api/checklist.ts).
+    const plan = core.store.db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT c.stamp, c.device_id, c.field, c.value, d.user_name, d.host_name, d.person_name
+           FROM change_log c LEFT JOIN device d ON d.id = c.device_id
+          WHERE c.entity = 'requirement' AND c.row_id = ? ORDER BY c.stamp`,
+      )
+      .all('x') as { detail: string }[];
+    expect(plan.map((p) => p.detail)).toContain('SEARCH c USING INDEX change_log_row (entity=? AND row_id=?)');
   });
 });

@@ -351,6 +351,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE project ADD COLUMN status_risks TEXT NOT NULL DEFAULT '';
       ALTER TABLE project ADD COLUMN status_light TEXT NOT NULL DEFAULT '';
       ALTER TABLE project ADD COLUMN status_light_reason TEXT NOT NULL DEFAULT '';
+
+      -- The history of one row (a checklist item's, say): its changes found by this index instead
+      -- of a scan of the whole change log. Without the stamp, the key stays short for every write;
+      -- sorting one row's changes by stamp costs next to nothing.
+      CREATE INDEX change_log_row ON change_log(entity, row_id);
     `,
   },
 ];

@@ -16,7 +16,7 @@ interface FrameProps {
   required?: boolean | undefined;
   hint?: string | undefined;
   error: string | null;
-  /** Hides the label visually (it still names the control), for fields inside a table row. */
+  /** Hides the label and the hint visually (they still name and describe the control), for fields inside a table row. */
   compact?: boolean | undefined;
   children: (ids: { id: string; describedBy: string | undefined }) => ReactNode;
 }
@@ -35,7 +35,7 @@ export function FieldFrame({ label, required, hint, error, compact, children }: 
       </label>
       {children({ id, describedBy })}
       {hint && (
-        <p id={hintId} className="field-hint">
+        <p id={hintId} className={compact ? 'field-hint visually-hidden' : 'field-hint'}>
           {hint}
         </p>
       )}
@@ -66,7 +66,7 @@ interface TextProps {
   label: string;
   saved: string;
   save(value: string): Promise<unknown>;
-  type?: 'text' | 'email' | 'tel' | 'date' | 'datetime-local' | 'number';
+  type?: 'text' | 'email' | 'tel' | 'number';
   multiline?: boolean;
   hint?: string;
   compact?: boolean;
@@ -119,7 +119,7 @@ interface PlainTextProps {
   value: string;
   onChange(value: string): void;
   error?: string | null;
-  type?: 'text' | 'email' | 'tel' | 'date';
+  type?: 'text' | 'email' | 'tel';
   multiline?: boolean;
   required?: boolean;
   autoFocus?: boolean;

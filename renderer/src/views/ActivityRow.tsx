@@ -2,6 +2,7 @@
 import type { Activity, ActivityStatus } from '../../../shared/domain.ts';
 import type { MethodInput } from '../../../shared/api.ts';
 import { api } from '../api/client.ts';
+import { AutoDate } from '../components/DateField.tsx';
 import { AutoText, emptyToNull, errorFor, SelectField } from '../components/fields.tsx';
 import { activityHint, activityTitle, useT } from '../i18n.ts';
 import { writeAndRefresh } from '../state/open-project.ts';
@@ -54,13 +55,7 @@ export function ActivityRow({ activity }: { activity: Activity }) {
           onChange={(v) => status.commit(v as ActivityStatus)}
           error={errorFor(t, status.error)}
         />
-        <AutoText
-          compact
-          type="date"
-          label={t('checklist.date', { title })}
-          saved={activity.date ?? ''}
-          save={(v) => update({ date: emptyToNull(v) })}
-        />
+        <AutoDate compact label={t('checklist.date', { title })} saved={activity.date ?? ''} save={(v) => update({ date: emptyToNull(v) })} />
         <AutoText compact label={t('checklist.note', { title })} saved={activity.note} save={(note) => update({ note })} />
       </div>
     </li>

@@ -1,6 +1,7 @@
 // The Go / No-Go decision between Initialization and Concept, saved as one record as it is typed.
 import type { GateRecord, Project } from '../../../shared/domain.ts';
 import { api } from '../api/client.ts';
+import { DateField } from '../components/DateField.tsx';
 import { errorFor, FieldFrame, SelectField } from '../components/fields.tsx';
 import { useT } from '../i18n.ts';
 import { writeAndRefresh } from '../state/open-project.ts';
@@ -39,18 +40,13 @@ export function GateForm({ project }: { project: Project }) {
           onChange={(decision) => draft.commit({ ...gate, decision: decision as GateRecord['decision'] })}
           error={errorFor(t, draft.error, 'decision')}
         />
-        <FieldFrame label={t('gate.date')} error={errorFor(t, draft.error, 'date')}>
-          {({ id, describedBy }) => (
-            <input
-              id={id}
-              type="date"
-              value={gate.date ?? ''}
-              aria-describedby={describedBy}
-              onBlur={() => void draft.flush()}
-              onChange={(e) => draft.change({ ...gate, date: e.target.value === '' ? null : e.target.value })}
-            />
-          )}
-        </FieldFrame>
+        <DateField
+          label={t('gate.date')}
+          value={gate.date ?? ''}
+          onChange={(date) => draft.change({ ...gate, date: date === '' ? null : date })}
+          onBlur={() => void draft.flush()}
+          error={errorFor(t, draft.error, 'date')}
+        />
         {text('decidedBy', false)}
       </div>
       {text('rationale', true)}

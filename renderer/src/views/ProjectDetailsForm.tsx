@@ -2,6 +2,7 @@
 import type { Project } from '../../../shared/domain.ts';
 import type { MethodInput } from '../../../shared/api.ts';
 import { api } from '../api/client.ts';
+import { AutoDate } from '../components/DateField.tsx';
 import { AutoSelect, AutoText, emptyToNull, toCount } from '../components/fields.tsx';
 import { useT } from '../i18n.ts';
 import { writeAndRefresh } from '../state/open-project.ts';
@@ -26,18 +27,8 @@ export function ProjectDetailsForm({ project }: { project: Project }) {
           options={projectStatusOptions(t)}
           save={(status) => update({ status: status as Project['status'] })}
         />
-        <AutoText
-          label={t('project.startDate')}
-          type="date"
-          saved={project.startDate ?? ''}
-          save={(v) => update({ startDate: emptyToNull(v) })}
-        />
-        <AutoText
-          label={t('project.targetDate')}
-          type="date"
-          saved={project.targetDate ?? ''}
-          save={(v) => update({ targetDate: emptyToNull(v) })}
-        />
+        <AutoDate label={t('project.startDate')} saved={project.startDate ?? ''} save={(v) => update({ startDate: emptyToNull(v) })} />
+        <AutoDate label={t('project.targetDate')} saved={project.targetDate ?? ''} save={(v) => update({ targetDate: emptyToNull(v) })} />
         <AutoText
           label={t('project.mailboxes')}
           type="number"

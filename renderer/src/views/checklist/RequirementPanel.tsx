@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { PHASES, SIDES, type Phase, type ProjectMember, type Side } from '../../../../shared/domain.ts';
 import { formatNumber, PRIORITIES, REQUIREMENT_STATUSES, type Requirement } from '../../../../shared/checklist/types.ts';
 import { api } from '../../api/client.ts';
+import { AutoDate } from '../../components/DateField.tsx';
 import { AutoSelect, AutoText, emptyToNull, errorFor, TextField } from '../../components/fields.tsx';
 import { useSubmit } from '../../components/use-submit.ts';
 import { useT } from '../../i18n.ts';
@@ -89,7 +90,7 @@ export function RequirementPanel({ projectId, id, people, onClose }: Props) {
           save={(v) => update({ responsibleId: emptyToNull(v) })}
         />
         <AutoSelect label={t('requirements.column.ownerSide')} saved={item.ownerSide ?? ''} options={choices(SIDES, 'side', true)} save={(v) => update({ ownerSide: emptyToNull(v) as Side | null })} />
-        <AutoText label={t('requirements.column.dueDate')} type="date" saved={item.dueDate ?? ''} save={(v) => update({ dueDate: emptyToNull(v) })} />
+        <AutoDate label={t('requirements.column.dueDate')} saved={item.dueDate ?? ''} save={(v) => update({ dueDate: emptyToNull(v) })} />
         <AutoSelect
           label={t('requirements.column.priority')}
           saved={item.priority}

@@ -6,6 +6,7 @@ import { SIDES, type ProjectMember, type Side } from '../../../../shared/domain.
 import { formatNumber, REQUIREMENT_STATUSES, type Requirement } from '../../../../shared/checklist/types.ts';
 import type { AgendaItem } from '../../../../shared/meetings/types.ts';
 import { api } from '../../api/client.ts';
+import { AutoDate, DateField } from '../../components/DateField.tsx';
 import { AutoSelect, AutoText, emptyToNull, errorFor, SelectField, TextField } from '../../components/fields.tsx';
 import { useSubmit } from '../../components/use-submit.ts';
 import { useT } from '../../i18n.ts';
@@ -31,8 +32,8 @@ function ActionRow({ action, people, onChanged }: { action: Requirement; people:
       <th scope="row">
         <a href={`#/project/${action.projectId}/checklist/${action.id}`}>{number}</a>
       </th>
-      <td>
-        <AutoText compact label={t('actions.whatOf', { number })} saved={action.title} save={(title) => update({ title })} />
+      <td className="action-what">
+        <AutoText compact multiline label={t('actions.whatOf', { number })} saved={action.title} save={(title) => update({ title })} />
       </td>
       <td>
         <AutoSelect
@@ -53,7 +54,7 @@ function ActionRow({ action, people, onChanged }: { action: Requirement; people:
         />
       </td>
       <td>
-        <AutoText compact type="date" label={t('actions.dueOf', { number })} saved={action.dueDate ?? ''} save={(v) => update({ dueDate: emptyToNull(v) })} />
+        <AutoDate compact label={t('actions.dueOf', { number })} saved={action.dueDate ?? ''} save={(v) => update({ dueDate: emptyToNull(v) })} />
       </td>
       <td>
         <AutoSelect
@@ -111,7 +112,7 @@ function NewAction({ item, projectId, people, onChanged }: Omit<Props, 'n'>) {
         onChange={chooseOwner}
       />
       <SelectField label={t('actions.side')} value={side} options={[{ value: NOBODY, label: '–' }, ...SIDES.map((s) => ({ value: s, label: t(`side.${s}`) }))]} onChange={setSide} />
-      <TextField label={t('actions.due')} type="date" value={due} onChange={setDue} error={errorFor(t, error, 'dueDate')} />
+      <DateField label={t('actions.due')} value={due} onChange={setDue} error={errorFor(t, error, 'dueDate')} />
       <button type="submit" disabled={busy}>
         {t('actions.add')}
       </button>

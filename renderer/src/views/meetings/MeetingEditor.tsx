@@ -6,6 +6,7 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { ProjectMember } from '../../../../shared/domain.ts';
 import { MEETING_KINDS, PREVIOUS_MINUTES, type MeetingDetail } from '../../../../shared/meetings/types.ts';
 import { api } from '../../api/client.ts';
+import { AutoDate } from '../../components/DateField.tsx';
 import { AutoSelect, AutoText, emptyToNull, toCount } from '../../components/fields.tsx';
 import { useT } from '../../i18n.ts';
 import { reportFailure, useUi } from '../../state/ui.ts';
@@ -105,7 +106,7 @@ export function MeetingEditor({ projectId, meetingId, people, onChanged }: Props
           options={MEETING_KINDS.map((k) => ({ value: k, label: t(`meetingKind.${k}`) }))}
           save={(kind) => update({ kind: kind as (typeof MEETING_KINDS)[number] })}
         />
-        <AutoText label={t('meetings.startsAt')} type="datetime-local" saved={meeting.startsAt ?? ''} save={(v) => update({ startsAt: emptyToNull(v) })} />
+        <AutoDate withTime label={t('meetings.startsAt')} saved={meeting.startsAt ?? ''} save={(v) => update({ startsAt: emptyToNull(v) })} />
         <AutoText label={t('meetings.duration')} type="number" saved={meeting.durationMinutes?.toString() ?? ''} save={(v) => update({ durationMinutes: toCount(v) })} />
         <AutoText label={t('meetings.place')} saved={meeting.place} save={(place) => update({ place })} hint={t('meetings.placeHint')} />
         <AutoSelect label={t('meetings.chair')} saved={meeting.chairId ?? ''} options={people0} save={(v) => update({ chairId: emptyToNull(v) })} />
@@ -177,7 +178,7 @@ export function MeetingEditor({ projectId, meetingId, people, onChanged }: Props
       <section className="panel" aria-labelledby="next-heading">
         <h3 id="next-heading">{t('meetings.next')}</h3>
         <div className="form-grid">
-          <AutoText label={t('meetings.nextAt')} type="datetime-local" saved={meeting.nextMeetingAt ?? ''} save={(v) => update({ nextMeetingAt: emptyToNull(v) })} />
+          <AutoDate withTime label={t('meetings.nextAt')} saved={meeting.nextMeetingAt ?? ''} save={(v) => update({ nextMeetingAt: emptyToNull(v) })} />
           <AutoText label={t('meetings.nextNote')} saved={meeting.nextMeetingNote} save={(nextMeetingNote) => update({ nextMeetingNote })} />
         </div>
       </section>

@@ -9,7 +9,8 @@ import { formatNumber, REQUIREMENT_STATUSES, type Requirement } from '../../../.
 import { isOverdue, statusCallOrder } from '../../../../shared/checklist/view.ts';
 import { localIsoDate } from '../../../../shared/iso-date.ts';
 import { api } from '../../api/client.ts';
-import { AutoSelect, AutoText, emptyToNull, errorFor, TextField } from '../../components/fields.tsx';
+import { AutoDate } from '../../components/DateField.tsx';
+import { AutoSelect, emptyToNull, errorFor, TextField } from '../../components/fields.tsx';
 import { useSubmit } from '../../components/use-submit.ts';
 import { useT } from '../../i18n.ts';
 import { saveItem, useOpenChecklist } from '../../state/open-checklist.ts';
@@ -139,7 +140,7 @@ export function StatusCall({ projectId, meetingId, people }: Props) {
               options={REQUIREMENT_STATUSES.map((s, i) => ({ value: s, label: `${i + 1} · ${t(`requirementStatus.${s}`)}` }))}
               save={(v) => change(current, { status: v as Requirement['status'] })}
             />
-            <AutoText label={t('requirements.column.dueDate')} type="date" saved={current.dueDate ?? ''} save={(v) => change(current, { dueDate: emptyToNull(v) })} />
+            <AutoDate label={t('requirements.column.dueDate')} saved={current.dueDate ?? ''} save={(v) => change(current, { dueDate: emptyToNull(v) })} />
             <AutoSelect
               label={t('requirements.column.responsibleId')}
               saved={current.responsibleId ?? ''}

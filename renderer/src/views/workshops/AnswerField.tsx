@@ -5,6 +5,7 @@ import type { ProjectMember } from '../../../../shared/domain.ts';
 import type { AnswerValue } from '../../../../shared/workshops/answers.ts';
 import { parseCapabilities } from '../../../../shared/workshops/capabilities.ts';
 import type { PackField } from '../../../../shared/workshops/pack.ts';
+import { AutoDate } from '../../components/DateField.tsx';
 import { errorFor, FieldFrame, SelectField } from '../../components/fields.tsx';
 import { FileButton } from '../../components/FileButton.tsx';
 import { useT } from '../../i18n.ts';
@@ -48,7 +49,7 @@ function typedControl(draft: Draft, field: PackField, error: string | null, ids:
   };
 }
 
-function TextAnswer({ field, value, sessionId }: AnswerProps<Of<'text'> | Of<'longtext'> | Of<'date'>>) {
+function TextAnswer({ field, value, sessionId }: AnswerProps<Of<'text'> | Of<'longtext'>>) {
   const { label, hint, t } = useFieldText(field);
   const draft = useDraft(typeof value === 'string' ? value : '', (v) => saveAnswer(sessionId, field.key, v.trim() === '' ? null : v));
   const error = errorFor(t, draft.error);
@@ -57,10 +58,23 @@ function TextAnswer({ field, value, sessionId }: AnswerProps<Of<'text'> | Of<'lo
       {(ids) => {
         const control = typedControl(draft, field, error, ids);
         if (field.type === 'longtext') return <textarea {...control} rows={4} />;
-        const type = field.type === 'date' ? 'date' : field.format === 'email' ? 'email' : field.format === 'url' ? 'url' : 'text';
+        const type = field.format === 'email' ? 'email' : field.format === 'url' ? 'url' : 'text';
         return <input {...control} type={type} />;
       }}
     </FieldFrame>
+  );
+}
+
+function DateAnswer({ field, value, sessionId }: AnswerProps<Of<'date'>>) {
+  const { label, hint } = useFieldText(field);
+  return (
+    <AutoDate
+      label={label}
+      hint={hint}
+      required={field.required}
+      saved={typeof value === 'string' ? value : ''}
+      save={(v) => saveAnswer(sessionId, field.key, v === '' ? null : v)}
+    />
   );
 }
 
@@ -242,8 +256,9 @@ export function AnswerField(props: AnswerProps) {
   switch (field.type) {
     case 'text':
     case 'longtext':
-    case 'date':
       return <TextAnswer {...props} field={field} />;
+    case 'date':
+      return <DateAnswer {...props} field={field} />;
     case 'number':
       return <NumberAnswer {...props} field={field} />;
     case 'select':

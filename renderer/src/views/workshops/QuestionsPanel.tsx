@@ -4,6 +4,7 @@ import { formatNumber, type Requirement } from '../../../../shared/checklist/typ
 import type { ProjectMember } from '../../../../shared/domain.ts';
 import type { OpenQuestion } from '../../../../shared/workshops/types.ts';
 import { api } from '../../api/client.ts';
+import { AutoDate, DateField } from '../../components/DateField.tsx';
 import { AutoSelect, AutoText, emptyToNull, errorFor, SelectField, TextField } from '../../components/fields.tsx';
 import { useSubmit } from '../../components/use-submit.ts';
 import { useT } from '../../i18n.ts';
@@ -78,7 +79,7 @@ export function QuestionsPanel({ projectId, topicKey, sessionId, questions, peop
                 options={owners}
                 save={(v) => update(q.id, { ownerId: v === NOBODY ? null : v })}
               />
-              <AutoText label={t('workshops.due')} type="date" saved={q.dueDate ?? ''} save={(v) => update(q.id, { dueDate: emptyToNull(v) })} />
+              <AutoDate label={t('workshops.due')} saved={q.dueDate ?? ''} save={(v) => update(q.id, { dueDate: emptyToNull(v) })} />
             </div>
             <label className="checkbox">
               <input
@@ -115,7 +116,7 @@ export function QuestionsPanel({ projectId, topicKey, sessionId, questions, peop
         <TextField label={t('workshops.newQuestion')} value={text} onChange={setText} error={errorFor(t, error, 'text')} required />
         <div className="form-grid">
           <SelectField label={t('workshops.owner')} value={ownerId} options={owners} onChange={setOwnerId} error={errorFor(t, error, 'ownerId')} />
-          <TextField label={t('workshops.due')} type="date" value={dueDate} onChange={setDueDate} error={errorFor(t, error, 'dueDate')} />
+          <DateField label={t('workshops.due')} value={dueDate} onChange={setDueDate} error={errorFor(t, error, 'dueDate')} />
         </div>
         <button type="submit" disabled={busy}>
           {t('workshops.addQuestion')}

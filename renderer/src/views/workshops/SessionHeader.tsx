@@ -2,6 +2,7 @@
 import type { ProjectMember } from '../../../../shared/domain.ts';
 import type { WorkshopSession } from '../../../../shared/workshops/types.ts';
 import { api } from '../../api/client.ts';
+import { AutoDate } from '../../components/DateField.tsx';
 import { AutoText, emptyToNull, errorFor } from '../../components/fields.tsx';
 import { useT } from '../../i18n.ts';
 import { writeTopic } from '../../state/open-topic.ts';
@@ -22,7 +23,7 @@ export function SessionHeader({ session, people, readOnly }: Props) {
     <fieldset className="session-header" disabled={readOnly}>
       <legend>{t('workshops.session')}</legend>
       <div className="form-grid">
-        <AutoText label={t('workshops.date')} type="date" saved={session.date ?? ''} save={(v) => update({ date: emptyToNull(v) })} />
+        <AutoDate label={t('workshops.date')} saved={session.date ?? ''} save={(v) => update({ date: emptyToNull(v) })} />
       </div>
       <fieldset className="choice-group">
         <legend>{t('workshops.attendees')}</legend>
