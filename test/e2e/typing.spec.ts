@@ -59,6 +59,8 @@ async function typeIntoEveryField(page: Page, scope: Locator, options: { skip?: 
     if (!(await field.isEditable())) continue;
     const name = await field.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? el.getAttribute('aria-label') ?? el.getAttribute('placeholder') ?? '');
     if (options.skip?.test(name)) continue;
+    // A field of a form sent with its button (a new question, decision or action item) is not saved as typed.
+    if (await field.evaluate((el) => el.closest('form') !== null)) continue;
     // A date field is a text field that takes only a date (see DateField).
     const type = (await field.evaluate((el) => el.classList.contains('date-input'))) ? 'date' : ((await field.getAttribute('type')) ?? 'text');
     const value = valueFor(type, name, typed.length, options.overrides ?? {});

@@ -126,6 +126,31 @@ test('a pasted CAPABILITY line ticks capabilities and brings the derived warning
   await page.reload();
   await expect(capabilities.getByRole('checkbox', { name: 'IDLE' })).toBeChecked();
   await expect(capabilities.getByRole('checkbox', { name: 'SORT', exact: true })).not.toBeChecked();
+
+  // ACL said to work while the server does not announce it: the workshop notices.
+  const contradiction = notes.filter({ hasText: 'Does not agree: ACL support is set to “Yes”' });
+  await expect(contradiction).toHaveCount(0);
+  await page.getByLabel(/^ACL support/).selectOption({ label: 'Yes' });
+  await capabilities.getByRole('checkbox', { name: 'ACL' }).uncheck();
+  await expect(contradiction).toBeVisible();
+  await capabilities.getByRole('checkbox', { name: 'ACL' }).check();
+  await expect(contradiction).toHaveCount(0);
+});
+
+test('a decision that changes an answer says so beside the field', async ({ page, host }) => {
+  await openSampleWorkshops(page, host.url);
+  await page.getByRole('navigation', { name: 'Workshop topics' }).getByRole('link', { name: /^Authentication/ }).click();
+  await page.getByRole('button', { name: 'Start the workshop on this topic' }).click();
+  await page.getByRole('group', { name: 'Single sign-on' }).getByRole('radio', { name: 'Yes' }).check();
+  const decisions = page.getByRole('region', { name: 'Decisions' });
+  await decisions.getByLabel('New decision').fill('Single sign-on follows in phase 2');
+  await decisions.getByRole('button', { name: 'Add decision' }).click();
+  await decisions.getByLabel('Changes the answer to').selectOption({ label: 'Single sign-on' });
+  const note = page.getByRole('note').filter({ hasText: 'Changed by a decision: Single sign-on follows in phase 2' });
+  await expect(note).toBeVisible();
+  await allSaved(page);
+  await page.reload();
+  await expect(note).toBeVisible();
 });
 
 test('the hardware sizing follows its inputs and assumptions and is kept with the project', async ({ page, host }) => {
