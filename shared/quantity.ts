@@ -32,10 +32,6 @@ const MEASURED = { MB: 'megabyte', GB: 'gigabyte' } as const;
 export const UNITS = [...(Object.keys(COUNTED) as (keyof typeof COUNTED)[]), ...(Object.keys(MEASURED) as (keyof typeof MEASURED)[]), 'share', 'factor', 'ms'] as const;
 export type Unit = (typeof UNITS)[number];
 
-export function isUnit(value: unknown): value is Unit {
-  return typeof value === 'string' && (UNITS as readonly string[]).includes(value);
-}
-
 /** A plain number in the language's format (thousands and decimal separators), up to `digits` decimals. */
 export function formatNumber(value: number, language: Language, digits = 2): string {
   return new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(value);

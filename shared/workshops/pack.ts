@@ -106,7 +106,6 @@ export const field = z.discriminatedUnion('type', [
   z.strictObject({ ...common, type: z.literal('image') }),
 ]);
 export type PackField = z.infer<typeof field>;
-export type FieldKind = PackField['type'];
 
 export const hint = z.strictObject({
   /** All of these must hold. */
