@@ -157,7 +157,7 @@ try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(host.url);
     await page.goto(`${host.url.split('?')[0]}#/project/${projectId}/checklist`);
-    await page.getByText(`${ITEMS} of ${ITEMS} items shown`).waitFor();
+    await page.getByText(`${ITEMS.toLocaleString('en')} of ${ITEMS.toLocaleString('en')} items shown`).waitFor();
     const rowsInPage = await page.locator('.checklist-table tbody tr:not([aria-hidden])').count();
     const filter: number[] = [];
     const sort: number[] = [];
