@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'database_corrupt',
   'database_unreadable',
   'unauthorized',
+  'cancelled',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -13,9 +13,10 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { api, METHOD_NAMES } from '../../shared/api.ts';
 import { ApiError, type ApiErrorBody } from '../../shared/errors.ts';
-import { openCore, packageVersion } from '../core/core.ts';
 import { defaultDataDir } from '../core/data-dir.ts';
 import { writeFileAtomically } from '../core/documents/write-file.ts';
+import { packageVersion } from '../core/package-version.ts';
+import { startCore } from '../core/worker/client.ts';
 import type { ExportResult } from '../../shared/documents/types.ts';
 
 const USAGE = `Usage:
@@ -69,6 +70,25 @@ function parseInput(text: string | undefined): unknown {
   }
 }
 
+/**
+ * Runs one call on the core's thread. Ctrl+C (or a SIGTERM) cancels long work instead of killing
+ * it halfway: an export takes back the version it reserved, an import writes none of its rows.
+ */
+async function callCore(dataDir: string, method: string, input: unknown): Promise<unknown> {
+  const core = await startCore({ dataDir, appVersion: packageVersion() });
+  const interrupt = new AbortController();
+  const cancel = (): void => interrupt.abort();
+  process.once('SIGINT', cancel);
+  process.once('SIGTERM', cancel);
+  try {
+    return await core.call(method, input, { signal: interrupt.signal });
+  } finally {
+    await core.close();
+    process.removeListener('SIGINT', cancel);
+    process.removeListener('SIGTERM', cancel);
+  }
+}
+
 /** The API's field names as the export command's options. */
 const OPTION_OF: Record<string, string> = { projectId: '--project', document: '--document', meetingId: '--meeting', formats: '--format', 'formats.0': '--format', language: '--lang' };
 function asOptions(error: ApiErrorBody): ApiErrorBody {
@@ -112,13 +132,8 @@ if (command === 'methods') {
   if (extra.length > 0) usage('call takes METHOD and one JSON argument (quote it)');
   const input = parseInput(inputText === '-' ? readFileSync(0, 'utf8') : inputText);
   try {
-    const core = openCore({ dataDir: values['data-dir'] ?? defaultDataDir(), appVersion: packageVersion() });
-    try {
-      const result = await core.call(method, input);
-      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    } finally {
-      core.close();
-    }
+    const result = await callCore(values['data-dir'] ?? defaultDataDir(), method, input);
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } catch (error) {
     printError(error instanceof ApiError ? error.toJSON() : { code: 'internal', message: String(error) }, EXIT_ERROR);
   }
@@ -134,15 +149,10 @@ if (command === 'methods') {
     language: values.lang,
   };
   try {
-    const core = openCore({ dataDir: values['data-dir'] ?? defaultDataDir(), appVersion: packageVersion() });
-    try {
-      const result = (await core.call('documents.export', input)) as ExportResult;
-      const file = result.files[0]!;
-      writeFileAtomically(resolve(values.out), Buffer.from(file.base64, 'base64'));
-      process.stdout.write(`${JSON.stringify({ file: resolve(values.out), version: result.version, sha256: file.sha256 }, null, 2)}\n`);
-    } finally {
-      core.close();
-    }
+    const result = (await callCore(values['data-dir'] ?? defaultDataDir(), 'documents.export', input)) as ExportResult;
+    const file = result.files[0]!;
+    writeFileAtomically(resolve(values.out), Buffer.from(file.base64, 'base64'));
+    process.stdout.write(`${JSON.stringify({ file: resolve(values.out), version: result.version, sha256: file.sha256 }, null, 2)}\n`);
   } catch (error) {
     printError(error instanceof ApiError ? asOptions(error.toJSON()) : { code: 'internal', message: String(error) }, EXIT_ERROR);
   }

@@ -1,15 +1,17 @@
-// The Node core as the hosts see it: open a data folder, then call API methods by name.
-import { readFileSync } from 'node:fs';
+// The Node core as the hosts see it: open a data folder, then call API methods by name. Hosts run
+// it on a thread of its own (worker/client.ts); tests and benchmarks also open it in-process.
 import { fileURLToPath } from 'node:url';
 import { callMethod } from './api/dispatch.ts';
 import type { Context } from './api/context.ts';
 import { loadBundledPacks } from './bundled-packs.ts';
 import { introduceDevice } from './device.ts';
+import { renderOnThisThread, type RenderDocument } from './documents/render.ts';
 import { Store, type StoreOptions } from './store.ts';
+import type { TaskControl } from './task-control.ts';
 
 export interface Core {
   readonly store: Store;
-  call(method: unknown, input: unknown): unknown;
+  call(method: unknown, input: unknown, control?: TaskControl): unknown;
   close(): void;
 }
 
@@ -18,10 +20,12 @@ export interface CoreOptions extends StoreOptions {
   appVersion: string;
   /** The app's resources folder (template packs, fonts); the source tree's when not given. */
   resourcesDir?: string;
+  /** Where documents are rendered; on this thread when not given. */
+  render?: RenderDocument;
 }
 
 /** resources/ beside the source; the Electron bundle passes its own path instead. */
-function sourceResourcesDir(): string {
+export function sourceResourcesDir(): string {
   return fileURLToPath(new URL('../../resources', import.meta.url));
 }
 
@@ -31,16 +35,16 @@ export function openCore(options: CoreOptions): Core {
   const store = new Store(options.dataDir, options);
   introduceDevice(store);
   const now = options.now;
-  const ctx: Context = { store, appVersion: options.appVersion, bundledPacks, resourcesDir, now: now ? () => new Date(now()) : () => new Date() };
+  const ctx: Context = {
+    store,
+    appVersion: options.appVersion,
+    bundledPacks,
+    render: options.render ?? renderOnThisThread(resourcesDir),
+    now: now ? () => new Date(now()) : () => new Date(),
+  };
   return {
     store,
-    call: (method, input) => callMethod(ctx, method, input),
+    call: (method, input, control) => callMethod(ctx, method, input, control),
     close: () => store.close(),
   };
-}
-
-/** The version in package.json, for hosts that run from the source tree (CLI, web host). */
-export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
 }

@@ -1,8 +1,11 @@
 // A Store is one opened data folder: the database, this device's identity and clock, and the
 // write path. Hosts (Electron, HTTP, CLI) open exactly one and hand it to the API.
 import type Database from 'better-sqlite3';
+import { eq } from 'drizzle-orm';
 import { ApiError } from '../../shared/errors.ts';
 import { openDatabase } from './db/open.ts';
+import { openReader, type Reader } from './db/read.ts';
+import { meta } from './db/tables/log.ts';
 import { SCHEMA_VERSION } from './db/migrations.ts';
 import { HybridClock } from './hlc.ts';
 import { newDeviceId } from './ids.ts';
@@ -15,6 +18,8 @@ export interface StoreOptions {
 
 export class Store {
   readonly db: Database.Database;
+  /** Typed reads of the declared tables; writes go through apply. */
+  readonly orm: Reader;
   readonly dataDir: string;
   readonly file: string;
   readonly deviceId: string;
@@ -24,6 +29,7 @@ export class Store {
   constructor(dataDir: string, options: StoreOptions = {}) {
     const opened = openDatabase(dataDir);
     this.db = opened.db;
+    this.orm = openReader(this.db);
     this.dataDir = dataDir;
     this.file = opened.file;
     this.readOnlyReason = opened.readOnlyReason;
@@ -59,8 +65,7 @@ export class Store {
   }
 
   private readDeviceId(): string | null {
-    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'device_id'").get() as { value: string } | undefined;
-    return row?.value ?? null;
+    return this.orm.select({ value: meta.value }).from(meta).where(eq(meta.key, 'device_id')).get()?.value ?? null;
   }
 
   private ensureDeviceId(): string {

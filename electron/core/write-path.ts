@@ -7,7 +7,7 @@
 // no stamp. Callers may pass whole records (a form saved as it stands) without every unchanged
 // field, a 1 MB logo say, being logged again and later carried through sync.
 import type Database from 'better-sqlite3';
-import { ENTITIES, columnOf, isEntityName, type EntityName, type FieldDef, type FieldValue } from './db/entities.ts';
+import { entityDef, type EntityDef, type EntityName, type FieldDef, type FieldValue } from './db/entities.ts';
 import { SCHEMA_VERSION } from './db/migrations.ts';
 import type { HybridClock } from './hlc.ts';
 
@@ -32,12 +32,14 @@ function checkValue(entity: string, field: string, def: FieldDef, value: FieldVa
   if (!ok) throw new Error(`${entity}.${field} expects ${def.type}, got ${JSON.stringify(value)}`);
 }
 
-function checkFields(entity: string, defs: Record<string, FieldDef>, changes: readonly FieldChange[]): void {
-  for (const { field, value } of changes) {
-    const def = defs[field];
-    if (!def) throw new Error(`Unknown field ${entity}.${field}`);
-    checkValue(entity, field, def, value);
-  }
+function fieldDef(entity: string, def: EntityDef, field: string): FieldDef {
+  const declared = def.fields.get(field);
+  if (!declared) throw new Error(`Unknown field ${entity}.${field}`);
+  return declared;
+}
+
+function checkFields(entity: string, def: EntityDef, changes: readonly FieldChange[]): void {
+  for (const { field, value } of changes) checkValue(entity, field, fieldDef(entity, def, field), value);
 }
 
 function toColumnValue(value: FieldValue): string | number | null {
@@ -47,7 +49,10 @@ function toColumnValue(value: FieldValue): string | number | null {
 /** A stored column as the value a change would carry: booleans are stored as 0 and 1. */
 function fromColumnValue(def: FieldDef, column: unknown): FieldValue {
   if (column === null) return null;
-  return def.type === 'boolean' ? column === 1 : (column as string | number);
+  if (def.type === 'boolean') return column === 1;
+  if (typeof column === 'string' || typeof column === 'number') return column;
+  // STRICT tables hold only what the declaration says: text or integers within a number's range.
+  throw new Error(`${def.column} holds a ${typeof column}`);
 }
 
 /** The changes that change a value, each judged against `current` (field values), which it updates. */
@@ -80,7 +85,7 @@ export class WritePath {
   private readonly clock: HybridClock;
   private readonly deviceId: string;
   private readonly upserts = new Map<string, Database.Statement>();
-  private readonly selects = new Map<string, Database.Statement>();
+  private readonly selects = new Map<string, Database.Statement<[string], unknown[]>>();
   private readonly logInsert: Database.Statement;
   private readonly clockSave: Database.Statement;
 
@@ -121,18 +126,18 @@ export class WritePath {
   /** Writes and logs the changes to one row that change its values; returns their stamps. */
   private applyToRow(changes: readonly FieldChange[]): string[] {
     const { entity, id } = changes[0]!;
-    if (!isEntityName(entity)) throw new Error(`Unknown entity ${String(entity)}`);
-    const defs: Record<string, FieldDef> = ENTITIES[entity].fields;
-    checkFields(entity, defs, changes);
+    const def = entityDef(entity);
+    if (!def) throw new Error(`Unknown entity ${String(entity)}`);
+    checkFields(entity, def, changes);
     // Each change is judged against the value before it, as if the batch were applied one by one:
     // the stored value, or the batch's previous change to that field. A new row has no values yet,
     // so every field given to it is a change.
-    const current = this.storedValues(entity, id, defs, [...new Set(changes.map((c) => c.field))]);
+    const current = this.storedValues(entity, def, id, [...new Set(changes.map((c) => c.field))]);
     const effective = effectiveChanges(changes, current);
     if (effective.length === 0) return [];
     // Later changes to the same field in one batch win, as they would applied one by one.
     const fields = [...new Set(effective.map((c) => c.field))];
-    this.upsertStatement(entity, fields).run(id, ...fields.map((f) => toColumnValue(current.get(f)!)));
+    this.upsertStatement(entity, def, fields).run(id, ...fields.map((f) => toColumnValue(current.get(f)!)));
     return effective.map((change) => {
       const stamp = this.clock.next();
       this.logInsert.run(stamp, this.deviceId, entity, id, change.field, JSON.stringify(change.value));
@@ -141,28 +146,29 @@ export class WritePath {
   }
 
   /** The row's stored values of these fields; empty for a row that does not exist yet. */
-  private storedValues(entity: EntityName, id: string, defs: Record<string, FieldDef>, fields: string[]): Map<string, FieldValue> {
-    const row = this.selectStatement(entity, fields).get(id) as unknown[] | undefined;
-    return new Map(row ? fields.map((f, i) => [f, fromColumnValue(defs[f]!, row[i])]) : []);
+  private storedValues(entity: EntityName, def: EntityDef, id: string, fields: string[]): Map<string, FieldValue> {
+    const row = this.selectStatement(entity, def, fields).get(id);
+    return new Map(row ? fields.map((f, i) => [f, fromColumnValue(fieldDef(entity, def, f), row[i])]) : []);
   }
 
-  private selectStatement(entity: EntityName, fields: string[]): Database.Statement {
+  private selectStatement(entity: EntityName, def: EntityDef, fields: string[]): Database.Statement<[string], unknown[]> {
     const key = `${entity}:${fields.join(',')}`;
     let statement = this.selects.get(key);
     if (!statement) {
-      statement = this.db.prepare(`SELECT ${fields.map(columnOf).join(', ')} FROM ${ENTITIES[entity].table} WHERE id = ?`).raw();
+      const columns = fields.map((f) => fieldDef(entity, def, f).column);
+      statement = this.db.prepare<[string], unknown[]>(`SELECT ${columns.join(', ')} FROM ${def.table} WHERE id = ?`).raw();
       this.selects.set(key, statement);
     }
     return statement;
   }
 
-  private upsertStatement(entity: EntityName, fields: string[]): Database.Statement {
+  private upsertStatement(entity: EntityName, def: EntityDef, fields: string[]): Database.Statement {
     const key = `${entity}:${fields.join(',')}`;
     let statement = this.upserts.get(key);
     if (!statement) {
-      const columns = fields.map(columnOf);
+      const columns = fields.map((f) => fieldDef(entity, def, f).column);
       statement = this.db.prepare(
-        `INSERT INTO ${ENTITIES[entity].table} (id, ${columns.join(', ')}) VALUES (?${', ?'.repeat(columns.length)})
+        `INSERT INTO ${def.table} (id, ${columns.join(', ')}) VALUES (?${', ?'.repeat(columns.length)})
          ON CONFLICT(id) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}`,
       );
       this.upserts.set(key, statement);

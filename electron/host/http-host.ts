@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiError, type ApiErrorBody } from '../../shared/errors.ts';
-import type { Core } from '../core/core.ts';
+import type { CoreClient } from '../core/worker/client.ts';
 import { CONTENT_SECURITY_POLICY, mimeType, resolveStaticPath } from '../core/static-files.ts';
 import { HTTP_STATUS } from './http-status.ts';
 
@@ -19,7 +19,7 @@ const COOKIE = 'fieldbook_token';
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 export interface HttpHostOptions {
-  core: Core;
+  core: Pick<CoreClient, 'call'>;
   /** The built renderer (index.html and assets). */
   staticDir: string;
   port?: number;
@@ -101,8 +101,13 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
       sendError(res, body);
       return;
     }
+    // A caller that goes away (a closed tab) cancels its long work: nobody would receive the file.
+    const gone = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
     try {
-      sendJson(res, 200, { result: await options.core.call(method, input) });
+      sendJson(res, 200, { result: await options.core.call(method, input, { signal: gone.signal }) });
     } catch (error) {
       sendError(res, error instanceof ApiError ? error.toJSON() : { code: 'internal', message: String(error) });
     }

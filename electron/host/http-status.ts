@@ -11,5 +11,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   database_corrupt: 500,
   database_unreadable: 500,
   unauthorized: 401,
+  // nginx's "client closed request": only a caller that went away cancels over HTTP.
+  cancelled: 499,
   internal: 500,
 };

@@ -1,19 +1,22 @@
 // The Electron main process: wiring only. Everything it decides lives in the small modules
-// beside it (tested with stand-ins for Electron); the API itself is the Node core.
+// beside it (tested with stand-ins for Electron); the API itself is the Node core, on a thread of
+// its own so that the window's process never waits for it.
 // Runs only as the CommonJS bundle dist/electron/main.cjs, hence __dirname.
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openCore, type Core } from '../core/core.ts';
+import { bundledThreadFiles, startCore, type CoreClient } from '../core/worker/client.ts';
 import { dataDirOverride } from './data-dir.ts';
 import { registerApiHandler } from './ipc.ts';
 import { handleAppScheme, registerAppScheme } from './protocol.ts';
+import { closeCoreBeforeQuit } from './quit.ts';
 import { denyAllPermissions, guardAllWebContents } from './security.ts';
 import { createMainWindow } from './window.ts';
 
 const RENDERER_DIR = join(__dirname, '..', 'renderer');
 const RESOURCES_DIR = join(__dirname, '..', '..', 'resources');
 const WINDOW_FILES = { preload: join(__dirname, 'preload.cjs'), icon: join(RESOURCES_DIR, 'icon.png') };
+const THREAD_FILES = bundledThreadFiles(__dirname);
 
 registerAppScheme(protocol);
 guardAllWebContents(app, shell);
@@ -27,7 +30,7 @@ if (override) {
   app.setPath('userData', override);
 }
 
-let core: Core | null = null;
+let core: CoreClient | null = null;
 let mainWindow: BrowserWindow | null = null;
 let quitting = false;
 
@@ -63,25 +66,21 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  app.on('will-quit', () => {
-    core?.close();
-    core = null;
-  });
-
   // macOS: clicking the dock icon with no window open opens one.
   app.on('activate', () => {
     if (core && !mainWindow) openWindow();
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     try {
-      core = openCore({ dataDir: app.getPath('userData'), appVersion: app.getVersion(), resourcesDir: RESOURCES_DIR });
+      core = await startCore({ dataDir: app.getPath('userData'), appVersion: app.getVersion(), resourcesDir: RESOURCES_DIR, threadFiles: THREAD_FILES });
     } catch (error) {
       // A damaged or unreadable database is reported, never overwritten.
       dialog.showErrorBox('Fieldbook cannot open its data', error instanceof Error ? error.message : String(error));
       app.exit(1);
       return;
     }
+    closeCoreBeforeQuit(app, core);
     denyAllPermissions(session.defaultSession);
     handleAppScheme(protocol, RENDERER_DIR);
     registerApiHandler(ipcMain, core);

@@ -1,18 +1,21 @@
-// The local web host over real HTTP on 127.0.0.1: the token is required, errors keep their
-// shape, and the UI files are served with the security headers.
+// The local web host over real HTTP on 127.0.0.1, with the core on its thread as `npm run web`
+// runs it: the token is required, errors keep their shape, and the UI files are served with the
+// security headers.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../electron/core/core.ts';
+import type { CoreClient } from '../../electron/core/worker/client.ts';
 import { startHttpHost, type HttpHost } from '../../electron/host/http-host.ts';
-import { dumpDatabase, openTestCore, removeTempDirs, tempDir } from '../support/temp-store.ts';
+import { dumpDataDir, removeTempDirs, startTestCore, tempDir } from '../support/temp-store.ts';
 
-let core: Core;
+let dataDir: string;
+let core: CoreClient;
 let host: HttpHost;
 let base: string;
 
 beforeEach(async () => {
-  core = openTestCore();
+  dataDir = tempDir();
+  core = await startTestCore(dataDir);
   const staticDir = tempDir('fieldbook-ui-');
   mkdirSync(join(staticDir, 'assets'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Fieldbook</title>');
@@ -22,7 +25,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await host.close();
-  core.close();
+  await core.close();
   removeTempDirs();
 });
 
@@ -40,14 +43,14 @@ describe('the local web host', () => {
   });
 
   it('refuses API calls without the token, or with a wrong one, and writes nothing', async () => {
-    const before = dumpDatabase(core);
+    const before = dumpDataDir(dataDir);
     const attempts: Record<string, string>[] = [{}, { Authorization: 'Bearer wrong' }, { Authorization: host.token }, { Cookie: `fieldbook_token=${host.token}` }];
     for (const headers of attempts) {
       const res = await callApi('customers.create', { name: 'Intruder' }, headers);
       expect(res.status).toBe(401);
       expect(await res.json()).toMatchObject({ error: { code: 'unauthorized' } });
     }
-    expect(dumpDatabase(core)).toEqual(before);
+    expect(dumpDataDir(dataDir)).toEqual(before);
   });
 
   it('refuses pages without the token and sets a cookie when the URL carries it', async () => {

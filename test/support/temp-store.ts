@@ -1,8 +1,11 @@
 // Real SQLite files in real temporary folders: the tests exercise the database the app uses.
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore, type Core, type CoreOptions } from '../../electron/core/core.ts';
+import { DATABASE_FILE } from '../../electron/core/db/open.ts';
+import { startCore, type CoreClient } from '../../electron/core/worker/client.ts';
 
 const folders: string[] = [];
 
@@ -20,9 +23,27 @@ export function openTestCore(dataDir: string = tempDir(), options: Partial<CoreO
   return openCore({ dataDir, appVersion: '0.0.0-test', ...options });
 }
 
+/** The core on its own thread, as the hosts run it. */
+export function startTestCore(dataDir: string = tempDir()): Promise<CoreClient> {
+  return startCore({ dataDir, appVersion: '0.0.0-test' });
+}
+
 /** Every row of every table, to prove that a failed call changed nothing. */
 export function dumpDatabase(core: Core): Record<string, unknown[]> {
-  const db = core.store.db;
+  return dumpTables(core.store.db);
+}
+
+/** The same for a data folder whose core runs on its thread, read through a connection of its own. */
+export function dumpDataDir(dataDir: string): Record<string, unknown[]> {
+  const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
+  try {
+    return dumpTables(db);
+  } finally {
+    db.close();
+  }
+}
+
+function dumpTables(db: Database.Database): Record<string, unknown[]> {
   const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
     name: string;
   }[];

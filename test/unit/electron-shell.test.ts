@@ -14,6 +14,7 @@ import { dataDirOverride } from '../../electron/main/data-dir.ts';
 import { registerApiHandler, replyToCall, type IpcMainHandle, type SenderFrame } from '../../electron/main/ipc.ts';
 import { APP_SCHEME, handleAppScheme, registerAppScheme, resolveAppUrl, serveAppRequest, type ProtocolModule } from '../../electron/main/protocol.ts';
 import { allowedExternalUrl, denyAllPermissions, guardAllWebContents, guardWebContents, type GuardedContents, type PermissionSession } from '../../electron/main/security.ts';
+import { closeCoreBeforeQuit, type QuittingApp } from '../../electron/main/quit.ts';
 import { FLUSH_TIMEOUT_MS, createMainWindow, flushBeforeClose, type FlushChannel, type MainWindow } from '../../electron/main/window.ts';
 import { openTestCore, removeTempDirs, tempDir } from '../support/temp-store.ts';
 
@@ -271,6 +272,36 @@ describe('closing the window saves pending typing first', () => {
     win.close();
     expect(win.webContents.sent).toEqual([]);
     expect(win.closed).toBe(true);
+  });
+});
+
+describe('quitting waits for the core', () => {
+  /** Electron's app as far as quitting goes: quit() emits will-quit, which a listener may hold. */
+  class FakeApp extends EventEmitter implements QuittingApp {
+    quits = 0;
+    ended = false;
+    quit(): void {
+      this.quits += 1;
+      let held = false;
+      this.emit('will-quit', { preventDefault: () => (held = true) });
+      if (!held) this.ended = true;
+    }
+  }
+
+  it('holds the quit until the core has answered its calls and closed, then quits', async () => {
+    const app = new FakeApp();
+    const closed = Promise.withResolvers<void>();
+    const close = vi.fn(() => closed.promise);
+    closeCoreBeforeQuit(app, { close });
+
+    app.quit();
+    app.quit(); // a second quit while the core closes closes nothing twice
+    expect(app.ended).toBe(false);
+    expect(close).toHaveBeenCalledTimes(1);
+
+    closed.resolve();
+    await vi.waitFor(() => expect(app.ended).toBe(true));
+    expect(app.quits).toBe(3);
   });
 });
 

@@ -1,6 +1,8 @@
+import { eq, max } from 'drizzle-orm';
 import type { Activity } from '../../../shared/domain.ts';
 import type { ParsedInput } from '../../../shared/api.ts';
 import { ApiError } from '../../../shared/errors.ts';
+import * as t from '../db/tables/index.ts';
 import { newId } from '../ids.ts';
 import { changesFor, requireRow, type Context } from './context.ts';
 import { loadActivity } from './rows.ts';
@@ -17,9 +19,8 @@ export function updateActivity(ctx: Context, input: ParsedInput<'activities.upda
 
 export function addActivity(ctx: Context, input: ParsedInput<'activities.add'>): Activity {
   requireRow(ctx, 'project', input.projectId, 'projectId');
-  const { last } = ctx.store.db
-    .prepare('SELECT coalesce(max(position), -1) AS last FROM activity WHERE project_id = ?')
-    .get(input.projectId) as { last: number };
+  // Removed activities keep their positions: a new one goes after every one there ever was.
+  const last = ctx.store.orm.select({ last: max(t.activity.position) }).from(t.activity).where(eq(t.activity.projectId, input.projectId)).get()?.last ?? -1;
   const id = newId();
   ctx.store.apply(
     changesFor('activity', id, {

@@ -1,7 +1,8 @@
 // The checklist to and from CSV files. An import is planned in full first (every row read,
 // people and topics looked up, numbers checked) so that the preview shows exactly what the import
 // will do and every problem with its line; the import then writes the rows without problems in
-// one transaction, or nothing.
+// one transaction, or nothing. Both report their rows as they go and stop when cancelled.
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { requirementFields, type ParsedInput } from '../../../shared/api.ts';
 import { checklistRows, readCell, suggestMapping, type CsvTarget } from '../../../shared/checklist/csv-format.ts';
@@ -10,9 +11,13 @@ import { parseCsv, writeCsv } from '../../../shared/csv.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import { localIsoDate } from '../../../shared/iso-date.ts';
 import { LANGUAGES } from '../../../shared/i18n/index.ts';
+import { live } from '../db/read.ts';
+import * as t from '../db/tables/index.ts';
 import { newId } from '../ids.ts';
+import { ROWS_PER_STEP, type TaskControl } from '../task-control.ts';
 import { changesFor, fold, requireRow, type Context } from './context.ts';
-import { nextNumber, requirementsWhere } from './checklist.ts';
+import { nextNumber, projectRequirements } from './checklist.ts';
+import { loadProject } from './rows.ts';
 import { projectPack } from './workshops.ts';
 
 type Values = Partial<Record<EditableField, string | number | null>>;
@@ -34,23 +39,26 @@ interface Plan {
 
 /** People of the project by folded name and by e-mail; topics by key and by title in any language. */
 function lookups(ctx: Context, projectId: string) {
-  const people = ctx.store.db
-    .prepare('SELECT p.id, p.name, p.email FROM membership m JOIN person p ON p.id = m.person_id WHERE m.project_id = ? AND m.deleted = 0')
-    .all(projectId) as { id: string; name: string; email: string }[];
+  const people = ctx.store.orm
+    .select({ id: t.person.id, name: t.person.name, email: t.person.email })
+    .from(t.membership)
+    .innerJoin(t.person, eq(t.person.id, t.membership.personId))
+    .where(and(eq(t.membership.projectId, projectId), live(t.membership)))
+    .all();
   const personByText = new Map<string, string>();
   for (const p of people) {
     personByText.set(fold(p.name), p.id);
     if (p.email) personByText.set(fold(p.email), p.id);
   }
   const topicByText = new Map<string, string>();
-  for (const t of projectPack(ctx, projectId).topics) {
-    topicByText.set(fold(t.key), t.key);
-    for (const l of LANGUAGES) topicByText.set(fold(t.title[l]), t.key);
+  for (const topic of projectPack(ctx, projectId).topics) {
+    topicByText.set(fold(topic.key), topic.key);
+    for (const l of LANGUAGES) topicByText.set(fold(topic.title[l]), topic.key);
   }
   return { person: (text: string) => personByText.get(fold(text.trim())), topic: (text: string) => topicByText.get(fold(text.trim())) };
 }
 
-function plan(ctx: Context, projectId: string, csv: string, mappingInput: (CsvTarget | null)[] | undefined): Plan {
+function plan(ctx: Context, projectId: string, csv: string, mappingInput: (CsvTarget | null)[] | undefined, control: TaskControl): Plan {
   requireRow(ctx, 'project', projectId, 'projectId');
   const parsed = parseCsv(csv);
   const [header, ...records] = parsed.records;
@@ -64,12 +72,16 @@ function plan(ctx: Context, projectId: string, csv: string, mappingInput: (CsvTa
   if (!mapping.includes('title')) problems.push({ line: header.line, column: null, message: 'No column is read as the title; choose one' });
 
   const find = lookups(ctx, projectId);
-  const byNumber = new Map(requirementsWhere(ctx, 'project_id = ?', projectId).map((r) => [r.number, r]));
+  const byNumber = new Map(projectRequirements(ctx, projectId).map((r) => [r.number, r]));
   const numbersInFile = new Map<number, number>();
   const rows: PlannedRow[] = [];
   const badLines = new Set(problems.map((p) => p.line));
 
-  for (const record of records) {
+  for (const [index, record] of records.entries()) {
+    if (index % ROWS_PER_STEP === 0) {
+      control.throwIfCancelled();
+      control.progress({ stage: 'rows', done: index, total: records.length });
+    }
     const rowProblems: ImportProblem[] = [];
     const problem = (column: string | null, message: string) => rowProblems.push({ line: record.line, column, message });
     if (record.cells.length > headers.length) problem(null, `${record.cells.length} fields, but the header has ${headers.length}`);
@@ -114,6 +126,7 @@ function plan(ctx: Context, projectId: string, csv: string, mappingInput: (CsvTa
     else rows.push({ line: record.line, existing, number, values });
   }
 
+  control.progress({ stage: 'rows', done: records.length, total: records.length });
   problems.sort((a, b) => a.line - b.line);
   const sample = rows.slice(0, 5).map((r) => {
     const shown: ImportPreview['sample'][number] = r.number === null ? {} : { number: formatNumber(r.number) };
@@ -136,16 +149,16 @@ function plan(ctx: Context, projectId: string, csv: string, mappingInput: (CsvTa
   };
 }
 
-export function previewImport(ctx: Context, input: ParsedInput<'requirements.previewImport'>): ImportPreview {
-  return plan(ctx, input.projectId, input.csv, input.mapping).preview;
+export function previewImport(ctx: Context, input: ParsedInput<'requirements.previewImport'>, control: TaskControl): ImportPreview {
+  return plan(ctx, input.projectId, input.csv, input.mapping, control).preview;
 }
 
-export function importRequirements(ctx: Context, input: ParsedInput<'requirements.import'>): ImportResult {
-  const { rows, preview } = plan(ctx, input.projectId, input.csv, input.mapping);
+export function importRequirements(ctx: Context, input: ParsedInput<'requirements.import'>, control: TaskControl): ImportResult {
+  const { rows, preview } = plan(ctx, input.projectId, input.csv, input.mapping, control);
   // Numbers given in the file are kept where free; the others follow the highest in use.
   let next = Math.max(nextNumber(ctx, input.projectId), ...rows.map((r) => (r.number ?? 0) + 1));
   const createdAt = ctx.now().toISOString();
-  const changes = rows.flatMap((row) => {
+  const changesByRow = rows.map((row) => {
     if (row.existing) {
       const before = row.existing;
       const changed = Object.entries(row.values).filter(([field, value]) => before[field as EditableField] !== (value ?? defaultOf(field as EditableField)));
@@ -171,7 +184,13 @@ export function importRequirements(ctx: Context, input: ParsedInput<'requirement
       createdAt,
     });
   });
-  ctx.store.apply(changes);
+  // Written a step of rows at a time, all inside the call's one transaction: a cancel between
+  // steps undoes the steps before it.
+  for (let start = 0; start < changesByRow.length; start += ROWS_PER_STEP) {
+    control.throwIfCancelled();
+    ctx.store.apply(changesByRow.slice(start, start + ROWS_PER_STEP).flat());
+    control.progress({ stage: 'write', done: Math.min(start + ROWS_PER_STEP, changesByRow.length), total: changesByRow.length });
+  }
   return { created: preview.creates, updated: preview.updates, skipped: preview.rows - rows.length };
 }
 
@@ -186,11 +205,10 @@ function defaultOf(field: EditableField): string | null {
 export function exportRequirements(ctx: Context, input: ParsedInput<'requirements.exportCsv'>): { fileName: string; csv: string } {
   requireRow(ctx, 'project', input.projectId, 'projectId');
   const wanted = input.ids ? new Set(input.ids) : null;
-  const items = requirementsWhere(ctx, 'project_id = ?', input.projectId).filter((r) => !wanted || wanted.has(r.id));
-  const names = new Map(
-    (ctx.store.db.prepare('SELECT p.id, p.name FROM person p').all() as { id: string; name: string }[]).map((p) => [p.id, p.name]),
-  );
-  const topics = new Map(projectPack(ctx, input.projectId).topics.map((t) => [t.key, t.title[input.language]]));
+  const items = projectRequirements(ctx, input.projectId).filter((r) => !wanted || wanted.has(r.id));
+  // Removed people still name the items they were responsible for.
+  const names = new Map(ctx.store.orm.select({ id: t.person.id, name: t.person.name }).from(t.person).all().map((p) => [p.id, p.name]));
+  const topics = new Map(projectPack(ctx, input.projectId).topics.map((topic) => [topic.key, topic.title[input.language]]));
   const rows = checklistRows(
     items.map((r) => ({
       ...r,
@@ -199,7 +217,7 @@ export function exportRequirements(ctx: Context, input: ParsedInput<'requirement
     })),
     input.language,
   );
-  const { name } = ctx.store.db.prepare('SELECT name FROM project WHERE id = ?').get(input.projectId) as { name: string };
+  const { name } = loadProject(ctx, input.projectId);
   const slug = fold(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'project';
   return { fileName: `checklist-${slug}-${localIsoDate(ctx.now())}.csv`, csv: writeCsv(rows, input.delimiter) };
 }

@@ -1,81 +1,51 @@
 // The requirements checklist: items numbered per project, action items of meetings among them,
 // comments, the history of every change read from the change log, and what a status call did
 // with each item (its minutes).
+import { and, eq, max, type SQL } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/api.ts';
-import type { Phase, Side } from '../../../shared/domain.ts';
+import type { Phase } from '../../../shared/domain.ts';
 import {
   EDITABLE_FIELDS,
   type EditableField,
   type HistoryEntry,
-  type Priority,
   type Requirement,
   type RequirementComment,
   type RequirementDetail,
-  type RequirementSource,
-  type RequirementStatus,
 } from '../../../shared/checklist/types.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import type { ReviewChange, ReviewOutcome } from '../../../shared/meetings/types.ts';
+import { fieldsOf, live, liveRow } from '../db/read.ts';
+import * as t from '../db/tables/index.ts';
 import { authorName, deviceLabel } from '../device.ts';
 import { parseStamp } from '../hlc.ts';
 import { newId } from '../ids.ts';
 import { changesFor, requireMember, requireRow, type Context } from './context.ts';
+import { found, loadProject } from './rows.ts';
 import { findTopic, projectPack } from './workshops.ts';
 
-interface RequirementRow {
-  id: string;
-  project_id: string;
-  number: number;
-  title: string;
-  description: string;
-  category: string;
-  topic_key: string | null;
-  phase: string | null;
-  owner_side: string | null;
-  responsible_id: string | null;
-  due_date: string | null;
-  status: string;
-  priority: string;
-  source: string;
-  meeting_id: string | null;
-  agenda_item_id: string | null;
-  created_at: string;
-}
-
-export const toRequirement = (r: RequirementRow): Requirement => ({
-  id: r.id,
-  projectId: r.project_id,
-  number: r.number,
-  title: r.title,
-  description: r.description,
-  category: r.category,
-  topicKey: r.topic_key,
-  phase: r.phase as Phase | null,
-  ownerSide: r.owner_side as Side | null,
-  responsibleId: r.responsible_id,
-  dueDate: r.due_date,
-  status: r.status as RequirementStatus,
-  priority: r.priority as Priority,
-  source: r.source as RequirementSource,
-  meetingId: r.meeting_id,
-  agendaItemId: r.agenda_item_id,
-  createdAt: r.created_at,
-});
-
 export function loadRequirement(ctx: Context, id: string, field = 'id'): Requirement {
-  const row = ctx.store.db.prepare('SELECT * FROM requirement WHERE id = ? AND deleted = 0').get(id) as RequirementRow | undefined;
-  if (!row) throw new ApiError({ code: 'not_found', field, message: `${field}: no checklist item with id ${id}` });
-  return toRequirement(row);
+  const row = ctx.store.orm.select(fieldsOf(t.requirement)).from(t.requirement).where(liveRow(t.requirement, id)).get();
+  return found(row, field, 'checklist item', id);
 }
 
-export function requirementsWhere(ctx: Context, where: string, ...params: string[]): Requirement[] {
-  const rows = ctx.store.db.prepare(`SELECT * FROM requirement WHERE ${where} AND deleted = 0 ORDER BY number, id`).all(...params) as RequirementRow[];
-  return rows.map(toRequirement);
+/** Live checklist items that meet the condition, by number. */
+export function requirementsWhere(ctx: Context, where: SQL | undefined): Requirement[] {
+  return ctx.store.orm
+    .select(fieldsOf(t.requirement))
+    .from(t.requirement)
+    .where(and(where, live(t.requirement)))
+    .orderBy(t.requirement.number, t.requirement.id)
+    .all();
+}
+
+/** The project's checklist, by number. */
+export function projectRequirements(ctx: Context, projectId: string): Requirement[] {
+  return requirementsWhere(ctx, eq(t.requirement.projectId, projectId));
 }
 
 export function listRequirements(ctx: Context, input: ParsedInput<'requirements.list'>): Requirement[] {
   requireRow(ctx, 'project', input.projectId, 'projectId');
-  return requirementsWhere(ctx, 'project_id = ?', input.projectId);
+  return projectRequirements(ctx, input.projectId);
 }
 
 /**
@@ -84,8 +54,8 @@ export function listRequirements(ctx: Context, input: ParsedInput<'requirements.
  * same file cannot both read the same maximum.
  */
 export function nextNumber(ctx: Context, projectId: string): number {
-  const row = ctx.store.db.prepare('SELECT coalesce(max(number), 0) AS n FROM requirement WHERE project_id = ?').get(projectId) as { n: number };
-  return row.n + 1;
+  const last = ctx.store.orm.select({ n: max(t.requirement.number) }).from(t.requirement).where(eq(t.requirement.projectId, projectId)).get()?.n;
+  return (last ?? 0) + 1;
 }
 
 type Fields = Partial<Pick<Requirement, EditableField>>;
@@ -98,14 +68,13 @@ export function checkReferences(ctx: Context, projectId: string, fields: Fields)
 
 /** The meeting a status-call change is recorded in: one of the item's project. */
 function requireProjectMeeting(ctx: Context, meetingId: string, projectId: string): void {
-  const row = ctx.store.db.prepare('SELECT project_id FROM meeting WHERE id = ? AND deleted = 0').get(meetingId) as { project_id: string } | undefined;
-  if (!row) throw new ApiError({ code: 'not_found', field: 'meetingId', message: `meetingId: no meeting with id ${meetingId}` });
-  if (row.project_id !== projectId) {
+  const row = ctx.store.orm.select({ projectId: t.meeting.projectId }).from(t.meeting).where(liveRow(t.meeting, meetingId)).get();
+  if (found(row, 'meetingId', 'meeting', meetingId).projectId !== projectId) {
     throw new ApiError({ code: 'invalid_input', field: 'meetingId', message: 'meetingId: the meeting belongs to another project' });
   }
 }
 
-const shown = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+const shown = (value: string | number | null | undefined): string | null => (value === null || value === undefined ? null : String(value));
 
 /**
  * Notes in a meeting's minutes what it did with an item. An item added in the call stays
@@ -114,10 +83,12 @@ const shown = (value: unknown): string | null => (value === null || value === un
  */
 function recordReview(ctx: Context, meetingId: string, requirementId: string, outcome: ReviewOutcome, changes: ReviewChange[]): void {
   const id = `${meetingId}/${requirementId}`;
-  const existing = ctx.store.db.prepare('SELECT outcome, changes FROM meeting_review WHERE id = ? AND deleted = 0').get(id) as
-    | { outcome: ReviewOutcome; changes: string }
-    | undefined;
-  const merged: ReviewChange[] = existing ? (JSON.parse(existing.changes) as ReviewChange[]) : [];
+  const existing = ctx.store.orm
+    .select({ outcome: t.meetingReview.outcome, changes: t.meetingReview.changes })
+    .from(t.meetingReview)
+    .where(liveRow(t.meetingReview, id))
+    .get();
+  const merged: ReviewChange[] = existing?.changes ?? [];
   for (const change of changes) {
     const earlier = merged.find((c) => c.field === change.field);
     if (earlier) earlier.to = change.to;
@@ -145,12 +116,11 @@ function recordReview(ctx: Context, meetingId: string, requirementId: string, ou
  * phase, or, for a meeting on no topic, the phase the project was in. Both stay editable.
  */
 function meetingDefaults(ctx: Context, meetingId: string, projectId: string): { topicKey: string | null; phase: Phase } {
-  const meeting = ctx.store.db.prepare('SELECT topic_keys FROM meeting WHERE id = ?').get(meetingId) as { topic_keys: string };
-  const topicKey = (JSON.parse(meeting.topic_keys) as string[])[0] ?? null;
-  const topic = topicKey === null ? undefined : projectPack(ctx, projectId).topics.find((t) => t.key === topicKey);
+  const meeting = ctx.store.orm.select({ topicKeys: t.meeting.topicKeys }).from(t.meeting).where(eq(t.meeting.id, meetingId)).get();
+  const topicKey = found(meeting, 'meetingId', 'meeting', meetingId).topicKeys[0] ?? null;
+  const topic = topicKey === null ? undefined : projectPack(ctx, projectId).topics.find((x) => x.key === topicKey);
   if (topic) return { topicKey, phase: topic.phase };
-  const project = ctx.store.db.prepare('SELECT phase FROM project WHERE id = ?').get(projectId) as { phase: Phase };
-  return { topicKey: null, phase: project.phase };
+  return { topicKey: null, phase: loadProject(ctx, projectId).phase };
 }
 
 export function createRequirement(ctx: Context, input: ParsedInput<'requirements.create'>): Requirement {
@@ -159,10 +129,9 @@ export function createRequirement(ctx: Context, input: ParsedInput<'requirements
   checkReferences(ctx, projectId, fields);
   let meetingId: string | null = null;
   if (agendaItemId) {
-    const item = ctx.store.db.prepare('SELECT meeting_id FROM agenda_item WHERE id = ? AND deleted = 0').get(agendaItemId) as { meeting_id: string } | undefined;
-    if (!item) throw new ApiError({ code: 'not_found', field: 'agendaItemId', message: `agendaItemId: no agenda item with id ${agendaItemId}` });
-    requireProjectMeeting(ctx, item.meeting_id, projectId);
-    meetingId = item.meeting_id;
+    const item = ctx.store.orm.select({ meetingId: t.agendaItem.meetingId }).from(t.agendaItem).where(liveRow(t.agendaItem, agendaItemId)).get();
+    meetingId = found(item, 'agendaItemId', 'agenda item', agendaItemId).meetingId;
+    requireProjectMeeting(ctx, meetingId, projectId);
   }
   if (callId) {
     requireProjectMeeting(ctx, callId, projectId);
@@ -242,30 +211,36 @@ export function commentRequirement(ctx: Context, input: ParsedInput<'requirement
 const UNTRACKED = new Set(['projectId', 'number', 'createdAt', 'source', 'meetingId', 'agendaItemId', 'deleted']);
 
 function historyOf(ctx: Context, id: string): HistoryEntry[] {
-  const rows = ctx.store.db
-    .prepare(
-      `SELECT c.stamp, c.device_id, c.field, c.value, d.user_name, d.host_name, d.person_name
-         FROM change_log c LEFT JOIN device d ON d.id = c.device_id
-        WHERE c.entity = 'requirement' AND c.row_id = ? ORDER BY c.stamp`,
-    )
-    .all(id) as { stamp: string; device_id: string; field: string; value: string; user_name: string | null; host_name: string | null; person_name: string | null }[];
+  // Found by the change log's index on entity and row.
+  const rows = ctx.store.orm
+    .select({
+      stamp: t.changeLog.stamp,
+      deviceId: t.changeLog.deviceId,
+      field: t.changeLog.field,
+      value: t.changeLog.value,
+      device: { userName: t.device.userName, hostName: t.device.hostName, personName: t.device.personName },
+    })
+    .from(t.changeLog)
+    .leftJoin(t.device, eq(t.device.id, t.changeLog.deviceId))
+    .where(and(eq(t.changeLog.entity, 'requirement'), eq(t.changeLog.rowId, id)))
+    .orderBy(t.changeLog.stamp)
+    .all();
   const current = new Map<string, HistoryEntry['to']>();
   const entries: HistoryEntry[] = [];
   for (const r of rows) {
-    const value = JSON.parse(r.value) as HistoryEntry['to'];
     const known = current.has(r.field);
     const from = current.get(r.field) ?? null;
-    current.set(r.field, value);
+    current.set(r.field, r.value);
     if (UNTRACKED.has(r.field)) continue;
     // A field created empty is not news; its first value is.
-    if (!known && (value === null || value === '')) continue;
+    if (!known && (r.value === null || r.value === '')) continue;
     entries.push({
       field: r.field,
       from,
-      to: value,
+      to: r.value,
       at: new Date(parseStamp(r.stamp).ms).toISOString(),
-      deviceId: r.device_id,
-      by: deviceLabel(r.user_name === null ? undefined : { user_name: r.user_name, host_name: r.host_name ?? '', person_name: r.person_name ?? '' }, r.device_id),
+      deviceId: r.deviceId,
+      by: deviceLabel(r.device ?? undefined, r.deviceId),
     });
   }
   return entries;
@@ -273,10 +248,11 @@ function historyOf(ctx: Context, id: string): HistoryEntry[] {
 
 export function getRequirement(ctx: Context, input: ParsedInput<'requirements.get'>): RequirementDetail {
   const requirement = loadRequirement(ctx, input.id);
-  const comments = (
-    ctx.store.db
-      .prepare('SELECT * FROM requirement_comment WHERE requirement_id = ? AND deleted = 0 ORDER BY created_at, id')
-      .all(input.id) as { id: string; requirement_id: string; text: string; author: string; created_at: string }[]
-  ).map((c) => ({ id: c.id, requirementId: c.requirement_id, text: c.text, author: c.author, createdAt: c.created_at }));
+  const comments: RequirementComment[] = ctx.store.orm
+    .select(fieldsOf(t.requirementComment))
+    .from(t.requirementComment)
+    .where(and(eq(t.requirementComment.requirementId, input.id), live(t.requirementComment)))
+    .orderBy(t.requirementComment.createdAt, t.requirementComment.id)
+    .all();
   return { requirement, comments, history: historyOf(ctx, input.id) };
 }

@@ -1,14 +1,20 @@
+import { and, eq } from 'drizzle-orm';
 import type { Customer } from '../../../shared/domain.ts';
 import type { ParsedInput } from '../../../shared/api.ts';
+import { byName, fieldsOf, live } from '../db/read.ts';
+import * as t from '../db/tables/index.ts';
 import { newId } from '../ids.ts';
 import { changesFor, matches, type Context } from './context.ts';
-import { loadCustomer, toCustomer } from './rows.ts';
+import { loadCustomer } from './rows.ts';
 
 export function listCustomers(ctx: Context, input: ParsedInput<'customers.list'>): Customer[] {
-  const rows = ctx.store.db
-    .prepare(`SELECT * FROM customer WHERE deleted = 0 ${input.includeArchived ? '' : 'AND archived = 0'} ORDER BY name COLLATE NOCASE`)
-    .all() as Parameters<typeof toCustomer>[0][];
-  return rows.map(toCustomer).filter((c) => matches(input.search, c.name, c.address, c.notes));
+  const rows = ctx.store.orm
+    .select(fieldsOf(t.customer))
+    .from(t.customer)
+    .where(and(live(t.customer), input.includeArchived ? undefined : eq(t.customer.archived, false)))
+    .orderBy(byName(t.customer.name))
+    .all();
+  return rows.filter((c) => matches(input.search, c.name, c.address, c.notes));
 }
 
 export function createCustomer(ctx: Context, input: ParsedInput<'customers.create'>): Customer {

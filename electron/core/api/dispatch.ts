@@ -1,8 +1,10 @@
 // The single entry to the API for every host: check the method, validate the input against its
 // schema, run the handler (writes inside one transaction; a task's promise as it is), and turn
-// failures into ApiErrors. Hosts await the answer: a task's comes later.
+// failures into ApiErrors. Hosts await the answer: a task's comes later. Long work reports its
+// progress and checks for cancellation through the caller's TaskControl.
 import { api, isMethodName } from '../../../shared/api.ts';
 import { ApiError } from '../../../shared/errors.ts';
+import { UNWATCHED, type TaskControl } from '../task-control.ts';
 import type { Context } from './context.ts';
 import { handlers } from './handlers.ts';
 import { invalidInput } from './input-errors.ts';
@@ -13,7 +15,7 @@ function toApiError(error: unknown): ApiError {
   return new ApiError({ code: 'internal', message });
 }
 
-export function callMethod(ctx: Context, method: unknown, input: unknown): unknown {
+export function callMethod(ctx: Context, method: unknown, input: unknown, control: TaskControl = UNWATCHED): unknown {
   if (!isMethodName(method)) {
     throw new ApiError({ code: 'unknown_method', field: 'method', message: `method: unknown API method ${JSON.stringify(method)}` });
   }
@@ -25,10 +27,10 @@ export function callMethod(ctx: Context, method: unknown, input: unknown): unkno
     throw new ApiError({ code: 'read_only', message: ctx.store.readOnlyReason ?? 'The database is read-only.' });
   }
   // The table is indexed by the same name, so the handler matches the parsed input.
-  const handler = handlers[method] as (ctx: Context, input: unknown) => unknown;
+  const handler = handlers[method] as (ctx: Context, input: unknown, control: TaskControl) => unknown;
   try {
-    if (def.kind === 'task') return (handler(ctx, parsed.data) as Promise<unknown>).catch((error: unknown) => Promise.reject(toApiError(error)));
-    return def.kind === 'write' ? ctx.store.transaction(() => handler(ctx, parsed.data)) : handler(ctx, parsed.data);
+    if (def.kind === 'task') return (handler(ctx, parsed.data, control) as Promise<unknown>).catch((error: unknown) => Promise.reject(toApiError(error)));
+    return def.kind === 'write' ? ctx.store.transaction(() => handler(ctx, parsed.data, control)) : handler(ctx, parsed.data, control);
   } catch (error) {
     throw toApiError(error);
   }

@@ -16,6 +16,7 @@ import {
 import { exportRequirements, importRequirements, previewImport } from './checklist-csv.ts';
 import { exportDocument, exportHistory, getBranding, saveBranding } from '../documents/export.ts';
 import type { Context } from './context.ts';
+import type { TaskControl } from '../task-control.ts';
 import { archiveCustomer, createCustomer, listCustomers, updateCustomer } from './customers.ts';
 import { addMember, createPerson, getPerson, listPeople, removeMember, updateMember, updatePerson } from './people.ts';
 import {
@@ -53,7 +54,7 @@ import {
 } from './workshops.ts';
 
 type Handlers = {
-  [M in MethodName]: (ctx: Context, input: ParsedInput<M>) => Api[M]['kind'] extends 'task' ? Promise<MethodResult<M>> : MethodResult<M>;
+  [M in MethodName]: (ctx: Context, input: ParsedInput<M>, control: TaskControl) => Api[M]['kind'] extends 'task' ? Promise<MethodResult<M>> : MethodResult<M>;
 };
 
 export const handlers: Handlers = {

@@ -1,102 +1,57 @@
 // Meetings and their minutes: attendees from the project's people, agenda items with notes and
 // decisions, action items (checklist items recorded under an agenda item), and for a status call
 // the checklist items it went through.
+import { and, count, desc, eq, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/api.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import { localIsoDate } from '../../../shared/iso-date.ts';
-import type {
-  AgendaDecision,
-  AgendaItem,
-  Attendee,
-  Meeting,
-  MeetingDetail,
-  MeetingKind,
-  MeetingSummary,
-  Presence,
-  PreviousMinutes,
-  ReviewChange,
-  ReviewedItem,
-  ReviewOutcome,
-} from '../../../shared/meetings/types.ts';
+import type { AgendaDecision, AgendaItem, Attendee, Meeting, MeetingDetail, MeetingSummary, ReviewedItem } from '../../../shared/meetings/types.ts';
+import { fieldsOf, live, liveRow } from '../db/read.ts';
+import * as t from '../db/tables/index.ts';
 import { getProfile } from '../device.ts';
 import { newId } from '../ids.ts';
 import { requirementsWhere } from './checklist.ts';
 import { changesFor, requireMember, requireRow, type Context } from './context.ts';
+import { found } from './rows.ts';
 import { findTopic, projectPack } from './workshops.ts';
 
-interface MeetingRow {
-  id: string;
-  project_id: string;
-  kind: string;
-  title: string;
-  starts_at: string | null;
-  duration_minutes: number | null;
-  place: string;
-  chair_id: string | null;
-  minute_taker_id: string | null;
-  previous_minutes: string;
-  previous_minutes_note: string;
-  topic_keys: string;
-  next_meeting_at: string | null;
-  next_meeting_note: string;
-  created_at: string;
+type AgendaRow = Omit<AgendaItem, 'decisions' | 'actions'>;
+
+function loadMeeting(ctx: Context, id: string, field = 'id'): Meeting {
+  return found(ctx.store.orm.select(fieldsOf(t.meeting)).from(t.meeting).where(liveRow(t.meeting, id)).get(), field, 'meeting', id);
 }
 
-const toMeeting = (r: MeetingRow): Meeting => ({
-  id: r.id,
-  projectId: r.project_id,
-  kind: r.kind as MeetingKind,
-  title: r.title,
-  startsAt: r.starts_at,
-  durationMinutes: r.duration_minutes,
-  place: r.place,
-  chairId: r.chair_id,
-  minuteTakerId: r.minute_taker_id,
-  previousMinutes: r.previous_minutes as PreviousMinutes,
-  previousMinutesNote: r.previous_minutes_note,
-  topicKeys: JSON.parse(r.topic_keys) as string[],
-  nextMeetingAt: r.next_meeting_at,
-  nextMeetingNote: r.next_meeting_note,
-  createdAt: r.created_at,
-});
-
-function loadMeetingRow(ctx: Context, id: string, field = 'id'): MeetingRow {
-  const row = ctx.store.db.prepare('SELECT * FROM meeting WHERE id = ? AND deleted = 0').get(id) as MeetingRow | undefined;
-  if (!row) throw new ApiError({ code: 'not_found', field, message: `${field}: no meeting with id ${id}` });
-  return row;
-}
-
-interface AgendaRow {
-  id: string;
-  meeting_id: string;
-  position: number;
-  title: string;
-  notes: string;
+/** When a meeting is: its start, or when it was recorded (to the minute) while it has none. */
+function meetingTime(): SQL {
+  return sql`coalesce(${t.meeting.startsAt}, substr(${t.meeting.createdAt}, 1, 16))`;
 }
 
 function loadAgendaRow(ctx: Context, id: string, field = 'id'): AgendaRow {
-  const row = ctx.store.db.prepare('SELECT * FROM agenda_item WHERE id = ? AND deleted = 0').get(id) as AgendaRow | undefined;
-  if (!row) throw new ApiError({ code: 'not_found', field, message: `${field}: no agenda item with id ${id}` });
-  return row;
+  return found(ctx.store.orm.select(fieldsOf(t.agendaItem)).from(t.agendaItem).where(liveRow(t.agendaItem, id)).get(), field, 'agenda item', id);
 }
 
+const agendaDecisionFields = { id: t.agendaDecision.id, agendaItemId: t.agendaDecision.agendaItemId, text: t.agendaDecision.text };
+
 function decisionsOf(ctx: Context, meetingId: string): AgendaDecision[] {
-  const rows = ctx.store.db
-    .prepare('SELECT id, agenda_item_id, text FROM agenda_decision WHERE meeting_id = ? AND deleted = 0 ORDER BY created_at, id')
-    .all(meetingId) as { id: string; agenda_item_id: string; text: string }[];
-  return rows.map((r) => ({ id: r.id, agendaItemId: r.agenda_item_id, text: r.text }));
+  return ctx.store.orm
+    .select(agendaDecisionFields)
+    .from(t.agendaDecision)
+    .where(and(eq(t.agendaDecision.meetingId, meetingId), live(t.agendaDecision)))
+    .orderBy(t.agendaDecision.createdAt, t.agendaDecision.id)
+    .all();
 }
 
 function agendaOf(ctx: Context, meetingId: string): AgendaItem[] {
-  const rows = ctx.store.db.prepare('SELECT * FROM agenda_item WHERE meeting_id = ? AND deleted = 0 ORDER BY position, id').all(meetingId) as AgendaRow[];
+  const rows = ctx.store.orm
+    .select(fieldsOf(t.agendaItem))
+    .from(t.agendaItem)
+    .where(and(eq(t.agendaItem.meetingId, meetingId), live(t.agendaItem)))
+    .orderBy(t.agendaItem.position, t.agendaItem.id)
+    .all();
   const decisions = decisionsOf(ctx, meetingId);
-  const actions = requirementsWhere(ctx, 'meeting_id = ? AND agenda_item_id IS NOT NULL', meetingId);
+  const actions = requirementsWhere(ctx, and(eq(t.requirement.meetingId, meetingId), isNotNull(t.requirement.agendaItemId)));
   return rows.map((r) => ({
-    id: r.id,
-    meetingId: r.meeting_id,
-    position: r.position,
-    title: r.title,
-    notes: r.notes,
+    ...r,
     decisions: decisions.filter((d) => d.agendaItemId === r.id),
     actions: actions.filter((a) => a.agendaItemId === r.id),
   }));
@@ -104,54 +59,64 @@ function agendaOf(ctx: Context, meetingId: string): AgendaItem[] {
 
 function toAgendaItem(ctx: Context, id: string): AgendaItem {
   const row = loadAgendaRow(ctx, id);
-  return agendaOf(ctx, row.meeting_id).find((a) => a.id === id)!;
+  return agendaOf(ctx, row.meetingId).find((a) => a.id === id)!;
 }
 
 function attendeesOf(ctx: Context, meetingId: string): Attendee[] {
-  const rows = ctx.store.db
-    .prepare(
-      `SELECT a.person_id, a.presence FROM meeting_attendee a JOIN person p ON p.id = a.person_id
-        WHERE a.meeting_id = ? AND a.deleted = 0 ORDER BY p.name, p.id`,
-    )
-    .all(meetingId) as { person_id: string; presence: string }[];
-  return rows.map((r) => ({ personId: r.person_id, presence: r.presence as Presence }));
+  return ctx.store.orm
+    .select({ personId: t.meetingAttendee.personId, presence: t.meetingAttendee.presence })
+    .from(t.meetingAttendee)
+    .innerJoin(t.person, eq(t.person.id, t.meetingAttendee.personId))
+    .where(and(eq(t.meetingAttendee.meetingId, meetingId), live(t.meetingAttendee)))
+    .orderBy(t.person.name, t.person.id)
+    .all();
 }
 
 /** The status call's minutes: the checklist items it reviewed, changed or added, by number. */
 function reviewOf(ctx: Context, meetingId: string): ReviewedItem[] {
-  const rows = ctx.store.db
-    .prepare(
-      `SELECT v.requirement_id, v.outcome, v.changes, r.number, r.title FROM meeting_review v
-         JOIN requirement r ON r.id = v.requirement_id
-        WHERE v.meeting_id = ? AND v.deleted = 0 AND r.deleted = 0 ORDER BY r.number`,
-    )
-    .all(meetingId) as { requirement_id: string; outcome: string; changes: string; number: number; title: string }[];
-  return rows.map((r) => ({
-    requirementId: r.requirement_id,
-    number: r.number,
-    title: r.title,
-    outcome: r.outcome as ReviewOutcome,
-    changes: JSON.parse(r.changes) as ReviewChange[],
-  }));
+  return ctx.store.orm
+    .select({
+      requirementId: t.meetingReview.requirementId,
+      number: t.requirement.number,
+      title: t.requirement.title,
+      outcome: t.meetingReview.outcome,
+      changes: t.meetingReview.changes,
+    })
+    .from(t.meetingReview)
+    .innerJoin(t.requirement, eq(t.requirement.id, t.meetingReview.requirementId))
+    .where(and(eq(t.meetingReview.meetingId, meetingId), live(t.meetingReview), live(t.requirement)))
+    .orderBy(t.requirement.number)
+    .all();
 }
 
 export function getMeeting(ctx: Context, input: ParsedInput<'meetings.get'>): MeetingDetail {
-  const row = loadMeetingRow(ctx, input.id);
-  return { meeting: toMeeting(row), attendees: attendeesOf(ctx, row.id), agenda: agendaOf(ctx, row.id), review: reviewOf(ctx, row.id) };
+  const meeting = loadMeeting(ctx, input.id);
+  return { meeting, attendees: attendeesOf(ctx, meeting.id), agenda: agendaOf(ctx, meeting.id), review: reviewOf(ctx, meeting.id) };
 }
 
 export function listMeetings(ctx: Context, input: ParsedInput<'meetings.list'>): MeetingSummary[] {
   requireRow(ctx, 'project', input.projectId, 'projectId');
-  const rows = ctx.store.db
-    .prepare(
-      `SELECT m.id, m.kind, m.title, m.starts_at,
-              (SELECT count(*) FROM agenda_decision d WHERE d.meeting_id = m.id AND d.deleted = 0) AS decisions,
-              (SELECT count(*) FROM requirement r WHERE r.meeting_id = m.id AND r.agenda_item_id IS NOT NULL AND r.deleted = 0) AS actions
-         FROM meeting m WHERE m.project_id = ? AND m.deleted = 0
-        ORDER BY coalesce(m.starts_at, substr(m.created_at, 1, 16)) DESC, m.id DESC`,
-    )
-    .all(input.projectId) as { id: string; kind: string; title: string; starts_at: string | null; decisions: number; actions: number }[];
-  return rows.map((r) => ({ id: r.id, kind: r.kind as MeetingKind, title: r.title, startsAt: r.starts_at, decisions: r.decisions, actions: r.actions }));
+  const decisions = ctx.store.orm
+    .select({ n: count() })
+    .from(t.agendaDecision)
+    .where(and(eq(t.agendaDecision.meetingId, t.meeting.id), live(t.agendaDecision)));
+  const actions = ctx.store.orm
+    .select({ n: count() })
+    .from(t.requirement)
+    .where(and(eq(t.requirement.meetingId, t.meeting.id), isNotNull(t.requirement.agendaItemId), live(t.requirement)));
+  return ctx.store.orm
+    .select({
+      id: t.meeting.id,
+      kind: t.meeting.kind,
+      title: t.meeting.title,
+      startsAt: t.meeting.startsAt,
+      decisions: sql<number>`(${decisions})`,
+      actions: sql<number>`(${actions})`,
+    })
+    .from(t.meeting)
+    .where(and(eq(t.meeting.projectId, input.projectId), live(t.meeting)))
+    .orderBy(desc(meetingTime()), desc(t.meeting.id))
+    .all();
 }
 
 /** Now, to the minute, where the consultant is: a meeting is usually recorded as it starts. */
@@ -164,14 +129,23 @@ function localNow(ctx: Context): string {
 function meAmong(ctx: Context, projectId: string): string | null {
   const me = getProfile(ctx);
   if (!me.name.trim() && !me.email.trim()) return null;
-  const row = ctx.store.db
-    .prepare(
-      `SELECT p.id FROM membership m JOIN person p ON p.id = m.person_id
-        WHERE m.project_id = ? AND m.deleted = 0 AND p.deleted = 0
-          AND ((? <> '' AND lower(p.email) = lower(?)) OR (? <> '' AND p.name = ?))
-        ORDER BY (lower(p.email) = lower(?)) DESC LIMIT 1`,
+  const name = me.name.trim();
+  const sameEmail = sql`lower(${t.person.email}) = lower(${me.email})`;
+  const row = ctx.store.orm
+    .select({ id: t.person.id })
+    .from(t.membership)
+    .innerJoin(t.person, eq(t.person.id, t.membership.personId))
+    .where(
+      and(
+        eq(t.membership.projectId, projectId),
+        live(t.membership),
+        live(t.person),
+        or(me.email !== '' ? sameEmail : undefined, name !== '' ? eq(t.person.name, name) : undefined),
+      ),
     )
-    .get(projectId, me.email, me.email, me.name.trim(), me.name.trim(), me.email) as { id: string } | undefined;
+    .orderBy(desc(sameEmail))
+    .limit(1)
+    .get();
   return row?.id ?? null;
 }
 
@@ -180,12 +154,13 @@ export function createMeeting(ctx: Context, input: ParsedInput<'meetings.create'
   // A weekly status call is the same group every week: start from the previous call's people.
   const previous =
     input.kind === 'status_call'
-      ? (ctx.store.db
-          .prepare(
-            `SELECT * FROM meeting WHERE project_id = ? AND kind = 'status_call' AND deleted = 0
-              ORDER BY coalesce(starts_at, substr(created_at, 1, 16)) DESC, id DESC LIMIT 1`,
-          )
-          .get(input.projectId) as MeetingRow | undefined)
+      ? ctx.store.orm
+          .select(fieldsOf(t.meeting))
+          .from(t.meeting)
+          .where(and(eq(t.meeting.projectId, input.projectId), eq(t.meeting.kind, 'status_call'), live(t.meeting)))
+          .orderBy(desc(meetingTime()), desc(t.meeting.id))
+          .limit(1)
+          .get()
       : undefined;
   const id = newId();
   const changes = changesFor('meeting', id, {
@@ -193,10 +168,10 @@ export function createMeeting(ctx: Context, input: ParsedInput<'meetings.create'
     kind: input.kind,
     title: input.title ?? '',
     startsAt: input.startsAt === undefined ? localNow(ctx) : input.startsAt,
-    durationMinutes: previous?.duration_minutes ?? null,
+    durationMinutes: previous?.durationMinutes ?? null,
     place: previous?.place ?? '',
-    chairId: previous?.chair_id ?? null,
-    minuteTakerId: previous?.minute_taker_id ?? meAmong(ctx, input.projectId),
+    chairId: previous?.chairId ?? null,
+    minuteTakerId: previous?.minuteTakerId ?? meAmong(ctx, input.projectId),
     previousMinutes: 'none',
     previousMinutesNote: '',
     topicKeys: '[]',
@@ -212,12 +187,12 @@ export function createMeeting(ctx: Context, input: ParsedInput<'meetings.create'
 }
 
 export function updateMeeting(ctx: Context, input: ParsedInput<'meetings.update'>): MeetingDetail {
-  const row = loadMeetingRow(ctx, input.id);
+  const meeting = loadMeeting(ctx, input.id);
   const { id, topicKeys, ...fields } = input;
-  if (fields.chairId) requireMember(ctx, row.project_id, fields.chairId, 'chairId');
-  if (fields.minuteTakerId) requireMember(ctx, row.project_id, fields.minuteTakerId, 'minuteTakerId');
+  if (fields.chairId) requireMember(ctx, meeting.projectId, fields.chairId, 'chairId');
+  if (fields.minuteTakerId) requireMember(ctx, meeting.projectId, fields.minuteTakerId, 'minuteTakerId');
   if (topicKeys) {
-    const pack = projectPack(ctx, row.project_id);
+    const pack = projectPack(ctx, meeting.projectId);
     topicKeys.forEach((key, i) => {
       try {
         findTopic(pack, key);
@@ -231,9 +206,9 @@ export function updateMeeting(ctx: Context, input: ParsedInput<'meetings.update'
 }
 
 export function removeMeeting(ctx: Context, input: ParsedInput<'meetings.remove'>): { id: string } {
-  loadMeetingRow(ctx, input.id);
+  loadMeeting(ctx, input.id);
   // Its action items stay on the checklist (still from a meeting), no longer pointing at it.
-  const actions = requirementsWhere(ctx, 'meeting_id = ?', input.id);
+  const actions = requirementsWhere(ctx, eq(t.requirement.meetingId, input.id));
   ctx.store.apply([
     ...changesFor('meeting', input.id, { deleted: true }),
     ...actions.flatMap((a) => changesFor('requirement', a.id, { meetingId: null, agendaItemId: null })),
@@ -242,21 +217,21 @@ export function removeMeeting(ctx: Context, input: ParsedInput<'meetings.remove'
 }
 
 export function setAttendee(ctx: Context, input: ParsedInput<'meetings.setAttendee'>): MeetingDetail {
-  const row = loadMeetingRow(ctx, input.meetingId, 'meetingId');
-  requireMember(ctx, row.project_id, input.personId, 'personId');
+  const meeting = loadMeeting(ctx, input.meetingId, 'meetingId');
+  requireMember(ctx, meeting.projectId, input.personId, 'personId');
   ctx.store.apply(
-    changesFor('meetingAttendee', `${row.id}/${input.personId}`, {
-      meetingId: row.id,
+    changesFor('meetingAttendee', `${meeting.id}/${input.personId}`, {
+      meetingId: meeting.id,
       personId: input.personId,
       presence: input.presence ?? 'present',
       deleted: input.presence === null,
     }),
   );
-  return getMeeting(ctx, { id: row.id });
+  return getMeeting(ctx, { id: meeting.id });
 }
 
 export function addAgendaItem(ctx: Context, input: ParsedInput<'agenda.add'>): AgendaItem {
-  const meeting = loadMeetingRow(ctx, input.meetingId, 'meetingId');
+  const meeting = loadMeeting(ctx, input.meetingId, 'meetingId');
   const items = agendaOf(ctx, meeting.id);
   const after = input.afterId ? items.findIndex((a) => a.id === input.afterId) : items.length - 1;
   if (input.afterId && after < 0) throw new ApiError({ code: 'not_found', field: 'afterId', message: `afterId: no agenda item ${input.afterId} in this meeting` });
@@ -277,7 +252,7 @@ export function updateAgendaItem(ctx: Context, input: ParsedInput<'agenda.update
 
 export function removeAgendaItem(ctx: Context, input: ParsedInput<'agenda.remove'>): { id: string } {
   const row = loadAgendaRow(ctx, input.id);
-  const decisions = decisionsOf(ctx, row.meeting_id).filter((d) => d.agendaItemId === row.id);
+  const decisions = decisionsOf(ctx, row.meetingId).filter((d) => d.agendaItemId === row.id);
   ctx.store.apply([
     ...changesFor('agendaItem', row.id, { deleted: true }),
     ...decisions.flatMap((d) => changesFor('agendaDecision', d.id, { deleted: true })),
@@ -288,16 +263,12 @@ export function removeAgendaItem(ctx: Context, input: ParsedInput<'agenda.remove
 export function addAgendaDecision(ctx: Context, input: ParsedInput<'agenda.decide'>): AgendaDecision {
   const item = loadAgendaRow(ctx, input.agendaItemId, 'agendaItemId');
   const id = newId();
-  ctx.store.apply(changesFor('agendaDecision', id, { meetingId: item.meeting_id, agendaItemId: item.id, text: input.text, createdAt: ctx.now().toISOString() }));
+  ctx.store.apply(changesFor('agendaDecision', id, { meetingId: item.meetingId, agendaItemId: item.id, text: input.text, createdAt: ctx.now().toISOString() }));
   return { id, agendaItemId: item.id, text: input.text };
 }
 
 function loadAgendaDecision(ctx: Context, id: string): AgendaDecision {
-  const row = ctx.store.db.prepare('SELECT id, agenda_item_id, text FROM agenda_decision WHERE id = ? AND deleted = 0').get(id) as
-    | { id: string; agenda_item_id: string; text: string }
-    | undefined;
-  if (!row) throw new ApiError({ code: 'not_found', field: 'id', message: `id: no decision with id ${id}` });
-  return { id: row.id, agendaItemId: row.agenda_item_id, text: row.text };
+  return found(ctx.store.orm.select(agendaDecisionFields).from(t.agendaDecision).where(liveRow(t.agendaDecision, id)).get(), 'id', 'decision', id);
 }
 
 export function updateAgendaDecision(ctx: Context, input: ParsedInput<'agenda.updateDecision'>): AgendaDecision {

@@ -1,11 +1,14 @@
 // Template packs: the bundled ones and those a consultancy imported (stored through the write
 // path, so they travel to colleagues with the rest). The newest version of a pack is the one new
 // workshop sessions use; older versions stay, so earlier sessions keep their labels.
+import { eq } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/api.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import { packRef, type Pack } from '../../../shared/workshops/pack.ts';
 import type { PackSummary } from '../../../shared/workshops/types.ts';
 import { checkPack } from '../../../shared/workshops/validate-pack.ts';
+import { live } from '../db/read.ts';
+import * as t from '../db/tables/index.ts';
 import { newId } from '../ids.ts';
 import { changesFor, type Context } from './context.ts';
 
@@ -23,14 +26,14 @@ const checkedPacks = new WeakMap<Context['store'], Map<string, Pack | null>>();
 
 function importedPacks(ctx: Context): Pack[] {
   let checked = checkedPacks.get(ctx.store);
-  if (!checked) checkedPacks.set(ctx.store, (checked = new Map()));
-  const ids = ctx.store.db.prepare('SELECT id FROM template_pack WHERE deleted = 0').pluck().all() as string[];
-  const content = ctx.store.db.prepare('SELECT content FROM template_pack WHERE id = ?').pluck();
-  return ids.flatMap((id) => {
+  if (!checked) checkedPacks.set(ctx.store, (checked = new Map<string, Pack | null>()));
+  const rows = ctx.store.orm.select({ id: t.templatePack.id }).from(t.templatePack).where(live(t.templatePack)).all();
+  return rows.flatMap(({ id }) => {
     if (!checked.has(id)) {
+      const stored = ctx.store.orm.select({ content: t.templatePack.content }).from(t.templatePack).where(eq(t.templatePack.id, id)).get();
       // Stored packs were checked on import; a row that fails now (a damaged sync) is skipped.
-      const check = checkPack(content.get(id) as string);
-      checked.set(id, check.ok ? check.pack : null);
+      const check = stored ? checkPack(stored.content) : null;
+      checked.set(id, check?.ok ? check.pack : null);
     }
     return checked.get(id) ?? [];
   });

@@ -1,29 +1,34 @@
+import { and, eq } from 'drizzle-orm';
 import type { Membership, Person, PersonDetail, PersonProject } from '../../../shared/domain.ts';
 import type { ParsedInput } from '../../../shared/api.ts';
 import { ApiError } from '../../../shared/errors.ts';
+import { byName, fieldsOf, live } from '../db/read.ts';
+import * as t from '../db/tables/index.ts';
 import { newId } from '../ids.ts';
-import { changesFor, matches, requireRow, type Context } from './context.ts';
-import { loadMembership, loadPerson, toPerson } from './rows.ts';
+import { changesFor, isMember, matches, requireRow, type Context } from './context.ts';
+import { loadMembership, loadPerson } from './rows.ts';
 
 export function listPeople(ctx: Context, input: ParsedInput<'people.list'>): Person[] {
-  const rows = ctx.store.db.prepare('SELECT * FROM person WHERE deleted = 0 ORDER BY name COLLATE NOCASE').all() as Parameters<
-    typeof toPerson
-  >[0][];
-  return rows.map(toPerson).filter((p) => matches(input.search, p.name, p.organisation, p.email));
+  const rows = ctx.store.orm.select(fieldsOf(t.person)).from(t.person).where(live(t.person)).orderBy(byName(t.person.name)).all();
+  return rows.filter((p) => matches(input.search, p.name, p.organisation, p.email));
 }
 
 export function getPerson(ctx: Context, input: ParsedInput<'people.get'>): PersonDetail {
   const person = loadPerson(ctx, input.id);
-  const projects = ctx.store.db
-    .prepare(
-      `SELECT m.id AS membershipId, p.id AS projectId, p.name AS projectName, c.name AS customerName, m.role
-         FROM membership m
-         JOIN project p ON p.id = m.project_id AND p.deleted = 0
-         JOIN customer c ON c.id = p.customer_id
-        WHERE m.person_id = ? AND m.deleted = 0
-        ORDER BY p.name COLLATE NOCASE, p.id`,
-    )
-    .all(person.id) as PersonProject[];
+  const projects: PersonProject[] = ctx.store.orm
+    .select({
+      membershipId: t.membership.id,
+      projectId: t.project.id,
+      projectName: t.project.name,
+      customerName: t.customer.name,
+      role: t.membership.role,
+    })
+    .from(t.membership)
+    .innerJoin(t.project, and(eq(t.project.id, t.membership.projectId), live(t.project)))
+    .innerJoin(t.customer, eq(t.customer.id, t.project.customerId))
+    .where(and(eq(t.membership.personId, person.id), live(t.membership)))
+    .orderBy(byName(t.project.name), t.project.id)
+    .all();
   return { person, projects };
 }
 
@@ -51,10 +56,7 @@ export function updatePerson(ctx: Context, input: ParsedInput<'people.update'>):
 export function addMember(ctx: Context, input: ParsedInput<'members.add'>): Membership {
   requireRow(ctx, 'project', input.projectId, 'projectId');
   requireRow(ctx, 'person', input.personId, 'personId');
-  const existing = ctx.store.db
-    .prepare('SELECT 1 FROM membership WHERE project_id = ? AND person_id = ? AND deleted = 0')
-    .get(input.projectId, input.personId);
-  if (existing) {
+  if (isMember(ctx, input.projectId, input.personId)) {
     throw new ApiError({ code: 'invalid_input', field: 'personId', message: 'personId: this person is already in the project' });
   }
   const id = newId();

@@ -1,87 +1,75 @@
+import { and, count, eq, sql } from 'drizzle-orm';
 import { DEFAULT_PRODUCT, PHASES, type PhaseProgress, type Project, type ProjectDetail, type ProjectListItem } from '../../../shared/domain.ts';
 import type { ParsedInput } from '../../../shared/api.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import { DEFAULT_PROCESS_TEMPLATE, findTemplateActivity, flattenTemplate, templateRef } from '../../../shared/process-template.ts';
+import { byName, fieldsOf, live } from '../db/read.ts';
+import * as t from '../db/tables/index.ts';
 import { newId } from '../ids.ts';
 import { DEFAULT_PACK_ID } from '../../../shared/workshops/types.ts';
 import type { FieldChange } from '../write-path.ts';
 import { changesFor, matches, requireRow, type Context } from './context.ts';
-import { loadCustomer, loadProject, toActivity, toMembership, toPerson } from './rows.ts';
-
-interface ListRow {
-  id: string;
-  name: string;
-  customer_id: string;
-  customer_name: string;
-  phase: string;
-  status: string;
-  target_date: string | null;
-  gate_decision: string;
-  total: number | null;
-  settled: number | null;
-}
+import { loadCustomer, loadProject } from './rows.ts';
 
 export function listProjects(ctx: Context, input: ParsedInput<'projects.list'>): ProjectListItem[] {
-  const where = ['p.deleted = 0'];
-  const params: string[] = [];
-  if (input.phase) (where.push('p.phase = ?'), params.push(input.phase));
-  if (input.status) (where.push('p.status = ?'), params.push(input.status));
-  if (input.customerId) (where.push('p.customer_id = ?'), params.push(input.customerId));
   // One grouped pass over the activity index instead of a count per project.
-  const rows = ctx.store.db
-    .prepare(
-      `SELECT p.id, p.name, p.customer_id, c.name AS customer_name, p.phase, p.status, p.target_date, p.gate_decision,
-              a.total, a.settled
-         FROM project p
-         JOIN customer c ON c.id = p.customer_id
-         LEFT JOIN (SELECT project_id, count(*) AS total, sum(status IN ('done', 'not_needed')) AS settled
-                      FROM activity WHERE deleted = 0 GROUP BY project_id) a ON a.project_id = p.id
-        WHERE ${where.join(' AND ')}
-        ORDER BY p.name COLLATE NOCASE, p.id`,
+  const progress = ctx.store.orm
+    .select({
+      projectId: t.activity.projectId,
+      total: count().as('total'),
+      settled: sql<number>`sum(${t.activity.status} IN ('done', 'not_needed'))`.as('settled'),
+    })
+    .from(t.activity)
+    .where(live(t.activity))
+    .groupBy(t.activity.projectId)
+    .as('a');
+  const rows = ctx.store.orm
+    .select({
+      id: t.project.id,
+      name: t.project.name,
+      customerId: t.project.customerId,
+      customerName: t.customer.name,
+      phase: t.project.phase,
+      status: t.project.status,
+      targetDate: t.project.targetDate,
+      gateDecision: t.project.gateDecision,
+      total: progress.total,
+      settled: progress.settled,
+    })
+    .from(t.project)
+    .innerJoin(t.customer, eq(t.customer.id, t.project.customerId))
+    .leftJoin(progress, eq(progress.projectId, t.project.id))
+    .where(
+      and(
+        live(t.project),
+        input.phase ? eq(t.project.phase, input.phase) : undefined,
+        input.status ? eq(t.project.status, input.status) : undefined,
+        input.customerId ? eq(t.project.customerId, input.customerId) : undefined,
+      ),
     )
-    .all(...params) as ListRow[];
+    .orderBy(byName(t.project.name), t.project.id)
+    .all();
   return rows
-    .filter((r) => matches(input.search, r.name, r.customer_name))
-    .map((r) => ({
-      id: r.id,
-      name: r.name,
-      customerId: r.customer_id,
-      customerName: r.customer_name,
-      phase: r.phase as ProjectListItem['phase'],
-      status: r.status as ProjectListItem['status'],
-      targetDate: r.target_date,
-      gateDecision: r.gate_decision as ProjectListItem['gateDecision'],
-      activitiesTotal: r.total ?? 0,
-      activitiesSettled: r.settled ?? 0,
-    }));
+    .filter((r) => matches(input.search, r.name, r.customerName))
+    .map(({ total, settled, ...r }) => ({ ...r, activitiesTotal: total ?? 0, activitiesSettled: settled ?? 0 }));
 }
 
 export function getProject(ctx: Context, input: ParsedInput<'projects.get'>): ProjectDetail {
   const project = loadProject(ctx, input.id);
-  const db = ctx.store.db;
-  const activities = (
-    db.prepare('SELECT * FROM activity WHERE project_id = ? AND deleted = 0 ORDER BY position, id').all(project.id) as Parameters<
-      typeof toActivity
-    >[0][]
-  ).map(toActivity);
-  const memberRows = db
-    .prepare(
-      `SELECT m.*, pe.name AS person_name, pe.organisation, pe.side, pe.email, pe.phone
-         FROM membership m JOIN person pe ON pe.id = m.person_id
-        WHERE m.project_id = ? AND m.deleted = 0 AND pe.deleted = 0
-        ORDER BY pe.side, pe.name COLLATE NOCASE`,
-    )
-    .all(project.id) as (Parameters<typeof toMembership>[0] & {
-    person_name: string;
-    organisation: string;
-    side: string;
-    email: string;
-    phone: string;
-  })[];
-  const members = memberRows.map((r) => ({
-    ...toMembership(r),
-    person: toPerson({ id: r.person_id, name: r.person_name, organisation: r.organisation, side: r.side, email: r.email, phone: r.phone }),
-  }));
+  const activities = ctx.store.orm
+    .select(fieldsOf(t.activity))
+    .from(t.activity)
+    .where(and(eq(t.activity.projectId, project.id), live(t.activity)))
+    .orderBy(t.activity.position, t.activity.id)
+    .all();
+  const members = ctx.store.orm
+    .select({ membership: fieldsOf(t.membership), person: fieldsOf(t.person) })
+    .from(t.membership)
+    .innerJoin(t.person, eq(t.person.id, t.membership.personId))
+    .where(and(eq(t.membership.projectId, project.id), live(t.membership), live(t.person)))
+    .orderBy(t.person.side, byName(t.person.name))
+    .all()
+    .map((r) => ({ ...r.membership, person: r.person }));
   const progress: PhaseProgress[] = PHASES.map((phase) => {
     const inPhase = activities.filter((a) => a.phase === phase);
     return {

@@ -1,156 +1,56 @@
-// Reading rows back into domain objects. Reads go straight to the tables; only writes are
-// restricted to the write path.
-import type {
-  Activity,
-  ActivityStatus,
-  Customer,
-  GateDecision,
-  Membership,
-  Person,
-  Phase,
-  Project,
-  TrafficLight,
-  ProjectStatus,
-  Side,
-} from '../../../shared/domain.ts';
+// Reading rows back into domain objects. Reads go straight to the tables (db/read.ts); only
+// writes are restricted to the write path.
+import type { Activity, Customer, Membership, Person, Project } from '../../../shared/domain.ts';
 import { ApiError } from '../../../shared/errors.ts';
+import { fieldsOf, liveRow } from '../db/read.ts';
+import * as t from '../db/tables/index.ts';
 import type { Context } from './context.ts';
 
-interface CustomerRow {
-  id: string;
-  name: string;
-  address: string;
-  notes: string;
-  logo: string | null;
-  archived: number;
-  created_at: string;
+/** The row, or not_found naming the input field it was looked up by. */
+export function found<T>(row: T | undefined, field: string, what: string, id: string): T {
+  if (!row) throw new ApiError({ code: 'not_found', field, message: `${field}: no ${what} with id ${id}` });
+  return row;
 }
 
-export function toCustomer(r: CustomerRow): Customer {
-  return { id: r.id, name: r.name, address: r.address, notes: r.notes, logo: r.logo, archived: r.archived === 1, createdAt: r.created_at };
-}
-
-interface ProjectRow {
-  id: string;
-  customer_id: string;
-  name: string;
-  product: string;
-  product_version: string;
-  description: string;
-  start_date: string | null;
-  target_date: string | null;
-  mailboxes: number | null;
-  concurrent_sessions: number | null;
-  status: string;
-  phase: string;
-  process_template: string;
-  pack_id: string;
-  gate_decision: string;
-  gate_date: string | null;
-  gate_decided_by: string;
-  gate_rationale: string;
-  gate_conditions: string;
-  status_summary: string;
-  status_risks: string;
-  status_light: string;
-  status_light_reason: string;
-  created_at: string;
-}
-
-export function toProject(r: ProjectRow): Project {
+/** A project row as the domain shapes it: the gate and the status notes are records of their own. */
+function toProject(r: typeof t.project.$inferSelect): Project {
   return {
     id: r.id,
-    customerId: r.customer_id,
+    customerId: r.customerId,
     name: r.name,
     product: r.product,
-    productVersion: r.product_version,
+    productVersion: r.productVersion,
     description: r.description,
-    startDate: r.start_date,
-    targetDate: r.target_date,
+    startDate: r.startDate,
+    targetDate: r.targetDate,
     mailboxes: r.mailboxes,
-    concurrentSessions: r.concurrent_sessions,
-    status: r.status as ProjectStatus,
-    phase: r.phase as Phase,
-    processTemplate: r.process_template,
-    packId: r.pack_id,
-    gate: {
-      decision: r.gate_decision as GateDecision,
-      date: r.gate_date,
-      decidedBy: r.gate_decided_by,
-      rationale: r.gate_rationale,
-      conditions: r.gate_conditions,
-    },
-    statusNotes: {
-      summary: r.status_summary,
-      risks: r.status_risks,
-      light: r.status_light === '' ? null : (r.status_light as TrafficLight),
-      lightReason: r.status_light_reason,
-    },
-    createdAt: r.created_at,
+    concurrentSessions: r.concurrentSessions,
+    status: r.status,
+    phase: r.phase,
+    processTemplate: r.processTemplate,
+    packId: r.packId,
+    gate: { decision: r.gateDecision, date: r.gateDate, decidedBy: r.gateDecidedBy, rationale: r.gateRationale, conditions: r.gateConditions },
+    statusNotes: { summary: r.statusSummary, risks: r.statusRisks, light: r.statusLight === '' ? null : r.statusLight, lightReason: r.statusLightReason },
+    createdAt: r.createdAt,
   };
 }
 
-interface ActivityRow {
-  id: string;
-  project_id: string;
-  phase: string;
-  template_key: string | null;
-  parent_key: string | null;
-  title: string;
-  position: number;
-  status: string;
-  date: string | null;
-  note: string;
+export function loadCustomer(ctx: Context, id: string): Customer {
+  return found(ctx.store.orm.select(fieldsOf(t.customer)).from(t.customer).where(liveRow(t.customer, id)).get(), 'id', 'customer', id);
 }
 
-export function toActivity(r: ActivityRow): Activity {
-  return {
-    id: r.id,
-    projectId: r.project_id,
-    phase: r.phase as Phase,
-    templateKey: r.template_key,
-    parentKey: r.parent_key,
-    title: r.title,
-    position: r.position,
-    status: r.status as ActivityStatus,
-    date: r.date,
-    note: r.note,
-  };
+export function loadProject(ctx: Context, id: string): Project {
+  return toProject(found(ctx.store.orm.select().from(t.project).where(liveRow(t.project, id)).get(), 'id', 'project', id));
 }
 
-interface PersonRow {
-  id: string;
-  name: string;
-  organisation: string;
-  side: string;
-  email: string;
-  phone: string;
+export function loadActivity(ctx: Context, id: string): Activity {
+  return found(ctx.store.orm.select(fieldsOf(t.activity)).from(t.activity).where(liveRow(t.activity, id)).get(), 'id', 'activity', id);
 }
 
-export function toPerson(r: PersonRow): Person {
-  return { id: r.id, name: r.name, organisation: r.organisation, side: r.side as Side, email: r.email, phone: r.phone };
+export function loadPerson(ctx: Context, id: string): Person {
+  return found(ctx.store.orm.select(fieldsOf(t.person)).from(t.person).where(liveRow(t.person, id)).get(), 'id', 'person', id);
 }
 
-interface MembershipRow {
-  id: string;
-  project_id: string;
-  person_id: string;
-  role: string;
-  responsibilities: string;
+export function loadMembership(ctx: Context, id: string): Membership {
+  return found(ctx.store.orm.select(fieldsOf(t.membership)).from(t.membership).where(liveRow(t.membership, id)).get(), 'id', 'membership', id);
 }
-
-export function toMembership(r: MembershipRow): Membership {
-  return { id: r.id, projectId: r.project_id, personId: r.person_id, role: r.role, responsibilities: r.responsibilities };
-}
-
-function one<Row, T>(ctx: Context, table: string, id: string, map: (r: Row) => T): T {
-  const row = ctx.store.db.prepare(`SELECT * FROM ${table} WHERE id = ? AND deleted = 0`).get(id) as Row | undefined;
-  if (!row) throw new ApiError({ code: 'not_found', field: 'id', message: `id: no ${table} with id ${id}` });
-  return map(row);
-}
-
-export const loadCustomer = (ctx: Context, id: string): Customer => one(ctx, 'customer', id, toCustomer);
-export const loadProject = (ctx: Context, id: string): Project => one(ctx, 'project', id, toProject);
-export const loadActivity = (ctx: Context, id: string): Activity => one(ctx, 'activity', id, toActivity);
-export const loadPerson = (ctx: Context, id: string): Person => one(ctx, 'person', id, toPerson);
-export const loadMembership = (ctx: Context, id: string): Membership => one(ctx, 'membership', id, toMembership);

@@ -3,21 +3,26 @@
 import type { ParsedInput } from '../../../shared/api.ts';
 import { computeSizing, defaultSizingInput, sizingInputSchema, type SizingInput, type SizingResult } from '../../../shared/workshops/sizing.ts';
 import type { ProjectSizing } from '../../../shared/workshops/types.ts';
+import { liveRow } from '../db/read.ts';
+import * as t from '../db/tables/index.ts';
 import { changesFor, requireRow, type Context } from './context.ts';
+import { loadProject } from './rows.ts';
 
 export function getSizing(ctx: Context, input: ParsedInput<'sizing.get'>): ProjectSizing {
   requireRow(ctx, 'project', input.projectId, 'projectId');
-  const row = ctx.store.db.prepare('SELECT input, result, updated_at FROM sizing WHERE id = ? AND deleted = 0').get(input.projectId) as
-    | { input: string; result: string; updated_at: string }
-    | undefined;
-  const stored = row ? sizingInputSchema.safeParse(JSON.parse(row.input)) : null;
+  const row = ctx.store.orm
+    .select({ input: t.sizing.input, result: t.sizing.result, updatedAt: t.sizing.updatedAt })
+    .from(t.sizing)
+    .where(liveRow(t.sizing, input.projectId))
+    .get();
+  const stored = row ? sizingInputSchema.safeParse(row.input) : null;
   // The saved result is the one agreed with the customer, even should a later version calculate
   // differently. Inputs a later version no longer accepts start again from the defaults.
-  if (row && stored?.success) return { input: stored.data, result: withStepsInEachLanguage(JSON.parse(row.result) as SizingResult, stored.data), updatedAt: row.updated_at };
+  if (row && stored?.success) return { input: stored.data, result: withStepsInEachLanguage(row.result, stored.data), updatedAt: row.updatedAt };
   // Never saved: the project's mailboxes, entered once with the project, are the starting point.
   const defaults = defaultSizingInput();
-  const project = ctx.store.db.prepare('SELECT mailboxes FROM project WHERE id = ?').get(input.projectId) as { mailboxes: number | null };
-  if (project.mailboxes !== null) defaults.accountTypes[0]!.mailboxes = project.mailboxes;
+  const { mailboxes } = loadProject(ctx, input.projectId);
+  if (mailboxes !== null) defaults.accountTypes[0]!.mailboxes = mailboxes;
   return { input: defaults, result: computeSizing(defaults), updatedAt: null };
 }
 

@@ -1,11 +1,12 @@
 // Workshops: sessions per topic with answers stored field by field, open questions and decisions,
 // and the completeness figures. A topic's form is the newest version of the project's pack; a
 // follow-up session starts from the answers of the one before, which stays as it was.
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/api.ts';
 import type { ProjectDetail } from '../../../shared/domain.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import { localIsoDate } from '../../../shared/iso-date.ts';
-import { answerSchema, type AnswerValue, type Answers } from '../../../shared/workshops/answers.ts';
+import { answerSchema, type Answers } from '../../../shared/workshops/answers.ts';
 import { sumCompleteness, topicCompleteness } from '../../../shared/workshops/completeness.ts';
 import { contradictions } from '../../../shared/workshops/cross-checks.ts';
 import { withFlows, type ProjectFacts } from '../../../shared/workshops/flows.ts';
@@ -13,80 +14,46 @@ import type { Pack, Topic } from '../../../shared/workshops/pack.ts';
 import type {
   Decision,
   OpenQuestion,
-  QuestionStatus,
   TopicDetail,
   TopicState,
   TopicSummary,
   WorkshopOverview,
   WorkshopSession,
 } from '../../../shared/workshops/types.ts';
+import { fieldsOf, live, liveRow } from '../db/read.ts';
+import * as t from '../db/tables/index.ts';
 import { newId } from '../ids.ts';
 import { changesFor, requireRow, type Context } from './context.ts';
 import { invalidInput } from './input-errors.ts';
 import { findPack, packVersionIfKnown } from './packs.ts';
 import { getProject } from './projects.ts';
+import { found } from './rows.ts';
 import { getSizing } from './sizing.ts';
 
-interface SessionRow {
-  id: string;
-  project_id: string;
-  topic_key: string;
-  pack_id: string;
-  pack_version: number;
-  date: string | null;
-  attendees: string;
-  notes: string;
-  created_at: string;
-}
-
-interface QuestionRow {
-  id: string;
-  project_id: string;
-  session_id: string | null;
-  topic_key: string;
-  text: string;
-  owner_id: string | null;
-  due_date: string | null;
-  status: string;
-  answer: string;
-  created_at: string;
-}
-
-interface DecisionRow {
-  id: string;
-  project_id: string;
-  session_id: string | null;
-  topic_key: string;
-  field_key: string | null;
-  text: string;
-  created_at: string;
-}
+type SessionRow = Omit<typeof t.workshopSession.$inferSelect, 'deleted'>;
 
 /** Answer rows are keyed by session and field, so that every device writes the same row. */
 const answerId = (sessionId: string, fieldKey: string): string => `${sessionId}/${fieldKey}`;
 
 export function projectPack(ctx: Context, projectId: string): Pack {
-  requireRow(ctx, 'project', projectId, 'projectId');
-  const { pack_id } = ctx.store.db.prepare('SELECT pack_id FROM project WHERE id = ?').get(projectId) as { pack_id: string };
-  return findPack(ctx, pack_id, undefined, 'projectId');
+  const row = ctx.store.orm.select({ packId: t.project.packId }).from(t.project).where(liveRow(t.project, projectId)).get();
+  return findPack(ctx, found(row, 'projectId', 'project', projectId).packId, undefined, 'projectId');
 }
 
 export function findTopic(pack: Pack, key: string): Topic {
-  const topic = pack.topics.find((t) => t.key === key);
+  const topic = pack.topics.find((x) => x.key === key);
   if (!topic) throw new ApiError({ code: 'not_found', field: 'topicKey', message: `topicKey: pack ${pack.id} has no topic "${key}"` });
   return topic;
 }
 
 function answersOf(ctx: Context, sessionId: string): Answers {
-  const rows = ctx.store.db.prepare('SELECT field_key, value FROM answer WHERE session_id = ? AND deleted = 0').all(sessionId) as {
-    field_key: string;
-    value: string;
-  }[];
+  const rows = ctx.store.orm
+    .select({ fieldKey: t.answer.fieldKey, value: t.answer.value })
+    .from(t.answer)
+    .where(and(eq(t.answer.sessionId, sessionId), live(t.answer)))
+    .all();
   const answers: Answers = {};
-  for (const r of rows) {
-    const value = JSON.parse(r.value) as AnswerValue;
-    if (value !== null) answers[r.field_key] = value;
-  }
+  for (const r of rows) if (r.value !== null) answers[r.fieldKey] = r.value;
   return answers;
 }
 
@@ -95,84 +62,62 @@ function toSession(ctx: Context, r: SessionRow, topic: Topic): WorkshopSession {
   const known = new Set(topic.fields.map((f) => f.key));
   const answers: Answers = {};
   const orphanAnswers: WorkshopSession['orphanAnswers'] = [];
-  const ownTopic = packVersionIfKnown(ctx, r.pack_id, r.pack_version)?.topics.find((t) => t.key === r.topic_key);
+  const ownTopic = packVersionIfKnown(ctx, r.packId, r.packVersion)?.topics.find((x) => x.key === r.topicKey);
   for (const [key, value] of Object.entries(all)) {
     if (known.has(key)) answers[key] = value;
     else orphanAnswers.push({ key, label: ownTopic?.fields.find((f) => f.key === key)?.label ?? null, value });
   }
-  return {
-    id: r.id,
-    projectId: r.project_id,
-    topicKey: r.topic_key,
-    packId: r.pack_id,
-    packVersion: r.pack_version,
-    date: r.date,
-    attendees: JSON.parse(r.attendees) as string[],
-    notes: r.notes,
-    createdAt: r.created_at,
-    answers,
-    flowed: {},
-    orphanAnswers,
-  };
+  return { ...r, answers, flowed: {}, orphanAnswers };
+}
+
+/** A topic's rows of the project, or all topics' when none is given. */
+function ofProject(table: typeof t.workshopSession | typeof t.openQuestion | typeof t.decision, projectId: string, topicKey?: string): SQL | undefined {
+  return and(eq(table.projectId, projectId), live(table), topicKey ? eq(table.topicKey, topicKey) : undefined);
 }
 
 function sessionRows(ctx: Context, projectId: string, topicKey?: string): SessionRow[] {
-  const sql = `SELECT * FROM workshop_session WHERE project_id = ? AND deleted = 0 ${topicKey ? 'AND topic_key = ?' : ''}
-               ORDER BY coalesce(date, ''), created_at, id`;
-  return ctx.store.db.prepare(sql).all(...(topicKey ? [projectId, topicKey] : [projectId])) as SessionRow[];
+  return ctx.store.orm
+    .select(fieldsOf(t.workshopSession))
+    .from(t.workshopSession)
+    .where(ofProject(t.workshopSession, projectId, topicKey))
+    .orderBy(sql`coalesce(${t.workshopSession.date}, '')`, t.workshopSession.createdAt, t.workshopSession.id)
+    .all();
 }
 
 function loadSessionRow(ctx: Context, id: string, field = 'id'): SessionRow {
-  const row = ctx.store.db.prepare('SELECT * FROM workshop_session WHERE id = ? AND deleted = 0').get(id) as SessionRow | undefined;
-  if (!row) throw new ApiError({ code: 'not_found', field, message: `${field}: no workshop session with id ${id}` });
-  return row;
+  const row = ctx.store.orm.select(fieldsOf(t.workshopSession)).from(t.workshopSession).where(liveRow(t.workshopSession, id)).get();
+  return found(row, field, 'workshop session', id);
 }
 
-const toQuestion = (r: QuestionRow): OpenQuestion => ({
-  id: r.id,
-  projectId: r.project_id,
-  sessionId: r.session_id,
-  topicKey: r.topic_key,
-  text: r.text,
-  ownerId: r.owner_id,
-  dueDate: r.due_date,
-  status: r.status as QuestionStatus,
-  answer: r.answer,
-  createdAt: r.created_at,
-});
-
-const toDecision = (r: DecisionRow): Decision => ({
-  id: r.id,
-  projectId: r.project_id,
-  sessionId: r.session_id,
-  topicKey: r.topic_key,
-  fieldKey: r.field_key,
-  text: r.text,
-  createdAt: r.created_at,
-});
-
 function questionsOf(ctx: Context, projectId: string, topicKey?: string): OpenQuestion[] {
-  const sql = `SELECT * FROM open_question WHERE project_id = ? AND deleted = 0 ${topicKey ? 'AND topic_key = ?' : ''}
-               ORDER BY status = 'answered', coalesce(due_date, '9999'), created_at, id`;
-  return (ctx.store.db.prepare(sql).all(...(topicKey ? [projectId, topicKey] : [projectId])) as QuestionRow[]).map(toQuestion);
+  return ctx.store.orm
+    .select(fieldsOf(t.openQuestion))
+    .from(t.openQuestion)
+    .where(ofProject(t.openQuestion, projectId, topicKey))
+    .orderBy(sql`${t.openQuestion.status} = 'answered'`, sql`coalesce(${t.openQuestion.dueDate}, '9999')`, t.openQuestion.createdAt, t.openQuestion.id)
+    .all();
 }
 
 function decisionsOf(ctx: Context, projectId: string, topicKey?: string): Decision[] {
-  const sql = `SELECT * FROM decision WHERE project_id = ? AND deleted = 0 ${topicKey ? 'AND topic_key = ?' : ''} ORDER BY created_at, id`;
-  return (ctx.store.db.prepare(sql).all(...(topicKey ? [projectId, topicKey] : [projectId])) as DecisionRow[]).map(toDecision);
+  return ctx.store.orm
+    .select(fieldsOf(t.decision))
+    .from(t.decision)
+    .where(ofProject(t.decision, projectId, topicKey))
+    .orderBy(t.decision.createdAt, t.decision.id)
+    .all();
 }
 
 /** The project's workshops held within the period (dates inclusive), in order. */
 export function sessionsWithin(ctx: Context, projectId: string, period: { from: string; to: string }): { topicKey: string; date: string }[] {
   return sessionRows(ctx, projectId)
     .filter((r) => r.date !== null && r.date >= period.from && r.date <= period.to)
-    .map((r) => ({ topicKey: r.topic_key, date: r.date! }));
+    .map((r) => ({ topicKey: r.topicKey, date: r.date! }));
 }
 
 /** What the project knows outside one workshop: each topic's latest answers as entered there, key figures, the saved sizing. */
 function projectFacts(ctx: Context, projectId: string): ProjectFacts {
   const latest = new Map<string, SessionRow>();
-  for (const row of sessionRows(ctx, projectId)) latest.set(row.topic_key, row);
+  for (const row of sessionRows(ctx, projectId)) latest.set(row.topicKey, row);
   const { project } = getProject(ctx, { id: projectId });
   const sizing = getSizing(ctx, { projectId });
   return {
@@ -205,7 +150,7 @@ export function workshopOverview(ctx: Context, input: ParsedInput<'workshops.ove
   const detail = getProject(ctx, { id: input.projectId });
   const facts = projectFacts(ctx, input.projectId);
   const topics: TopicSummary[] = pack.topics.map((topic) => {
-    const own = sessions.filter((s) => s.topic_key === topic.key);
+    const own = sessions.filter((s) => s.topicKey === topic.key);
     const latest = own.at(-1);
     const answers = latest ? withFlows(topic, facts.answers.get(topic.key) ?? {}, facts).answers : {};
     return {
@@ -221,7 +166,7 @@ export function workshopOverview(ctx: Context, input: ParsedInput<'workshops.ove
   return {
     pack: { id: pack.id, version: pack.version, name: pack.name },
     topics,
-    completeness: sumCompleteness(topics.map((t) => t.completeness)),
+    completeness: sumCompleteness(topics.map((topic) => topic.completeness)),
     openQuestions: questionsOf(ctx, input.projectId).filter((q) => q.status === 'open'),
     decisions: decisionsOf(ctx, input.projectId),
     contradictions: contradictions(pack, facts),
@@ -266,7 +211,7 @@ export function createSession(ctx: Context, input: ParsedInput<'sessions.create'
     packId: pack.id,
     packVersion: pack.version,
     date: input.date ?? localIsoDate(ctx.now()),
-    attendees: JSON.stringify(previous ? (JSON.parse(previous.attendees) as string[]) : []),
+    attendees: JSON.stringify(previous?.attendees ?? []),
     notes: '',
     createdAt: ctx.now().toISOString(),
   });
@@ -281,9 +226,12 @@ export function updateSession(ctx: Context, input: ParsedInput<'sessions.update'
   const row = loadSessionRow(ctx, input.id);
   if (input.attendees) {
     const members = new Set(
-      (ctx.store.db.prepare('SELECT person_id FROM membership WHERE project_id = ? AND deleted = 0').all(row.project_id) as { person_id: string }[]).map(
-        (m) => m.person_id,
-      ),
+      ctx.store.orm
+        .select({ personId: t.membership.personId })
+        .from(t.membership)
+        .where(and(eq(t.membership.projectId, row.projectId), live(t.membership)))
+        .all()
+        .map((m) => m.personId),
     );
     const stranger = input.attendees.findIndex((p) => !members.has(p));
     if (stranger >= 0) {
@@ -297,7 +245,7 @@ export function updateSession(ctx: Context, input: ParsedInput<'sessions.update'
       attendees: input.attendees ? JSON.stringify([...new Set(input.attendees)]) : undefined,
     }),
   );
-  return toSession(ctx, loadSessionRow(ctx, row.id), findTopic(projectPack(ctx, row.project_id), row.topic_key));
+  return toSession(ctx, loadSessionRow(ctx, row.id), findTopic(projectPack(ctx, row.projectId), row.topicKey));
 }
 
 export function removeSession(ctx: Context, input: ParsedInput<'sessions.remove'>): { id: string } {
@@ -308,7 +256,7 @@ export function removeSession(ctx: Context, input: ParsedInput<'sessions.remove'
 
 export function setAnswer(ctx: Context, input: ParsedInput<'answers.set'>): TopicDetail {
   const row = loadSessionRow(ctx, input.sessionId, 'sessionId');
-  const topic = findTopic(projectPack(ctx, row.project_id), row.topic_key);
+  const topic = findTopic(projectPack(ctx, row.projectId), row.topicKey);
   const field = topic.fields.find((f) => f.key === input.field);
   if (!field) {
     throw new ApiError({ code: 'not_found', field: 'field', message: `field: topic "${topic.key}" has no field "${input.field}"` });
@@ -319,7 +267,7 @@ export function setAnswer(ctx: Context, input: ParsedInput<'answers.set'>): Topi
   ctx.store.apply(
     changesFor('answer', answerId(row.id, field.key), { sessionId: row.id, fieldKey: field.key, value: JSON.stringify(parsed.data) }),
   );
-  return workshopTopic(ctx, { projectId: row.project_id, topicKey: row.topic_key });
+  return workshopTopic(ctx, { projectId: row.projectId, topicKey: row.topicKey });
 }
 
 /** A question or decision belongs to a topic of the project's pack, and maybe to one of its workshops. */
@@ -327,7 +275,7 @@ function requireTopicAndSession(ctx: Context, input: { projectId: string; topicK
   findTopic(projectPack(ctx, input.projectId), input.topicKey);
   if (!input.sessionId) return;
   const session = loadSessionRow(ctx, input.sessionId, 'sessionId');
-  if (session.project_id !== input.projectId || session.topic_key !== input.topicKey) {
+  if (session.projectId !== input.projectId || session.topicKey !== input.topicKey) {
     throw new ApiError({ code: 'invalid_input', field: 'sessionId', message: `sessionId: the workshop ${input.sessionId} is not on this project's topic ${input.topicKey}` });
   }
 }
@@ -353,9 +301,7 @@ export function addQuestion(ctx: Context, input: ParsedInput<'questions.add'>): 
 }
 
 function loadQuestion(ctx: Context, id: string): OpenQuestion {
-  const row = ctx.store.db.prepare('SELECT * FROM open_question WHERE id = ? AND deleted = 0').get(id) as QuestionRow | undefined;
-  if (!row) throw new ApiError({ code: 'not_found', field: 'id', message: `id: no open question with id ${id}` });
-  return toQuestion(row);
+  return found(ctx.store.orm.select(fieldsOf(t.openQuestion)).from(t.openQuestion).where(liveRow(t.openQuestion, id)).get(), 'id', 'open question', id);
 }
 
 export function updateQuestion(ctx: Context, input: ParsedInput<'questions.update'>): OpenQuestion {
@@ -373,9 +319,7 @@ export function removeQuestion(ctx: Context, input: ParsedInput<'questions.remov
 }
 
 function loadDecision(ctx: Context, id: string): Decision {
-  const row = ctx.store.db.prepare('SELECT * FROM decision WHERE id = ? AND deleted = 0').get(id) as DecisionRow | undefined;
-  if (!row) throw new ApiError({ code: 'not_found', field: 'id', message: `id: no decision with id ${id}` });
-  return toDecision(row);
+  return found(ctx.store.orm.select(fieldsOf(t.decision)).from(t.decision).where(liveRow(t.decision, id)).get(), 'id', 'decision', id);
 }
 
 /** A decision changes an answer of its own topic, or none. */

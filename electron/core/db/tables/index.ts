@@ -1,0 +1,8 @@
+// Every table declaration, for `import * as t`: reads name their tables `t.customer`, `t.project`.
+export * from './checklist.ts';
+export * from './device.ts';
+export * from './documents.ts';
+export * from './log.ts';
+export * from './meetings.ts';
+export * from './projects.ts';
+export * from './workshops.ts';

@@ -1,0 +1,31 @@
+// A document's data as read from the database, and the template that makes it a document model.
+// The export reads the data on the core's thread (it needs the database); the template runs with
+// the rendering, on the render thread, because for a long document it takes a tenth of a second
+// that reads and saves would otherwise wait. So the data is plain data that crosses threads.
+import { checklistDocument, type ChecklistDocInput } from '../../../shared/documents/checklist-doc.ts';
+import { conceptDocument, type ConceptInput } from '../../../shared/documents/concept.ts';
+import { minutesDocument, type MinutesInput } from '../../../shared/documents/minutes.ts';
+import type { DocumentModel } from '../../../shared/documents/model.ts';
+import { statusReport, type StatusReportInput } from '../../../shared/documents/status-report.ts';
+
+export type DocumentSource =
+  | { document: 'checklist'; input: ChecklistDocInput }
+  | { document: 'concept'; input: ConceptInput }
+  /** The topics' titles by key, in place of a lookup function (functions do not cross threads). */
+  | { document: 'status'; input: Omit<StatusReportInput, 'topicTitle'> & { topicTitles: ReadonlyMap<string, string> } }
+  | { document: 'minutes'; input: MinutesInput };
+
+export function composeDocument(source: DocumentSource): DocumentModel {
+  switch (source.document) {
+    case 'checklist':
+      return checklistDocument(source.input);
+    case 'concept':
+      return conceptDocument(source.input);
+    case 'status': {
+      const { topicTitles, ...input } = source.input;
+      return statusReport({ ...input, topicTitle: (key) => topicTitles.get(key) ?? key });
+    }
+    case 'minutes':
+      return minutesDocument(source.input);
+  }
+}
