@@ -2,7 +2,7 @@
 // sides, phases and priorities translated, dates as the language writes them. The screen and
 // the documents both use it, so a filter means the same in the list and in the exported file.
 import { translate, type Language, type MessageKey } from '../i18n/index.ts';
-import { formatNumber, type Requirement } from './types.ts';
+import { formatNumber, type HistoryEntry, type Requirement } from './types.ts';
 import type { Column } from './view.ts';
 
 /** Catalogue prefixes of fields whose values are keys. */
@@ -23,7 +23,7 @@ export function itemText(language: Language, names: ReadonlyMap<string, string>)
   const t = (key: MessageKey, values?: Record<string, string | number>) => translate(language, key, values);
 
   /** One field's value as text; `raw` is what the item or a history holds. */
-  const value = (field: string, raw: unknown): string => {
+  const value = (field: string, raw: HistoryEntry['from']): string => {
     if (raw === null || raw === undefined || raw === '') return '';
     if (field === 'responsibleId') return names.get(String(raw)) ?? t('requirements.formerMember');
     if (field === 'dueDate') return formatDay(language, String(raw));
@@ -35,7 +35,7 @@ export function itemText(language: Language, names: ReadonlyMap<string, string>)
 
   const fieldLabel = (field: string): string => t(`requirements.column.${field}` as MessageKey);
 
-  const change = (field: string, from: unknown, to: unknown): string =>
+  const change = (field: string, from: HistoryEntry['from'], to: HistoryEntry['to']): string =>
     t('requirements.change', { field: fieldLabel(field), from: value(field, from) || '–', to: value(field, to) || '–' });
 
   return { value, show, fieldLabel, change };

@@ -63,7 +63,7 @@ function compare(a: Requirement, b: Requirement, column: Column, show: ShowValue
 export function queryItems(items: readonly Requirement[], query: ChecklistQuery, show: ShowValue, today: string): Requirement[] {
   const filters = Object.entries(query.filters)
     .filter(([, text]) => text && text.trim())
-    .map(([column, text]) => [column as Column, text!.trim().toLocaleLowerCase()] as const);
+    .map(([column, text]) => [column as Column, text.trim().toLocaleLowerCase()] as const);
   const search = query.search.trim().toLocaleLowerCase();
   const kept = items.filter(
     (item) =>

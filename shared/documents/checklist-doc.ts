@@ -48,7 +48,7 @@ export function checklistDocument(input: ChecklistDocInput): DocumentModel {
         ...(input.query.search ? [{ label: t('requirements.search'), value: plain(input.query.search) }] : []),
         ...Object.entries(input.query.filters)
           .filter(([, v]) => v && v.trim())
-          .map(([column, v]) => ({ label: t('requirements.filterBy', { column: text.fieldLabel(column) }), value: plain(v!) })),
+          .map(([column, v]) => ({ label: t('requirements.filterBy', { column: text.fieldLabel(column) }), value: plain(v) })),
       ],
     },
   ];

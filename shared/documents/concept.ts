@@ -6,7 +6,7 @@
 import type { ProjectDetail } from '../domain.ts';
 import { translate, type MessageKey, type MessageValues } from '../i18n/index.ts';
 import { answerText, statementOf } from '../workshops/answer-text.ts';
-import type { Answers } from '../workshops/answers.ts';
+import type { Answers, TableRow } from '../workshops/answers.ts';
 import { activeHints, visibleFields } from '../workshops/conditions.ts';
 import type { Contradiction } from '../workshops/cross-checks.ts';
 import type { Pack, Topic } from '../workshops/pack.ts';
@@ -230,7 +230,7 @@ function topicSection(tp: Topic, input: ConceptInput, names: ReadonlyMap<string,
         type: 'table',
         caption: field.label[language],
         columns: field.columns.map((c) => ({ title: c.label[language], width: 1 / field.columns.length })),
-        rows: (value as Record<string, unknown>[]).map((row) =>
+        rows: (value as TableRow[]).map((row) =>
           field.columns.map((c) => {
             const cell = row[c.key];
             const shown =
@@ -245,7 +245,7 @@ function topicSection(tp: Topic, input: ConceptInput, names: ReadonlyMap<string,
                     : cell === false
                       ? t('workshops.no')
                       : cell;
-            return plain(shown === null || shown === undefined ? '' : String(shown));
+            return plain(shown ?? '');
           }),
         ),
       });

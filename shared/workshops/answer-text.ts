@@ -18,14 +18,14 @@ export function answerText(field: PackField, value: AnswerValue | undefined, lan
   switch (field.type) {
     case 'text':
     case 'longtext':
-      return String(value).trim() || null;
+      return single(value)?.trim() || null;
     case 'number':
       return field.unit ? formatQuantity(Number(value), field.unit, language) : formatNumber(Number(value), language);
     case 'bool':
       return value === true ? (language === 'de' ? 'ja' : 'yes') : language === 'de' ? 'nein' : 'no';
     case 'select': {
       const option = field.options.find((o) => o.value === value);
-      return option ? choiceText(option, language, inSentence) : String(value);
+      return option ? choiceText(option, language, inSentence) : single(value);
     }
     case 'multi': {
       const labels = (value as string[]).map((v) => {
@@ -37,14 +37,23 @@ export function answerText(field: PackField, value: AnswerValue | undefined, lan
     case 'capabilities':
     case 'hostlist':
       return (value as string[]).length ? joinList(value as string[], language) : null;
-    case 'date':
-      return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${String(value)}T00:00:00Z`));
-    case 'person':
-      return names.get(String(value)) ?? null;
+    case 'date': {
+      const day = single(value);
+      return day === null ? null : new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+    }
+    case 'person': {
+      const id = single(value);
+      return id === null ? null : (names.get(id) ?? null);
+    }
     case 'table':
     case 'image':
       return null;
   }
+}
+
+/** A single answer as text; a list or a table, which the schema never lets a field of a single-value type hold, has none. */
+function single(value: AnswerValue): string | null {
+  return value === null || typeof value === 'object' ? null : String(value);
 }
 
 function choiceText(option: ChoiceOption, language: Language, inSentence: boolean): string {

@@ -47,7 +47,7 @@ function cellSchema(column: TableColumn): z.ZodType<Cell> {
         return oneOf(column.options.map((o) => o.value));
     }
   })();
-  return cell.nullable().default(null) as z.ZodType<Cell>;
+  return cell.nullable().default(null);
 }
 
 /** The schema an answer to this field must satisfy (null always clears). */

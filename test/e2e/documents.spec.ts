@@ -1,6 +1,7 @@
 // A document made from the UI and read back: the branding set once, a meeting recorded, its
 // minutes exported as PDF and DOCX in German, both files read with real readers.
 import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import type { Download } from '@playwright/test';
 import { readDocx, readPdf } from '../support/read-documents.ts';
 import { expect, test } from './fixtures.ts';
@@ -36,16 +37,16 @@ test('minutes exported from the meeting page as PDF and DOCX, with the branding'
   await panel.getByRole('button', { name: 'Make the document' }).click();
   await expect(panel.getByRole('status')).toContainText('Version 1 made');
   await expect.poll(() => downloads.length).toBe(2);
-  const byName = Object.fromEntries(await Promise.all(downloads.map(async (d) => [d.suggestedFilename().split('.').pop(), readFileSync((await d.path())!)] as const)));
+  const byName = Object.fromEntries(await Promise.all(downloads.map(async (d) => [extname(d.suggestedFilename()), readFileSync(await d.path())] as const)));
   expect(downloads.map((d) => d.suggestedFilename()).sort()).toEqual([expect.stringMatching(/^minutes-webmail-.*-v1\.docx$/), expect.stringMatching(/^minutes-webmail-.*-v1\.pdf$/)]);
 
-  const pdf = await readPdf(byName['pdf']!);
+  const pdf = await readPdf(byName['.pdf']!);
   const text = pdf.pages.map((p) => p.text).join(' ');
   expect(text).toContain('Protokoll: Wöchentlicher Statuscall');
   expect(text).toContain('Fieldbook Consulting GmbH');
   expect(text).toContain('Vertraulich – nur für Stadtwerke Nordhafen');
   expect(text).toContain('Nur Port 993 wird geöffnet');
-  const docx = await readDocx(byName['docx']!);
+  const docx = await readDocx(byName['.docx']!);
   expect(docx['word/document.xml']).toContain('Nur Port 993 wird geöffnet');
 
   await expect(panel.getByRole('table', { name: 'Versions made' }).getByRole('row')).toHaveCount(2);

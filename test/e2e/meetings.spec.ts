@@ -122,7 +122,7 @@ test('the checklist filters, sorts, changes in bulk, exports and imports CSV', a
   await page.getByLabel('Language', { exact: true }).selectOption('de');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'CSV exportieren' }).click();
-  const csv = readFileSync((await (await download).path())!, 'utf8');
+  const csv = readFileSync(await (await download).path(), 'utf8');
   expect(csv.startsWith('\uFEFFNummer;Titel;')).toBe(true);
   expect(csv).toContain('R-001;Backup concept;');
   expect(csv).toContain(';Blockiert;');

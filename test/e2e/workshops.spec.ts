@@ -183,7 +183,7 @@ test('a template pack is exported, refused with every problem when broken, and i
   await packs.getByRole('button', { name: 'Export Open-Xchange App Suite' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('ox-app-suite-v1.json');
-  const pack = JSON.parse(readFileSync((await file.path())!, 'utf8')) as Pack;
+  const pack = JSON.parse(readFileSync(await file.path(), 'utf8')) as Pack;
   expect(pack.topics).toHaveLength(21);
 
   const broken = { ...pack, version: 2, topics: [{ ...pack.topics[0]!, key: 'Not A Key' }, ...pack.topics.slice(1)] };

@@ -12,7 +12,7 @@ export interface WebHost {
 export function startWebHost(dataDir: string): Promise<WebHost> {
   const child = spawn(process.execPath, ['electron/host/web.ts', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
+    const lines = createInterface({ input: child.stdout });
     lines.once('line', (line) => resolve({ url: line.trim(), dataDir, process: child }));
     child.once('exit', (code) => reject(new Error(`web host exited with ${code}`)));
   });

@@ -332,6 +332,18 @@ describe('the DOCX renderer', () => {
     }
   }, 180_000);
 
+  it('shortens the text of a crowded footer line, never its page fields', async () => {
+    const crowded: DocumentModel = {
+      ...model(),
+      footer: { left: [{ text: 'Vertraulich – nur für die Stadtwerke Nordhafen und ihre Dienstleister' }], center: [{ field: 'title' }], right: [{ text: 'Seite ' }, { field: 'page' }, { text: ' von ' }, { field: 'pages' }] },
+    };
+    const footers = Object.entries(await readDocx(await renderDocx(crowded))).filter(([name]) => name.startsWith('word/footer'));
+    const footer = footers.map(([, xml]) => xml).find((xml) => xml.includes('Vertraulich'));
+    expect(footer).toContain('…');
+    expect(footer).toMatch(/>\s*PAGE\s*</);
+    expect(footer).toMatch(/>\s*NUMPAGES\s*</);
+  });
+
   it('writes a document with no optional data at all', async () => {
     const bare: DocumentModel = { ...model(), cover: { ...model().cover, consultancyLogo: null, facts: [], revisions: [] }, blocks: [] };
     await expect(readDocx(await renderDocx(bare))).resolves.toHaveProperty(['word/document.xml']);

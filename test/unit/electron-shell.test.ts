@@ -26,7 +26,7 @@ const preloadElectron = vi.hoisted(() => {
     exposed,
     listeners,
     ipcRenderer: {
-      invoke: vi.fn(async (): Promise<unknown> => ({ ok: true, result: 'from main' })),
+      invoke: vi.fn((): Promise<unknown> => Promise.resolve({ ok: true, result: 'from main' })),
       on: vi.fn((channel: string, listener: () => void) => listeners.set(channel, listener)),
       send: vi.fn(),
     },
@@ -191,8 +191,9 @@ class FakeWindow extends EventEmitter implements MainWindow {
     return this.closed;
   }
 
-  async loadURL(url: string): Promise<void> {
+  loadURL(url: string): Promise<void> {
     this.loaded.push(url);
+    return Promise.resolve();
   }
 }
 
@@ -319,7 +320,12 @@ describe('web contents guard', () => {
   beforeEach(() => {
     contents = new FakeContents();
     opened = [];
-    guardWebContents(contents, { openExternal: async (url) => void opened.push(url) });
+    guardWebContents(contents, {
+      openExternal: (url) => {
+        opened.push(url);
+        return Promise.resolve();
+      },
+    });
   });
 
   it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('%s: stays inside the app origin', (event) => {
@@ -368,7 +374,7 @@ describe('web contents guard', () => {
 
   it('is applied to every web contents the app creates', () => {
     const app = new EventEmitter();
-    guardAllWebContents({ on: (event, listener) => app.on(event, listener) }, { openExternal: async () => undefined });
+    guardAllWebContents({ on: (event, listener) => app.on(event, listener) }, { openExternal: () => Promise.resolve() });
     const later = new FakeContents();
     app.emit('web-contents-created', {}, later);
     const e = preventable('https://evil.example/');
@@ -492,9 +498,7 @@ describe('preload bridge', () => {
     const order: string[] = [];
     let release!: () => void;
     bridge.onBeforeClose(() => new Promise<void>((resolve) => (release = resolve)).then(() => void order.push('saved')));
-    bridge.onBeforeClose(async () => {
-      throw new Error('disk full');
-    });
+    bridge.onBeforeClose(() => Promise.reject(new Error('disk full')));
     flushRequest();
     await Promise.resolve();
     expect(preloadElectron.ipcRenderer.send).not.toHaveBeenCalled();

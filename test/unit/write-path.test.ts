@@ -28,6 +28,9 @@ function log(core: ReturnType<typeof openTestCore>): LogRow[] {
   return core.store.db.prepare('SELECT * FROM change_log ORDER BY seq').all() as LogRow[];
 }
 
+/** The value a log row holds, which the log keeps as JSON. */
+const loggedValue = (row: LogRow): unknown => JSON.parse(row.value);
+
 describe('the write path', () => {
   it('logs one row per field change, stamped with the clock and this device', () => {
     const core = openTestCore();
@@ -38,7 +41,7 @@ describe('the write path', () => {
     ]);
     const customer = core.call('customers.create', { name: 'Nordhafen', address: 'Hafenstraße 1' }) as Customer;
     const rows = log(core).slice(2);
-    expect(rows.map((r) => [r.entity, r.row_id, r.field, JSON.parse(r.value)])).toEqual([
+    expect(rows.map((r) => [r.entity, r.row_id, r.field, loggedValue(r)])).toEqual([
       ['customer', customer.id, 'name', 'Nordhafen'],
       ['customer', customer.id, 'address', 'Hafenstraße 1'],
       ['customer', customer.id, 'notes', ''],
@@ -208,7 +211,7 @@ describe('the write path with values already stored', () => {
       { entity: 'activity', id: ids.activity, field: 'position', value: 0 },
     ]);
     const logged = log(core).filter((r) => r.seq > seq);
-    expect(logged.map((r) => [r.entity, r.field, JSON.parse(r.value)])).toEqual([
+    expect(logged.map((r) => [r.entity, r.field, loggedValue(r)])).toEqual([
       ['customer', 'notes', 'Horde users'],
       ['project', 'startDate', '2026-12-01'],
     ]);
@@ -222,7 +225,7 @@ describe('the write path with values already stored', () => {
     const seq = log(core).at(-1)!.seq;
     const name = (value: string): FieldChange => ({ entity: 'customer', id: customer, field: 'name', value });
     core.store.apply([name('Nordhafen'), name('Südhafen'), name('Südhafen'), name('Nordhafen')]);
-    expect(log(core).filter((r) => r.seq > seq).map((r) => JSON.parse(r.value))).toEqual(['Südhafen', 'Nordhafen']);
+    expect(log(core).filter((r) => r.seq > seq).map((r) => loggedValue(r))).toEqual(['Südhafen', 'Nordhafen']);
   });
 
   it('logs every field given for a new row, even values that look like defaults', () => {
@@ -234,7 +237,7 @@ describe('the write path with values already stored', () => {
       { entity: 'customer', id, field: 'logo', value: null },
       { entity: 'customer', id, field: 'archived', value: false },
     ]);
-    expect(log(core).filter((r) => r.seq > seq).map((r) => [r.field, JSON.parse(r.value)])).toEqual([
+    expect(log(core).filter((r) => r.seq > seq).map((r) => [r.field, loggedValue(r)])).toEqual([
       ['notes', ''],
       ['logo', null],
       ['archived', false],

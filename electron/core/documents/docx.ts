@@ -203,16 +203,22 @@ function diagram(block: Extract<Block, { type: 'diagram' }>, accent: string): Ta
   });
 }
 
-type ZonePart = string | (typeof PageNumber)[keyof typeof PageNumber];
+/**
+ * Text, or one of docx's PageNumber fields. docx takes the fields as strings among a run's
+ * children ("CURRENT", "TOTAL_PAGES"), so a field is told apart from text by its value.
+ */
+type ZonePart = string;
+const PAGE_FIELDS: ReadonlySet<ZonePart> = new Set(Object.values(PageNumber));
+const isText = (part: ZonePart | undefined): part is ZonePart => part !== undefined && !PAGE_FIELDS.has(part);
 
-const partChars = (part: ZonePart) => (typeof part === 'string' ? [...part].length : FIELD_CHARS);
+const partChars = (part: ZonePart) => (isText(part) ? [...part].length : FIELD_CHARS);
 
-/** The slot with its longest text cut by `excess` characters, ending in an ellipsis. */
+/** The slot with its longest text cut by `excess` characters, ending in an ellipsis; a field is never cut. */
 function shorten(parts: readonly ZonePart[], excess: number): ZonePart[] {
-  const textChars = (part: ZonePart | undefined) => (typeof part === 'string' ? [...part].length : -1);
+  const textChars = (part: ZonePart | undefined) => (isText(part) ? [...part].length : -1);
   const longest = parts.reduce((best, part, i) => (textChars(part) > textChars(parts[best]) ? i : best), 0);
   const text = parts[longest];
-  if (excess <= 0 || typeof text !== 'string' || !text) return [...parts];
+  if (excess <= 0 || !isText(text) || !text) return [...parts];
   const kept = [...text].slice(0, Math.max(0, [...text].length - excess - 1)).join('').trimEnd();
   return parts.map((part, i) => (i === longest ? `${kept}…` : part));
 }
@@ -228,7 +234,7 @@ function fitLine(slots: readonly (readonly ZonePart[])[]): ZonePart[][] {
   let sharing = slots.length;
   for (const i of lengths.map((_, i) => i).sort((a, b) => lengths[a]! - lengths[b]!)) {
     allowed[i] = Math.min(lengths[i]!, Math.floor(room / sharing));
-    room -= allowed[i]!;
+    room -= allowed[i];
     sharing -= 1;
   }
   return slots.map((parts, i) => shorten(parts, lengths[i]! - allowed[i]!));

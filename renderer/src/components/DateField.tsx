@@ -17,7 +17,7 @@ interface DateFieldProps {
   label: string;
   /** YYYY-MM-DD (YYYY-MM-DDTHH:MM with `withTime`), '' for none, or the text typed when it is no date. */
   value: string;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
   onBlur?: () => void;
   /** Why the API refused the value. */
   error?: string | null;
@@ -107,7 +107,7 @@ interface AutoDateProps {
   label: string;
   /** The stored date, '' for none. */
   saved: string;
-  save(value: string): Promise<unknown>;
+  save: (value: string) => Promise<unknown>;
   withTime?: boolean;
   required?: boolean;
   hint?: string;

@@ -4,9 +4,9 @@ import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react'
 
 interface Props {
   title: string;
-  onCancel(): void;
+  onCancel: () => void;
   /** The dialog is a form; submitting it (Enter, or the submit button) calls this. */
-  onSubmit(): void;
+  onSubmit: () => void;
   submitLabel: string;
   cancelLabel: string;
   busy?: boolean;

@@ -7,7 +7,7 @@ interface Props {
   label: string;
   accept: string;
   describedBy?: string | undefined;
-  onFile(file: File): void;
+  onFile: (file: File) => void;
 }
 
 export function FileButton({ label, accept, describedBy, onFile }: Props) {

@@ -65,7 +65,7 @@ export function errorFor(t: Translate, error: ApiError | null, field?: string): 
 interface TextProps {
   label: string;
   saved: string;
-  save(value: string): Promise<unknown>;
+  save: (value: string) => Promise<unknown>;
   type?: 'text' | 'email' | 'tel' | 'number';
   multiline?: boolean;
   hint?: string;
@@ -100,7 +100,7 @@ interface SelectProps {
   label: string;
   saved: string;
   options: readonly Option[];
-  save(value: string): Promise<unknown>;
+  save: (value: string) => Promise<unknown>;
   compact?: boolean;
 }
 
@@ -117,7 +117,7 @@ export const toCount = (value: string): number | null => (value.trim() === '' ? 
 interface PlainTextProps {
   label: string;
   value: string;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
   error?: string | null;
   type?: 'text' | 'email' | 'tel';
   multiline?: boolean;
@@ -145,7 +145,7 @@ interface PlainSelectProps {
   label: string;
   value: string;
   options: readonly Option[];
-  onChange(value: string): void;
+  onChange: (value: string) => void;
   error?: string | null;
   compact?: boolean;
   required?: boolean | undefined;

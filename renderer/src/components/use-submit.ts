@@ -7,7 +7,7 @@ import { useUi } from '../state/ui.ts';
 export interface Submit {
   busy: boolean;
   error: ApiError | null;
-  run(action: () => Promise<void>): Promise<void>;
+  run: (action: () => Promise<void>) => Promise<void>;
 }
 
 export function useSubmit(): Submit {

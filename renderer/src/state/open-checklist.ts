@@ -8,11 +8,11 @@ import { api } from '../api/client.ts';
 interface OpenChecklist {
   projectId: string | null;
   items: Requirement[] | null;
-  open(projectId: string): Promise<void>;
-  reload(): Promise<void>;
+  open: (projectId: string) => Promise<void>;
+  reload: () => Promise<void>;
   /** Puts changed or new items in place (by id). */
-  put(changed: readonly Requirement[]): void;
-  drop(id: string): void;
+  put: (changed: readonly Requirement[]) => void;
+  drop: (id: string) => void;
 }
 
 export const useOpenChecklist = create<OpenChecklist>()((set, get) => ({

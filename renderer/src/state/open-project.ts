@@ -11,8 +11,8 @@ interface OpenProject {
   id: string | null;
   detail: ProjectDetail | null;
   missing: boolean;
-  open(id: string): Promise<void>;
-  refresh(): Promise<void>;
+  open: (id: string) => Promise<void>;
+  refresh: () => Promise<void>;
 }
 
 /** Every write reloads the project: the reload sent last shows, whichever answer comes back last. */

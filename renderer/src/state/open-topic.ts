@@ -10,10 +10,10 @@ interface OpenTopic {
   projectId: string | null;
   topicKey: string | null;
   detail: TopicDetail | null;
-  open(projectId: string, topicKey: string): Promise<void>;
-  refresh(): Promise<void>;
+  open: (projectId: string, topicKey: string) => Promise<void>;
+  refresh: () => Promise<void>;
   /** Saves one answer; answers.set replies with the whole topic, which then shows at once. */
-  saveAnswer(sessionId: string, field: string, value: AnswerValue): Promise<void>;
+  saveAnswer: (sessionId: string, field: string, value: AnswerValue) => Promise<void>;
 }
 
 /** Reloads and saved answers both bring the whole topic: the newest request's answer shows. */

@@ -18,10 +18,10 @@ interface UiState {
   language: Language;
   route: Route;
   notice: string | null;
-  setLanguage(language: Language): void;
-  navigate(route: Route): void;
-  showNotice(message: string): void;
-  dismissNotice(): void;
+  setLanguage: (language: Language) => void;
+  navigate: (route: Route) => void;
+  showNotice: (message: string) => void;
+  dismissNotice: () => void;
 }
 
 export const useUi = create<UiState>()((set) => ({

@@ -10,11 +10,11 @@ export const TYPING_PAUSE_MS = 400;
 export interface Draft<T> {
   value: T;
   /** Set a new value; saved after the typing pause. */
-  change(value: T): void;
+  change: (value: T) => void;
   /** Set a new value and save it now (selects, checkboxes). */
-  commit(value: T): void;
+  commit: (value: T) => void;
   /** Save a waiting value now (on blur). */
-  flush(): Promise<void>;
+  flush: () => Promise<void>;
   /** Why the last save was refused, with the offending field as the API named it. */
   error: ApiError | null;
 }

@@ -8,7 +8,7 @@ import { useUi } from './ui.ts';
 
 export interface Query<T> {
   data: T | null;
-  reload(): Promise<void>;
+  reload: () => Promise<void>;
 }
 
 export function useQuery<M extends MethodName>(method: M, input: MethodInput<M>): Query<MethodResult<M>> {

@@ -16,7 +16,7 @@ interface Props {
   projectId: string;
   /** People already on the project, not offered again. */
   memberIds: readonly string[];
-  onClose(): void;
+  onClose: () => void;
 }
 
 export function AddMemberDialog({ projectId, memberIds, onClose }: Props) {

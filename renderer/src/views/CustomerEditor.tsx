@@ -12,7 +12,7 @@ import { readLogo } from './read-logo.ts';
 
 type Patch = Omit<MethodInput<'customers.update'>, 'id'>;
 
-export function CustomerEditor({ id, onChanged }: { id: string; onChanged(): void }) {
+export function CustomerEditor({ id, onChanged }: { id: string; onChanged: () => void }) {
   const t = useT();
   const customer = useQuery('customers.get', { id });
   const projects = useQuery('projects.list', { customerId: id }).data ?? [];

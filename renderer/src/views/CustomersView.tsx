@@ -10,7 +10,7 @@ import { useUi } from '../state/ui.ts';
 import { CustomerEditor } from './CustomerEditor.tsx';
 import { MasterDetail } from './MasterDetail.tsx';
 
-function NewCustomerDialog({ onClose, onCreated }: { onClose(): void; onCreated(id: string): void }) {
+function NewCustomerDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (id: string) => void }) {
   const t = useT();
   const [name, setName] = useState('');
   const { busy, error, run } = useSubmit();

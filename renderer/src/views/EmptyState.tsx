@@ -4,7 +4,7 @@ import { useT } from '../i18n.ts';
 import { useSubmit } from '../components/use-submit.ts';
 import { useUi } from '../state/ui.ts';
 
-export function EmptyState({ onNewProject }: { onNewProject(): void }) {
+export function EmptyState({ onNewProject }: { onNewProject: () => void }) {
   const t = useT();
   const { language, navigate } = useUi();
   const { busy, run } = useSubmit();

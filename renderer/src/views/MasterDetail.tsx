@@ -8,7 +8,7 @@ interface Props {
   headingId: string;
   searchLabel: string;
   search: string;
-  onSearch(value: string): void;
+  onSearch: (value: string) => void;
   /** Extra filters and the "new" button. */
   tools: ReactNode;
   listLabel: string;

@@ -11,8 +11,8 @@ import { useQuery } from '../state/use-query.ts';
 const NEW_CUSTOMER = 'new';
 
 interface Props {
-  onClose(): void;
-  onCreated(projectId: string): void;
+  onClose: () => void;
+  onCreated: (projectId: string) => void;
 }
 
 export function NewProjectDialog({ onClose, onCreated }: Props) {

@@ -14,7 +14,7 @@ import type { MethodInput } from '../../../shared/api.ts';
 
 type Patch = Omit<MethodInput<'people.update'>, 'id'>;
 
-function NewPersonDialog({ onClose, onCreated }: { onClose(): void; onCreated(id: string): void }) {
+function NewPersonDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (id: string) => void }) {
   const t = useT();
   const [name, setName] = useState('');
   const [side, setSide] = useState<Side>('customer');
@@ -40,7 +40,7 @@ function NewPersonDialog({ onClose, onCreated }: { onClose(): void; onCreated(id
   );
 }
 
-function PersonEditor({ id, onChanged }: { id: string; onChanged(): void }) {
+function PersonEditor({ id, onChanged }: { id: string; onChanged: () => void }) {
   const t = useT();
   const { data, reload } = useQuery('people.get', { id });
   if (!data) return <p>{t('app.loading')}</p>;

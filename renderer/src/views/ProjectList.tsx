@@ -16,7 +16,7 @@ interface Filters {
   phase: string;
   status: string;
   customerId: string;
-  set(patch: Partial<Omit<Filters, 'set'>>): void;
+  set: (patch: Partial<Omit<Filters, 'set'>>) => void;
 }
 
 // Kept while the user visits a project and comes back.

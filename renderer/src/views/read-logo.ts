@@ -12,7 +12,9 @@ export function readLogo(file: File): Promise<LogoRead> {
   if (file.size > MAX_BYTES) return Promise.resolve({ problem: 'size' });
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve({ dataUrl: String(reader.result) });
+    // readAsDataURL leaves a string; the check only tells TypeScript so.
+    reader.onload = () =>
+      typeof reader.result === 'string' ? resolve({ dataUrl: reader.result }) : reject(new Error('The file could not be read'));
     reader.onerror = () => reject(reader.error ?? new Error('The file could not be read'));
     reader.readAsDataURL(file);
   });

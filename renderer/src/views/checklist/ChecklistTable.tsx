@@ -25,11 +25,11 @@ interface Props {
   rows: readonly TableRow[];
   itemCount: number;
   sort: SortOrder;
-  onSort(column: Column): void;
+  onSort: (column: Column) => void;
   filters: Partial<Record<Column, string>>;
-  onFilter(column: Column, text: string): void;
+  onFilter: (column: Column, text: string) => void;
   selected: ReadonlySet<string>;
-  onSelect(ids: readonly string[], on: boolean): void;
+  onSelect: (ids: readonly string[], on: boolean) => void;
   today: string;
   openId: string | null;
 }

@@ -16,7 +16,7 @@ import { useItemText } from './item-text.ts';
 
 const SKIP = '';
 
-export function CsvImportDialog({ projectId, onClose }: { projectId: string; onClose(): void }) {
+export function CsvImportDialog({ projectId, onClose }: { projectId: string; onClose: () => void }) {
   const t = useT();
   const { fieldLabel } = useItemText();
   const [file, setFile] = useState<{ name: string; csv: string } | null>(null);

@@ -19,7 +19,7 @@ interface Props {
   projectId: string;
   id: string;
   people: readonly ProjectMember[];
-  onClose(): void;
+  onClose: () => void;
 }
 
 type Patch = Omit<Parameters<typeof api<'requirements.update'>>[1], 'id'>;

@@ -18,12 +18,12 @@ interface Props {
   item: AgendaItem;
   projectId: string;
   people: readonly ProjectMember[];
-  onChanged(): void;
+  onChanged: () => void;
 }
 
 const NOBODY = '';
 
-function ActionRow({ action, people, onChanged }: { action: Requirement; people: readonly ProjectMember[]; onChanged(): void }) {
+function ActionRow({ action, people, onChanged }: { action: Requirement; people: readonly ProjectMember[]; onChanged: () => void }) {
   const t = useT();
   const update = (patch: Omit<Parameters<typeof api<'requirements.update'>>[1], 'id'>) => api('requirements.update', { id: action.id, ...patch }).then(onChanged);
   const number = formatNumber(action.number);

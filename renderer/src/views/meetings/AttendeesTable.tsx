@@ -11,7 +11,7 @@ interface Props {
   meetingId: string;
   attendees: readonly Attendee[];
   people: readonly ProjectMember[];
-  onChanged(): void;
+  onChanged: () => void;
 }
 
 const NOT_EXPECTED = '';

@@ -20,7 +20,7 @@ interface Props {
   projectId: string;
   meetingId: string;
   people: readonly ProjectMember[];
-  onChanged(): void;
+  onChanged: () => void;
 }
 
 type Patch = Omit<Parameters<typeof api<'meetings.update'>>[1], 'id'>;

@@ -9,7 +9,7 @@ import { useT } from '../../i18n.ts';
 import { useQuery } from '../../state/use-query.ts';
 import { reportFailure, useUi } from '../../state/ui.ts';
 
-export function PackPanel({ onImported }: { onImported(): void }) {
+export function PackPanel({ onImported }: { onImported: () => void }) {
   const t = useT();
   const language = useUi((s) => s.language);
   const packs = useQuery('packs.list', {});
