@@ -72,9 +72,9 @@ interface TableMetrics {
   widths: number[];
   titles: string[];
   headerHeight: number;
-  rowHeight(texts: readonly string[], font: string): number;
+  rowHeight: (texts: readonly string[], font: string) => number;
   /** A row too tall to share a page with the header and its headings: it is set as text. */
-  tooTall(height: number): boolean;
+  tooTall: (height: number) => boolean;
 }
 
 class Layout {
