@@ -17,7 +17,8 @@ export interface StoreOptions {
 }
 
 export class Store {
-  readonly db: Database.Database;
+  /** Private to the data layer: everything else reads through orm and writes through apply. */
+  private readonly db: Database.Database;
   /** Typed reads of the declared tables; writes go through apply. */
   readonly orm: Reader;
   readonly dataDir: string;

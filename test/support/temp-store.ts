@@ -8,6 +8,8 @@ import { DATABASE_FILE } from '../../electron/core/db/open.ts';
 import { startCore, type CoreClient } from '../../electron/core/worker/client.ts';
 
 const folders: string[] = [];
+/** Read-only connections of the tests' own, by database file (see inspect). */
+const inspectors = new Map<string, Database.Database>();
 
 export function tempDir(prefix = 'fieldbook-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -16,7 +18,23 @@ export function tempDir(prefix = 'fieldbook-test-'): string {
 }
 
 export function removeTempDirs(): void {
+  for (const db of inspectors.values()) db.close();
+  inspectors.clear();
   for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * What the core stored, seen from outside it: a read-only connection of the test's own to the
+ * core's database file (the core's handle is private to its data layer). One per file, kept until
+ * removeTempDirs, so `PRAGMA data_version` tells whether the core wrote anything between two looks.
+ */
+export function inspect(core: Core): Database.Database {
+  let db = inspectors.get(core.store.file);
+  if (!db) {
+    db = new Database(core.store.file, { readonly: true, fileMustExist: true });
+    inspectors.set(core.store.file, db);
+  }
+  return db;
 }
 
 export function openTestCore(dataDir: string = tempDir(), options: Partial<CoreOptions> = {}): Core {
@@ -30,7 +48,7 @@ export function startTestCore(dataDir: string = tempDir()): Promise<CoreClient> 
 
 /** Every row of every table, to prove that a failed call changed nothing. */
 export function dumpDatabase(core: Core): Record<string, unknown[]> {
-  return dumpTables(core.store.db);
+  return dumpTables(inspect(core));
 }
 
 /** The same for a data folder whose core runs on its thread, read through a connection of its own. */

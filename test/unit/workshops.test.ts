@@ -10,7 +10,7 @@ import { activeHints } from '../../shared/workshops/conditions.ts';
 import type { Pack } from '../../shared/workshops/pack.ts';
 import { defaultSizingInput } from '../../shared/workshops/sizing.ts';
 import type { PackSummary, ProjectSizing, TopicDetail, WorkshopOverview, WorkshopSession } from '../../shared/workshops/types.ts';
-import { dumpDatabase, openTestCore, removeTempDirs } from '../support/temp-store.ts';
+import { dumpDatabase, inspect, openTestCore, removeTempDirs } from '../support/temp-store.ts';
 
 let core: Core;
 let projectId: string;
@@ -70,9 +70,9 @@ describe('sessions and answers', () => {
   it('start from the form defaults, store answers field by field, and clear with null', () => {
     const session = call<WorkshopSession>('sessions.create', { projectId, topicKey: 'authentication', date: '2026-11-20' });
     expect(session.answers).toMatchObject({ masterAdminLogin: 'oxadminmaster', contextAdminLogin: 'oxadmin', sessionLifetime: 3_600_000 });
-    const before = core.store.db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number };
+    const before = inspect(core).prepare('SELECT count(*) AS n FROM change_log').get() as { n: number };
     const topic = call<TopicDetail>('answers.set', { sessionId: session.id, field: 'authPlugin', value: 'ldap' });
-    const after = core.store.db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number };
+    const after = inspect(core).prepare('SELECT count(*) AS n FROM change_log').get() as { n: number };
     // One answer is one row of the log (the row is new here: session, field key and value).
     expect(after.n - before.n).toBe(3);
     expect(topic.sessions.at(-1)!.answers.authPlugin).toBe('ldap');
@@ -204,7 +204,7 @@ describe('hardware sizing', () => {
     const saved = call<ProjectSizing>('sizing.save', { projectId, input });
     expect(saved.result.concurrentSessions).toBeGreaterThan(0);
     expect(call<ProjectSizing>('sizing.get', { projectId })).toEqual(saved);
-    const stored = core.store.db.prepare('SELECT result FROM sizing WHERE id = ?').get(projectId) as { result: string };
+    const stored = inspect(core).prepare('SELECT result FROM sizing WHERE id = ?').get(projectId) as { result: string };
     expect(JSON.parse(stored.result)).toEqual(saved.result);
   });
 

@@ -9,7 +9,7 @@ import { changeLog, meta } from '../../electron/core/db/tables/log.ts';
 import { parseStamp } from '../../electron/core/hlc.ts';
 import { newId } from '../../electron/core/ids.ts';
 import type { FieldChange } from '../../electron/core/write-path.ts';
-import { dumpDatabase, openTestCore, removeTempDirs, tempDir } from '../support/temp-store.ts';
+import { dumpDatabase, inspect, openTestCore, removeTempDirs, tempDir } from '../support/temp-store.ts';
 
 afterEach(removeTempDirs);
 
@@ -25,7 +25,7 @@ interface LogRow {
 }
 
 function log(core: ReturnType<typeof openTestCore>): LogRow[] {
-  return core.store.db.prepare('SELECT * FROM change_log ORDER BY seq').all() as LogRow[];
+  return inspect(core).prepare('SELECT * FROM change_log ORDER BY seq').all() as LogRow[];
 }
 
 /** The value a log row holds, which the log keeps as JSON. */
@@ -83,7 +83,7 @@ describe('the write path', () => {
     const detail = core.call('projects.get', { id: project.id }) as ProjectDetail;
     const member = detail.members[0]!;
     core.call('members.remove', { id: member.id });
-    const row = core.store.db.prepare('SELECT deleted FROM membership WHERE id = ?').get(member.id);
+    const row = inspect(core).prepare('SELECT deleted FROM membership WHERE id = ?').get(member.id);
     expect(row).toEqual({ deleted: 1 });
     expect(log(core).at(-1)).toMatchObject({ entity: 'membership', row_id: member.id, field: 'deleted', value: 'true' });
     const after = core.call('projects.get', { id: project.id }) as ProjectDetail;
@@ -144,9 +144,9 @@ describe('the write path', () => {
   });
 });
 
-/** Rows written by this connection so far: any INSERT, UPDATE or DELETE raises it, even one that rewrites a value as it was. */
+/** Changes the database file as seen from another connection: any committed write raises it, even one that rewrites a value as it was. */
 function rowsWritten(core: ReturnType<typeof openTestCore>): number {
-  return (core.store.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  return inspect(core).pragma('data_version', { simple: true }) as number;
 }
 
 /** A customer with a project and an activity, so that every field type has a row to live in. */
@@ -216,7 +216,7 @@ describe('the write path with values already stored', () => {
       ['project', 'startDate', '2026-12-01'],
     ]);
     expect(stamps).toEqual(logged.map((r) => r.stamp));
-    expect(core.store.db.prepare('SELECT notes FROM customer WHERE id = ?').get(ids.customer)).toEqual({ notes: 'Horde users' });
+    expect(inspect(core).prepare('SELECT notes FROM customer WHERE id = ?').get(ids.customer)).toEqual({ notes: 'Horde users' });
   });
 
   it('judges each change against the value before it, as if the batch were applied one by one', () => {
@@ -249,7 +249,7 @@ describe('the write path with values already stored', () => {
     const branding = { consultancyName: 'Hafen Consulting', address: '', logo: ONE_MB_LOGO, accent: '#0b5cad', footerText: '', confidentiality: '' };
     for (let i = 0; i <= 5; i++) core.call('branding.save', { ...branding, footerText: `Footer ${i}` });
     const count = (field: string): number =>
-      (core.store.db.prepare("SELECT count(*) AS n FROM change_log WHERE entity = 'branding' AND field = ?").get(field) as { n: number }).n;
+      (inspect(core).prepare("SELECT count(*) AS n FROM change_log WHERE entity = 'branding' AND field = ?").get(field) as { n: number }).n;
     expect(count('logo')).toBe(1);
     expect(count('consultancyName')).toBe(1);
     expect(count('footerText')).toBe(6);
@@ -260,7 +260,7 @@ describe('the change log', () => {
   it('finds the history of one row by an index', () => {
     const core = openTestCore();
     // The query of the checklist's history (historyOf in electron/core/api/checklist.ts).
-    const plan = core.store.db
+    const plan = inspect(core)
       .prepare(
         `EXPLAIN QUERY PLAN SELECT c.stamp, c.device_id, c.field, c.value, d.user_name, d.host_name, d.person_name
            FROM change_log c LEFT JOIN device d ON d.id = c.device_id
