@@ -27,7 +27,7 @@ import { changesFor, requireRow, type Context } from './context.ts';
 import { invalidInput } from './input-errors.ts';
 import { findPack, packVersionIfKnown } from './packs.ts';
 import { getProject } from './projects.ts';
-import { found } from './rows.ts';
+import { found, loadProject } from './rows.ts';
 import { getSizing } from './sizing.ts';
 
 type SessionRow = Omit<typeof t.workshopSession.$inferSelect, 'deleted'>;
@@ -118,7 +118,9 @@ export function sessionsWithin(ctx: Context, projectId: string, period: { from: 
 function projectFacts(ctx: Context, projectId: string): ProjectFacts {
   const latest = new Map<string, SessionRow>();
   for (const row of sessionRows(ctx, projectId)) latest.set(row.topicKey, row);
-  const { project } = getProject(ctx, { id: projectId });
+  // The project's own row: its activities and people (getProject) are not facts a check reads,
+  // and this runs on every saved answer.
+  const project = loadProject(ctx, projectId);
   const sizing = getSizing(ctx, { projectId });
   return {
     answers: new Map([...latest].map(([topicKey, row]) => [topicKey, answersOf(ctx, row.id)])),
