@@ -26,7 +26,9 @@ import { CHECKLIST_VIEWS, COLUMNS } from './checklist/view.ts';
 import { CHECKLIST_GROUPINGS } from './documents/checklist-doc.ts';
 import type { Branding } from './documents/frame.ts';
 import { DOCUMENT_FORMATS, DOCUMENT_KINDS, type DocumentExport, type ExportResult } from './documents/types.ts';
+import type { ApiErrorBody } from './errors.ts';
 import { isIsoDate, isoDate } from './iso-date.ts';
+import { MAX_CSV_CHARS, MAX_PACK_CHARS, megabytes } from './limits.ts';
 import { MEETING_KINDS, PRESENCES, PREVIOUS_MINUTES, type AgendaDecision, type AgendaItem, type MeetingDetail, type MeetingSummary } from './meetings/types.ts';
 import type { Pack } from './workshops/pack.ts';
 import { sizingInputSchema } from './workshops/sizing.ts';
@@ -42,8 +44,15 @@ import {
 } from './workshops/types.ts';
 
 const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'Expected a Fieldbook id');
-/** Text that must say something, up to `max` characters. */
-const wording = (max: number) => z.string().trim().min(1, 'Must not be empty').max(max);
+/**
+ * Text that must say something, up to `max` characters. It is kept as given, spaces and tabs
+ * around it included: what is stored is what was typed, and only blank text is refused.
+ */
+const wording = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((v) => v.trim() !== '', { message: 'Must not be empty', params: { reason: 'empty' } });
 const name = wording(200);
 const text = z.string().max(20_000);
 const line = z.string().max(500);
@@ -51,6 +60,8 @@ const line = z.string().max(500);
 const optionalDate = isoDate.nullable();
 const count = z.number().int().min(0).max(1_000_000_000).nullable();
 const email = z.union([z.literal(''), z.email('Expected an e-mail address').max(320)]);
+/** A file's full path on this machine: from the root (/, C:\ or \\server), without NUL. */
+const absolutePath = z.string().max(4096).regex(/^(?:\/|[A-Za-z]:[\\/]|\\\\)[^\0]*$/, 'Expected an absolute file path');
 
 /** Logos travel as data URLs so that one value carries the bytes and the type through sync. */
 const MAX_LOGO_CHARS = 3_000_000;
@@ -101,9 +112,11 @@ function patch<T extends z.ZodRawShape>(fields: T) {
 
 /**
  * read: answers from the database; write: changes it in one transaction; task: long work
- * (rendering a document) that answers later, writing what it records when it is done.
+ * (rendering a document) that answers later, writing what it records when it is done; recovery:
+ * works on the database file itself (a backup put in place of a damaged file), so it is allowed
+ * while the database is read-only and runs outside any transaction.
  */
-export type MethodKind = 'read' | 'write' | 'task';
+export type MethodKind = 'read' | 'write' | 'task' | 'recovery';
 
 interface MethodDef<S extends z.ZodType, Out, K extends MethodKind = MethodKind> {
   readonly input: S;
@@ -118,6 +131,9 @@ function read<Out>() {
 }
 function write<Out>() {
   return <S extends z.ZodType>(input: S, summary: string): MethodDef<S, Out> => ({ input, kind: 'write', summary });
+}
+function recovery<Out>() {
+  return <S extends z.ZodType>(input: S, summary: string): MethodDef<S, Out> => ({ input, kind: 'recovery', summary });
 }
 function task<Out>() {
   return <S extends z.ZodType>(input: S, summary: string): MethodDef<S, Out, 'task'> => ({ input, kind: 'task', summary });
@@ -169,11 +185,15 @@ export const requirementFields = {
 /** A change made during a status call: the call's minutes record it. */
 const duringCall = { meetingId: id.optional() };
 
-const csvText = z.string().max(20_000_000, 'The file is larger than 20 MB');
+const csvText = z.string().max(MAX_CSV_CHARS, `The file is larger than ${megabytes(MAX_CSV_CHARS)}`);
 const csvMapping = z.array(z.enum(CSV_TARGETS).nullable()).max(100);
 
 export const api = {
   'app.info': read<AppInfo>()(none, 'Version, device id, data folder and database state.'),
+  'database.restoreBackup': recovery<{ restored: string; damagedFile: string }>()(
+    z.strictObject({ file: z.string().min(1).max(500) }),
+    "Put a backup (app.info's newestBackup.file) in place of a damaged database: the backup is checked first, the damaged file is renamed aside and kept.",
+  ),
 
   'customers.list': read<Customer[]>()(
     z.strictObject({ search: z.string().max(200).optional(), includeArchived: z.boolean().optional() }),
@@ -273,7 +293,7 @@ export const api = {
     'A template pack (its newest version unless a version is given).',
   ),
   'packs.import': write<PackSummary>()(
-    z.strictObject({ json: z.string().max(5_000_000, 'The pack file is larger than 5 MB') }),
+    z.strictObject({ json: z.string().max(MAX_PACK_CHARS, `The pack file is larger than ${megabytes(MAX_PACK_CHARS)}`) }),
     'Import a template pack from its JSON text; an invalid pack is refused with every problem listed.',
   ),
   'packs.export': read<{ fileName: string; json: string }>()(
@@ -432,10 +452,17 @@ export const api = {
         language: z.enum(['en', 'de']),
         /** What changed since the previous version, for the revision table (optional). */
         changeNote: line.optional(),
+        /**
+         * Where to save each format as a file besides returning it (the command line's --out): the
+         * file is put in place whole as the version is recorded, and a failure records nothing.
+         */
+        saveAs: z.strictObject({ pdf: absolutePath.optional(), docx: absolutePath.optional() }).optional(),
       })
       .refine((v) => v.document !== 'minutes' || v.meetingId !== undefined, { message: 'Minutes need the meeting', path: ['meetingId'] })
-      .refine((v) => !v.period || v.period.from <= v.period.to, { message: 'The period ends before it starts', path: ['period', 'to'] }),
-    'Make a document as DOCX and/or PDF; the export is recorded with its version and file hashes.',
+      .refine((v) => !v.period || v.period.from <= v.period.to, { message: 'The period ends before it starts', path: ['period', 'to'] })
+      .refine((v) => DOCUMENT_FORMATS.every((f) => v.saveAs?.[f] === undefined || v.formats.includes(f)), { message: 'Only a format asked for can be saved', path: ['saveAs'] })
+      .refine((v) => v.saveAs?.pdf === undefined || v.saveAs.pdf !== v.saveAs.docx, { message: 'The PDF and the DOCX need a file each', path: ['saveAs', 'docx'] }),
+    'Make a document as DOCX and/or PDF, and save it where asked; the export is recorded with its version and file hashes.',
   ),
   'documents.history': read<DocumentExport[]>()(z.strictObject({ projectId: id }), "The project's exported documents, latest first."),
 
@@ -456,6 +483,20 @@ export const METHOD_NAMES = Object.keys(api) as MethodName[];
 
 export function isMethodName(value: unknown): value is MethodName {
   return typeof value === 'string' && Object.hasOwn(api, value);
+}
+
+/**
+ * Inputs naming files on this computer for the core to write. Only the command line, which the
+ * user runs themself, may give them: from a page (the window, the web host) they would let
+ * whatever runs in that page overwrite any file the user may write. The page downloads instead.
+ */
+const COMMAND_LINE_ONLY: Partial<Record<MethodName, string>> = { 'documents.export': 'saveAs' };
+
+/** The page hosts' refusal of a command-line-only input; null when the input has none. */
+export function commandLineOnly(method: unknown, input: unknown): ApiErrorBody | null {
+  const field = isMethodName(method) ? COMMAND_LINE_ONLY[method] : undefined;
+  if (field === undefined || typeof input !== 'object' || input === null || !Object.hasOwn(input, field)) return null;
+  return { code: 'invalid_input', field, message: `${field}: only the command line saves files on disk; here the document is downloaded` };
 }
 
 /** How a caller reaches the API, whichever host is behind it. */

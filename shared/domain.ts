@@ -161,12 +161,57 @@ export interface ProjectDetail {
   progress: PhaseProgress[];
 }
 
+/** A copy of the database that can be put back in place of a damaged one. */
+export interface DatabaseBackup {
+  /** Its path inside the data folder: `backups/fieldbook-<time>.sqlite`, or a pre-upgrade `.bak`. */
+  file: string;
+  /** When it was made (ISO 8601, UTC). */
+  time: string;
+}
+
+/**
+ * Why the database cannot be written, as the core found it; written as text in either language by
+ * shared/read-only-cause.ts. `inMemoryCopy`: a file SQLite could read only from a copy in memory
+ * (a folder this user may not write, see electron/core/db/open.ts), so what shows is the file as
+ * it was when it was opened.
+ */
+export type ReadOnlyCause =
+  /** The check at start runs; changes wait for its verdict. */
+  | { cause: 'checking' }
+  /** Written by a newer Fieldbook: schema `version`, where this one knows up to `known`. */
+  | { cause: 'newerSchema'; version: number; known: number }
+  | { cause: 'readOnlyMedium'; file: string; inMemoryCopy: boolean }
+  /** The folder, where SQLite keeps the journal files beside the database, may not be written. */
+  | { cause: 'folderNotWritable'; folder: string; inMemoryCopy: boolean }
+  /** The file (or its journal) belongs to another user, user id `uid`. */
+  | { cause: 'otherUser'; file: string; uid: number; inMemoryCopy: boolean }
+  /** The file's (or its journal's) permissions do not allow writing. */
+  | { cause: 'notWritable'; file: string; inMemoryCopy: boolean }
+  /**
+   * The check found damage: SQLite's first finding (its own words), how many more it found, and
+   * the newest backup's time (ISO 8601, UTC) or null when there is none.
+   */
+  | { cause: 'damaged'; file: string; problem: string; moreProblems: number; newestBackup: string | null }
+  /** The check could not run (a lock, an I/O error): SQLite's words. */
+  | { cause: 'checkFailed'; file: string; error: string }
+  /** Found whole, but the writable connection could not be opened: SQLite's words. */
+  | { cause: 'notOpenableForWriting'; file: string; error: string };
+
 export interface AppInfo {
   version: string;
-  deviceId: string;
+  /** null while the data folder has no database yet (app.info creates none). */
+  deviceId: string | null;
   dataDir: string;
   schemaVersion: number;
   readOnly: boolean;
-  /** Why the database is read-only, if it is. */
+  /** Why the database is read-only, if it is: the UI writes it in its language. */
+  readOnlyCause: ReadOnlyCause | null;
+  /** The same in English, for the command line. */
   readOnlyReason: string | null;
+  /** Whether the database is being checked at start: reads answer, changes wait until it is found whole. */
+  checking: boolean;
+  /** Whether the check found the database damaged: it is read-only, and a backup can take its place. */
+  damaged: boolean;
+  /** The newest backup in the data folder, or null. */
+  newestBackup: DatabaseBackup | null;
 }

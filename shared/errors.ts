@@ -1,5 +1,6 @@
 // The one error shape every host returns: a stable code, a readable message, and the offending
 // input field where there is one (dotted path, e.g. "gate.date").
+import type { ReadOnlyCause } from './domain.ts';
 
 export const ERROR_CODES = [
   'invalid_input',
@@ -36,12 +37,15 @@ export interface ApiErrorBody {
   message: string;
   field?: string;
   issues?: InputIssue[];
+  /** Why the database is read-only, with a `read_only` error: the UI says it in its language. */
+  readOnly?: ReadOnlyCause;
 }
 
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
   readonly issues: InputIssue[] | undefined;
+  readonly readOnly: ReadOnlyCause | undefined;
 
   constructor(body: ApiErrorBody) {
     super(body.message);
@@ -49,12 +53,14 @@ export class ApiError extends Error {
     this.code = body.code;
     this.field = body.field;
     this.issues = body.issues;
+    this.readOnly = body.readOnly;
   }
 
   toJSON(): ApiErrorBody {
     const body: ApiErrorBody = { code: this.code, message: this.message };
     if (this.field !== undefined) body.field = this.field;
     if (this.issues !== undefined) body.issues = this.issues;
+    if (this.readOnly !== undefined) body.readOnly = this.readOnly;
     return body;
   }
 

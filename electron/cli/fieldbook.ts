@@ -7,17 +7,17 @@
 //             --format docx|pdf --lang en|de --out FILE
 // Results go to stdout as JSON; errors go to stderr as {"error": {code, message, field?}} with
 // a non-zero exit code, and nothing is written.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { api, METHOD_NAMES } from '../../shared/api.ts';
 import { ApiError, type ApiErrorBody } from '../../shared/errors.ts';
+import { MAX_REQUEST_BYTES } from '../../shared/limits.ts';
+import { inputOfText, requestTooLarge, textOfBytes, type RequestSource } from '../core/api/input-text.ts';
 import { defaultDataDir } from '../core/data-dir.ts';
-import { writeFileAtomically } from '../core/documents/write-file.ts';
 import { packageVersion } from '../core/package-version.ts';
 import { startCore } from '../core/worker/client.ts';
-import type { ExportResult } from '../../shared/documents/types.ts';
+import { DOCUMENT_FORMATS, type ExportResult } from '../../shared/documents/types.ts';
 
 const USAGE = `Usage:
   fieldbook [--data-dir DIR] methods                  list API methods with their input JSON schemas
@@ -61,18 +61,35 @@ function describeMethods(): unknown[] {
   }));
 }
 
-function parseInput(text: string | undefined): unknown {
-  if (text === undefined) return {};
+const ARGUMENT: RequestSource = { field: '(input)', name: 'The input' };
+const STDIN: RequestSource = { field: '(input)', name: 'The input on stdin' };
+
+/** stdin's bytes, refused as soon as they pass the limit every host shares (not read to the end). */
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_REQUEST_BYTES) throw requestTooLarge(STDIN);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The call's input, from the argument or (`-`) from stdin, read as the web host reads a request body. */
+async function readInput(argument: string | undefined): Promise<unknown> {
   try {
-    return JSON.parse(text) as unknown;
+    if (argument === undefined) return {};
+    if (argument !== '-') return inputOfText(argument, ARGUMENT);
+    return inputOfText(textOfBytes(await readStdin(), STDIN), STDIN);
   } catch (error) {
-    printError({ code: 'invalid_input', field: '(input)', message: `The input is not valid JSON: ${(error as Error).message}` }, EXIT_ERROR);
+    printError(error instanceof ApiError ? error.toJSON() : { code: 'internal', message: String(error) }, EXIT_ERROR);
   }
 }
 
 /**
  * Runs one call on the core's thread. Ctrl+C (or a SIGTERM) cancels long work instead of killing
- * it halfway: an export takes back the version it reserved, an import writes none of its rows.
+ * it halfway: an export records no version and saves no file, an import writes none of its rows.
  */
 async function callCore(dataDir: string, method: string, input: unknown): Promise<unknown> {
   const core = await startCore({ dataDir, appVersion: packageVersion() });
@@ -90,7 +107,7 @@ async function callCore(dataDir: string, method: string, input: unknown): Promis
 }
 
 /** The API's field names as the export command's options. */
-const OPTION_OF: Record<string, string> = { projectId: '--project', document: '--document', meetingId: '--meeting', formats: '--format', 'formats.0': '--format', language: '--lang' };
+const OPTION_OF: Record<string, string> = { projectId: '--project', document: '--document', meetingId: '--meeting', formats: '--format', 'formats.0': '--format', language: '--lang', 'saveAs.pdf': '--out', 'saveAs.docx': '--out' };
 function asOptions(error: ApiErrorBody): ApiErrorBody {
   const option = error.field ? OPTION_OF[error.field] : undefined;
   return option ? { ...error, field: option, message: error.message.replace(`${error.field}:`, `${option}:`) } : error;
@@ -130,7 +147,7 @@ if (command === 'methods') {
   const [method, inputText, ...extra] = rest;
   if (method === undefined) usage('call needs a METHOD');
   if (extra.length > 0) usage('call takes METHOD and one JSON argument (quote it)');
-  const input = parseInput(inputText === '-' ? readFileSync(0, 'utf8') : inputText);
+  const input = await readInput(inputText);
   try {
     const result = await callCore(values['data-dir'] ?? defaultDataDir(), method, input);
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -140,19 +157,23 @@ if (command === 'methods') {
 } else if (command === 'export') {
   if (rest.length > 0) usage('export takes only options');
   if (!values.out) usage('export needs --out FILE');
-  // The options become the API's input: its validation names what is wrong (as --option).
+  // The options become the API's input: its validation names what is wrong (as --option). The
+  // core saves the file itself, in the step that records the version: a version is recorded only
+  // with its file, and a file that cannot be saved records none.
+  const out = resolve(values.out);
+  // An unknown format is refused as --format alone, with no word on where it would be saved.
+  const format = DOCUMENT_FORMATS.find((f) => f === values.format);
   const input = {
     projectId: values.project,
     document: values.document,
     ...(values.meeting === undefined ? {} : { meetingId: values.meeting }),
     formats: values.format === undefined ? undefined : [values.format],
     language: values.lang,
+    ...(format === undefined ? {} : { saveAs: { [format]: out } }),
   };
   try {
     const result = (await callCore(values['data-dir'] ?? defaultDataDir(), 'documents.export', input)) as ExportResult;
-    const file = result.files[0]!;
-    writeFileAtomically(resolve(values.out), Buffer.from(file.base64, 'base64'));
-    process.stdout.write(`${JSON.stringify({ file: resolve(values.out), version: result.version, sha256: file.sha256 }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ file: out, version: result.version, sha256: result.files[0]!.sha256 }, null, 2)}\n`);
   } catch (error) {
     printError(error instanceof ApiError ? asOptions(error.toJSON()) : { code: 'internal', message: String(error) }, EXIT_ERROR);
   }

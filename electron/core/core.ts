@@ -1,6 +1,14 @@
 // The Node core as the hosts see it: open a data folder, then call API methods by name. Hosts run
 // it on a thread of its own (worker/client.ts); tests and benchmarks also open it in-process.
+//
+// Opening creates nothing: an existing database is opened at once (a damaged header or an
+// unreadable file fails here, as the hosts expect at their start), a new one when the first call
+// that passed its validation reaches for it, so that a mistyped call on a folder that does not
+// exist leaves no folder behind. While an existing database is being checked (store.ts), reads
+// answer; the first change waits for the check, and every call after it waits in turn, so that
+// calls are answered in the order they came and a read never misses a change sent before it.
 import { fileURLToPath } from 'node:url';
+import { api, isMethodName } from '../../shared/api.ts';
 import { callMethod } from './api/dispatch.ts';
 import type { Context } from './api/context.ts';
 import { loadBundledPacks } from './bundled-packs.ts';
@@ -15,7 +23,7 @@ export interface Core {
   close(): void;
 }
 
-export interface CoreOptions extends StoreOptions {
+export interface CoreOptions extends Omit<StoreOptions, 'onWritable'> {
   dataDir: string;
   appVersion: string;
   /** The app's resources folder (template packs, fonts); the source tree's when not given. */
@@ -29,11 +37,16 @@ export function sourceResourcesDir(): string {
   return fileURLToPath(new URL('../../resources', import.meta.url));
 }
 
+/** Whether a call must wait for the check: a change, or anything at all while the tables still await their upgrade. */
+function waitsForCheck(store: Store, method: unknown): boolean {
+  return store.checking && (store.upgradePending || (isMethodName(method) && api[method].kind !== 'read'));
+}
+
 export function openCore(options: CoreOptions): Core {
   const resourcesDir = options.resourcesDir ?? sourceResourcesDir();
   const bundledPacks = loadBundledPacks(resourcesDir);
-  const store = new Store(options.dataDir, options);
-  introduceDevice(store);
+  const store = new Store(options.dataDir, { ...options, onWritable: introduceDevice });
+  store.start();
   const now = options.now;
   const ctx: Context = {
     store,
@@ -42,9 +55,27 @@ export function openCore(options: CoreOptions): Core {
     render: options.render ?? renderOnThisThread(resourcesDir),
     now: now ? () => new Date(now()) : () => new Date(),
   };
-  return {
-    store,
-    call: (method, input, control) => callMethod(ctx, method, input, control),
-    close: () => store.close(),
+
+  /** Calls waiting for the check, in order: each starts once the one before it has started. */
+  let waiting = 0;
+  let queue: Promise<void> = Promise.resolve();
+  const call = (method: unknown, input: unknown, control?: TaskControl): unknown => {
+    // A database another process created meanwhile is opened (and checked) like one found at start.
+    store.start();
+    if (waiting === 0 && !waitsForCheck(store, method)) return callMethod(ctx, method, input, control);
+    if (waiting === 0) queue = store.checked;
+    waiting++;
+    // Boxed, so that a task's promise is the call's answer rather than something to wait for here.
+    const started = queue.then(() => {
+      waiting--;
+      return { answer: callMethod(ctx, method, input, control) };
+    });
+    queue = started.then(
+      () => undefined,
+      () => undefined,
+    );
+    return started.then((box) => box.answer);
   };
+
+  return { store, call, close: () => store.close() };
 }

@@ -21,8 +21,8 @@ function currentUser(): string {
   }
 }
 
+/** Called by the store each time the database becomes writable (never before: it creates nothing). */
 export function introduceDevice(store: Store): void {
-  if (store.readOnly) return;
   const me = { userName: currentUser(), hostName: hostname() };
   const row = deviceRow(store, store.deviceId);
   if (row && row.userName === me.userName && row.hostName === me.hostName) return;

@@ -4,8 +4,9 @@
 import { ApiError } from '../../shared/errors.ts';
 
 /**
- * How far long work has come. An export reads the project's data (and reserves its version),
- * renders each format, then records the files' hashes; an import reads its rows, then writes them.
+ * How far long work has come. An export reads the project's data, renders each format, then
+ * records its version with the files' hashes (saving them where asked); an import reads its rows,
+ * then writes them.
  */
 export type Progress =
   | { stage: 'read' | 'pdf' | 'docx' | 'record' }

@@ -5,18 +5,28 @@
 // Who may call: a request must carry the token, as `Authorization: Bearer <token>` (API calls)
 // or as the HttpOnly cookie the host sets when the page is first opened with `?token=`. API
 // calls accept only the header, so another site in the same browser cannot ride on the cookie.
-// The Host header must name this host, which defeats DNS rebinding.
+// The Host header must name this host, which defeats DNS rebinding. And should the token leak to
+// a page of another origin, the browser still gives that page away: an API call that says it comes
+// from another origin (Origin, or Sec-Fetch-Site) is refused. Tools that send neither (curl, the
+// tests, scripts) keep working with the token alone.
+//
+// What may come in: a request body up to the one limit every host shares (shared/limits.ts),
+// else 413 with the limit named; UTF-8 with nothing replaced; JSON read as every host reads it
+// (electron/core/api/input-text.ts).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { commandLineOnly } from '../../shared/api.ts';
 import { ApiError, type ApiErrorBody } from '../../shared/errors.ts';
+import { MAX_REQUEST_BYTES } from '../../shared/limits.ts';
+import { inputOfText, requestTooLarge, textOfBytes, type RequestSource } from '../core/api/input-text.ts';
 import type { CoreClient } from '../core/worker/client.ts';
 import { CONTENT_SECURITY_POLICY, mimeType, resolveStaticPath } from '../core/static-files.ts';
 import { HTTP_STATUS } from './http-status.ts';
 
 const COOKIE = 'fieldbook_token';
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
+const BODY: RequestSource = { field: '(body)', name: 'The request body' };
 
 export interface HttpHostOptions {
   core: Pick<CoreClient, 'call'>;
@@ -59,20 +69,25 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function sendError(res: ServerResponse, error: ApiErrorBody): void {
-  sendJson(res, HTTP_STATUS[error.code], { error });
+function sendError(res: ServerResponse, error: ApiErrorBody, status = HTTP_STATUS[error.code]): void {
+  sendJson(res, status, { error });
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * The request's body, or null when it is larger than the limit. A body that says its length is
+ * answered at once; one that does not is read to its end, its excess dropped: stopping to read
+ * would reset the connection, and the caller would see that instead of the answer.
+ */
+async function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  if (Number(req.headers['content-length']) > MAX_REQUEST_BYTES) return null;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buf = chunk as Buffer;
     size += buf.length;
-    if (size > MAX_BODY_BYTES) throw new ApiError({ code: 'invalid_input', field: '(body)', message: 'Request body is too large' });
-    chunks.push(buf);
+    if (size <= MAX_REQUEST_BYTES) chunks.push(buf);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size <= MAX_REQUEST_BYTES ? Buffer.concat(chunks) : null;
 }
 
 export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
@@ -82,7 +97,24 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const hostAllowed = (req: IncomingMessage): boolean =>
     req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`;
 
+  /** Why a browser's request from a page of another origin is refused; null when it is not one. */
+  function foreignOrigin(req: IncomingMessage): string | null {
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
+      return `A request from ${origin} is refused: only this host's own page may call the API`;
+    }
+    // Sent by browsers even where Origin is not; "none" is a request the user made themselves.
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') return `A ${site} request is refused: only this host's own page may call the API`;
+    return null;
+  }
+
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    const foreign = foreignOrigin(req);
+    if (foreign) {
+      sendError(res, { code: 'unauthorized', message: foreign }, 403);
+      return;
+    }
     const given = bearerToken(req);
     if (!given || !sameSecret(given, token)) {
       sendError(res, { code: 'unauthorized', message: 'Missing or wrong token' });
@@ -92,13 +124,22 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
       res.writeHead(405, { Allow: 'POST' }).end();
       return;
     }
+    const bytes = await readBody(req);
+    if (!bytes) {
+      sendError(res, requestTooLarge(BODY).toJSON(), 413);
+      return;
+    }
     let input: unknown;
     try {
-      const body = await readBody(req);
-      input = body.trim() === '' ? {} : (JSON.parse(body) as unknown);
+      const text = textOfBytes(bytes, BODY);
+      input = text.trim() === '' ? {} : inputOfText(text, BODY);
     } catch (error) {
-      const body = error instanceof ApiError ? error.toJSON() : { code: 'invalid_input' as const, field: '(body)', message: 'Request body is not valid JSON' };
-      sendError(res, body);
+      sendError(res, error instanceof ApiError ? error.toJSON() : { code: 'internal', message: String(error) });
+      return;
+    }
+    const refused = commandLineOnly(method, input);
+    if (refused) {
+      sendError(res, refused);
       return;
     }
     // A caller that goes away (a closed tab) cancels its long work: nobody would receive the file.

@@ -1,6 +1,7 @@
 // The one IPC channel of the API. Every call is checked for where it comes from (only a frame
 // showing our own UI may call), validated by the core, and answered with a value: errors thrown
 // across IPC would lose their code and field.
+import { commandLineOnly } from '../../shared/api.ts';
 import { APP_ORIGIN, IPC_CHANNELS, type BridgeReply } from '../../shared/bridge.ts';
 import { ApiError } from '../../shared/errors.ts';
 import type { Core } from '../core/core.ts';
@@ -24,6 +25,8 @@ export async function replyToCall(core: Pick<Core, 'call'>, frame: SenderFrame |
   if (!isTrustedFrame(frame)) {
     return { ok: false, error: { code: 'unauthorized', message: 'IPC call from a frame outside the app' } };
   }
+  const refused = commandLineOnly(method, input);
+  if (refused) return { ok: false, error: refused };
   try {
     return { ok: true, result: await core.call(method, input) };
   } catch (error) {

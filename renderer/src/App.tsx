@@ -1,6 +1,7 @@
 // The window: header with navigation, language and save status; the notice line; one screen.
 import { useEffect } from 'react';
 import { LANGUAGE_NAMES, LANGUAGES, isLanguage } from '../../shared/i18n/index.ts';
+import { DatabaseBanner } from './components/DatabaseBanner.tsx';
 import { FieldFrame } from './components/fields.tsx';
 import { SaveStatus } from './components/SaveStatus.tsx';
 import { useT } from './i18n.ts';
@@ -50,12 +51,20 @@ function Screen({ route }: { route: Route }) {
 export function App() {
   const t = useT();
   const { language, setLanguage, route, notice, dismissNotice } = useUi();
-  const info = useQuery('app.info', {}).data;
+  const { data: info, reload: reloadInfo } = useQuery('app.info', {});
   const activeView = ['project', 'workshops', 'meetings', 'checklist'].includes(route.view) ? 'projects' : route.view;
 
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
+
+  // While the database is being checked, asked again until the check is done: a damaged database
+  // then shows its banner without a reload.
+  useEffect(() => {
+    if (!info?.checking) return;
+    const timer = setTimeout(() => void reloadInfo(), 1000);
+    return () => clearTimeout(timer);
+  }, [info, reloadInfo]);
 
   return (
     <>
@@ -88,11 +97,7 @@ export function App() {
           )}
         </FieldFrame>
       </header>
-      {info?.readOnly && (
-        <p className="banner banner-warning" role="status">
-          {t('app.readOnly', { reason: info.readOnlyReason ?? '' })}
-        </p>
-      )}
+      {info && <DatabaseBanner info={info} />}
       {notice && (
         <div className="banner banner-error" role="alert">
           <span>{t('app.error', { message: notice })}</span>

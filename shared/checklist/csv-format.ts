@@ -4,9 +4,10 @@
 // case; dates as 2026-12-01, 01.12.2026 (German Excel) or 12/1/2026 (US Excel); numbers as R-007
 // or 7. Looking up people and topics is the caller's: it knows the project.
 import { PHASES, SIDES } from '../domain.ts';
-import { LANGUAGES, translate, type Language, type MessageKey } from '../i18n/index.ts';
+import { LANGUAGES, translate, type Language, type MessageKey, type MessageValues } from '../i18n/index.ts';
 import { isIsoDate } from '../iso-date.ts';
-import { EDITABLE_FIELDS, PRIORITIES, REQUIREMENT_STATUSES, formatNumber, type EditableField } from './types.ts';
+import { formatDay } from './show.ts';
+import { EDITABLE_FIELDS, PRIORITIES, REQUIREMENT_STATUSES, formatNumber, type ChoiceField, type EditableField, type ImportProblemKind } from './types.ts';
 
 export type CsvTarget = EditableField | 'number';
 
@@ -21,8 +22,7 @@ const CHOICES = {
   ownerSide: { values: SIDES, prefix: 'side' },
   status: { values: REQUIREMENT_STATUSES, prefix: 'requirementStatus' },
   priority: { values: PRIORITIES, prefix: 'priority' },
-} as const;
-type ChoiceField = keyof typeof CHOICES;
+} as const satisfies Record<ChoiceField, { values: readonly string[]; prefix: string }>;
 
 const isChoiceField = (target: CsvTarget): target is ChoiceField => Object.hasOwn(CHOICES, target);
 
@@ -46,7 +46,7 @@ export function suggestMapping(headers: readonly string[]): (CsvTarget | null)[]
   });
 }
 
-export type CellResult = { value: string | number | null } | { error: string };
+export type CellResult = { value: string | number | null } | { error: ImportProblemKind };
 
 function readDate(text: string): CellResult {
   const iso = text.trim();
@@ -56,15 +56,13 @@ function readDate(text: string): CellResult {
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(iso);
   const candidate = german ? `${german[3]}-${pad(german[2]!)}-${pad(german[1]!)}` : us ? `${us[3]}-${pad(us[1]!)}-${pad(us[2]!)}` : null;
   if (candidate && isIsoDate(candidate)) return { value: candidate };
-  return { error: `Not a date: ${JSON.stringify(text)} (write 2026-12-01 or 01.12.2026)` };
+  return { error: { kind: 'notADate', text } };
 }
 
 function readChoice(field: ChoiceField, text: string): CellResult {
   const t = normalise(text);
   const found = CHOICES[field].values.find((v) => normalise(v) === t || LANGUAGES.some((l) => normalise(choiceLabel(field, v, l)) === t));
-  if (found) return { value: found };
-  const expected = CHOICES[field].values.map((v) => choiceLabel(field, v, 'en')).join(', ');
-  return { error: `${JSON.stringify(text)} is not one of: ${expected}` };
+  return found ? { value: found } : { error: { kind: 'notAChoice', field, text } };
 }
 
 /**
@@ -75,11 +73,53 @@ export function readCell(target: CsvTarget, text: string): CellResult {
   if (text.trim() === '') return { value: null };
   if (target === 'number') {
     const m = /^\s*(?:R-?)?0*(\d{1,9})\s*$/i.exec(text);
-    return m && Number(m[1]) > 0 ? { value: Number(m[1]) } : { error: `Not an item number: ${JSON.stringify(text)} (write R-007 or 7)` };
+    return m && Number(m[1]) > 0 ? { value: Number(m[1]) } : { error: { kind: 'notANumber', text } };
   }
   if (target === 'dueDate') return readDate(text);
   if (isChoiceField(target)) return readChoice(target, text);
-  return { value: target === 'title' || target === 'category' ? text.trim() : text };
+  // Text is kept as written, spaces around it too: the API stores text exactly, and so must the round trip.
+  return { value: text };
+}
+
+/**
+ * A problem of an import in one language: the API's message in English (for the command line),
+ * the import dialog's in the UI's. Values are quoted as the file has them; choices are listed by
+ * their labels in `language`, dates written as the language writes them.
+ */
+export function importProblemText(problem: ImportProblemKind, language: Language): string {
+  const t = (key: MessageKey, values?: MessageValues) => translate(language, key, values);
+  switch (problem.kind) {
+    case 'unclosedQuote':
+      return t('import.problem.unclosedQuote');
+    case 'textAfterQuote':
+      return t('import.problem.textAfterQuote', { text: problem.text });
+    case 'noTitleColumn':
+      return t('import.problem.noTitleColumn');
+    case 'tooManyFields':
+      return t('import.problem.tooManyFields', { fields: problem.fields, columns: problem.headerFields });
+    case 'notADate':
+      return t('import.problem.notADate', { text: problem.text });
+    case 'notANumber':
+      return t('import.problem.notANumber', { text: problem.text });
+    case 'notAChoice': {
+      const choices = CHOICES[problem.field].values.map((v) => choiceLabel(problem.field, v, language)).join(', ');
+      return t('import.problem.notAChoice', { text: problem.text, choices });
+    }
+    case 'unknownPerson':
+      return t('import.problem.unknownPerson', { text: problem.text });
+    case 'unknownTopic':
+      return t('import.problem.unknownTopic', { text: problem.text });
+    case 'tooLong':
+      return t('import.problem.tooLong', { max: problem.max });
+    case 'notAccepted':
+      return t('import.problem.notAccepted');
+    case 'duplicateNumber':
+      return t('import.problem.duplicateNumber', { number: formatNumber(problem.number), line: problem.firstLine });
+    case 'removedNumber':
+      return t('import.problem.removedNumber', { number: formatNumber(problem.number), date: formatDay(language, problem.on) });
+    case 'emptyTitle':
+      return t('import.problem.emptyTitle');
+  }
 }
 
 export interface CsvItem {

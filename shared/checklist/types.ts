@@ -1,6 +1,7 @@
 // The requirements checklist: one record per item, numbered per project (R-001, R-002, ...), with
 // who delivers it and by when. Action items of meetings are checklist items (one record, linked
 // back to the meeting and agenda item), as the weekly status calls expand the checklist.
+import type { CsvProblemKind } from '../csv.ts';
 import type { IsoDate, Phase, Side } from '../domain.ts';
 
 export const REQUIREMENT_STATUSES = ['open', 'in_progress', 'done', 'blocked', 'not_needed'] as const;
@@ -83,12 +84,38 @@ export interface RequirementDetail {
   history: HistoryEntry[];
 }
 
-export interface ImportProblem {
+/** The fields whose values are one of a list (shown by their labels). */
+export type ChoiceField = 'phase' | 'ownerSide' | 'status' | 'priority';
+
+/**
+ * What is wrong with a row (or the file), with what the message names, in no language:
+ * importProblemText (csv-format.ts) writes it in one. Quoted values are as the file has them.
+ */
+export type ImportProblemKind =
+  | CsvProblemKind
+  /** No column is mapped to the title. */
+  | { kind: 'noTitleColumn' }
+  | { kind: 'tooManyFields'; fields: number; headerFields: number }
+  | { kind: 'notADate'; text: string }
+  | { kind: 'notANumber'; text: string }
+  | { kind: 'notAChoice'; field: ChoiceField; text: string }
+  | { kind: 'unknownPerson'; text: string }
+  | { kind: 'unknownTopic'; text: string }
+  | { kind: 'tooLong'; max: number }
+  /** A value the item's checks refuse for another reason. */
+  | { kind: 'notAccepted' }
+  | { kind: 'duplicateNumber'; number: number; firstLine: number }
+  /** The row names the number of an item removed on that day; numbers are not given again. */
+  | { kind: 'removedNumber'; number: number; on: IsoDate }
+  | { kind: 'emptyTitle' };
+
+export type ImportProblem = {
   /** The line of the file where the record starts, from 1 (the header is line 1). */
   line: number;
   column: string | null;
+  /** importProblemText in English, as the command line reports it; the UI writes `kind` in its language. */
   message: string;
-}
+} & ImportProblemKind;
 
 export interface ImportPreview {
   delimiter: ',' | ';';

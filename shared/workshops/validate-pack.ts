@@ -1,7 +1,9 @@
-// Checking a pack a consultancy brings: the JSON, the schema, and what a schema cannot say (keys
-// unique, conditions pointing at fields of the same topic with values those fields can have,
-// defaults that are valid answers). Every problem is listed with where it is and why, so a pack
+// Checking a pack a consultancy brings: the JSON (its syntax, and what JSON.parse passes over in
+// silence: a key given twice, nesting too deep, text that is not Unicode), the schema, and what a
+// schema cannot say (keys unique, conditions pointing at fields of the same topic with values
+// those fields can have, defaults that are valid answers). Every problem is listed with where it is and why, so a pack
 // author can fix them all in one go.
+import { checkJsonText, locator, type JsonTextProblem } from '../json-check.ts';
 import { answerSchema } from './answers.ts';
 import { pack as packSchema, type CheckValue, type Condition, type CrossCheck, type Pack, type PackField, type Topic } from './pack.ts';
 
@@ -25,6 +27,19 @@ function syntaxProblem(text: string, error: SyntaxError): PackProblem {
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
   return { path: `line ${line}, column ${column}`, message: `Not valid JSON: ${error.message.replace(/ in JSON at position \d+.*$/, '')}` };
+}
+
+/** A problem of the JSON text at its line and column, with the path of the value it is about. */
+function textProblems(text: string, found: readonly JsonTextProblem[]): PackProblem[] {
+  const place = locator(text);
+  const where = (at: number): string => {
+    const { line, column } = place(at);
+    return `line ${line}, column ${column}`;
+  };
+  return found.map((p) => ({
+    path: where(p.at),
+    message: `${p.message} (at ${pathOf(p.path)}${p.firstAt === undefined ? '' : `; first given on ${where(p.firstAt)}`})`,
+  }));
 }
 
 function duplicates(keys: readonly string[]): Set<string> {
@@ -158,17 +173,20 @@ function checkCrossCheck(check: CrossCheck, topics: readonly Topic[], at: string
 }
 
 export function checkPack(text: string): PackCheck {
+  const found = checkJsonText(text);
+  // Nesting too deep ends the check before JSON.parse builds it: 5 MB of `[` take half a gigabyte.
+  if (found.some((p) => p.fatal)) return { ok: false, problems: textProblems(text, found) };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     return { ok: false, problems: [syntaxProblem(text, error as SyntaxError)] };
   }
+  const problems = textProblems(text, found);
   const parsed = packSchema.safeParse(json);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((i) => ({ path: pathOf(i.path), message: i.message })) };
+    return { ok: false, problems: [...problems, ...parsed.error.issues.map((i) => ({ path: pathOf(i.path), message: i.message }))] };
   }
-  const problems: PackProblem[] = [];
   const p = parsed.data;
   for (const k of duplicates(p.topics.map((t) => t.key))) problems.push({ path: 'topics', message: `Topic key "${k}" is used more than once` });
   p.topics.forEach((t, i) => checkTopic(t, `topics[${i}]`, problems));

@@ -1,7 +1,7 @@
 // Meetings and the requirements checklist as a consultant uses them, in Chromium against the web
 // host: a weekly status call with two action items typed from the keyboard, both on the checklist
 // with owner and due date, one marked done in status-call mode, and the item's history saying so;
-// then the checklist's filter, sort, bulk change, CSV export and CSV import with a bad row.
+// then the checklist's filter, sort, bulk change, CSV export and CSV import with bad rows, named in German.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
@@ -127,18 +127,22 @@ test('the checklist filters, sorts, changes in bulk, exports and imports CSV', a
   expect(csv).toContain('R-001;Backup concept;');
   expect(csv).toContain(';Blockiert;');
 
-  // Import: one good row and one with an unknown status, which is listed and left out.
+  // Import: one good row, one with an unknown status and one with a date that does not exist,
+  // which are listed in German and left out.
   await page.getByRole('button', { name: 'CSV importieren…' }).click();
   const dialog = page.getByRole('dialog', { name: 'CSV-Datei in die Checkliste importieren' });
   await dialog.getByLabel('CSV-Datei wählen').setInputFiles({
     name: 'aus-excel.csv',
     mimeType: 'text/csv',
-    buffer: Buffer.from('\uFEFFTitel;Status;Fällig am\r\nFirewall-Freigabe "IMAPS";In Arbeit;04.12.2026\r\nKaputt;fertig;\r\n', 'utf8'),
+    buffer: Buffer.from('\uFEFFTitel;Status;Fällig am\r\nFirewall-Freigabe "IMAPS";In Arbeit;04.12.2026\r\nKaputt;fertig;\r\nFalsches Datum;Offen;31.02.2026\r\n', 'utf8'),
   });
-  await expect(dialog.getByRole('status')).toHaveText('2 Zeilen, getrennt durch Semikolons: 1 neu, 0 geändert, 1 Probleme.');
-  await expect(dialog.getByRole('listitem')).toHaveText([/^Zeile 3, Status: "fertig" is not one of/]);
+  await expect(dialog.getByRole('status')).toHaveText('3 Zeilen, getrennt durch Semikolons: 1 neu, 0 geändert, 2 Probleme.');
+  await expect(dialog.getByRole('listitem')).toHaveText([
+    'Zeile 3, Status: „fertig“ ist hier nicht vorgesehen; möglich sind: Offen, In Arbeit, Erledigt, Blockiert, Nicht nötig',
+    'Zeile 4, Fällig am: Kein Datum: „31.02.2026“ (so schreiben: 2026-12-01 oder 01.12.2026)',
+  ]);
   await dialog.getByRole('button', { name: '1 Zeilen importieren' }).click();
-  await expect(dialog.getByRole('status')).toHaveText('Importiert: 1 neu, 0 geändert, 1 ausgelassen.');
+  await expect(dialog.getByRole('status')).toHaveText('Importiert: 1 neu, 0 geändert, 2 ausgelassen.');
   await dialog.getByRole('button', { name: 'Schließen' }).click();
   const tabelle = page.getByRole('table', { name: /Einträge der Checkliste/ });
   await expect(tabelle.getByRole('row').filter({ hasText: 'Firewall-Freigabe "IMAPS"' })).toContainText('In Arbeit');

@@ -188,3 +188,41 @@ test('a meeting and a checklist item', async ({ page, host }) => {
   await page.reload();
   await expectKept(panel, typedItem);
 });
+
+test('an earlier save read back late does not replace what was typed since', async ({ page, host }) => {
+  await openSample(page, host.url);
+  await page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: 'Meetings' }).click();
+  await page.getByRole('button', { name: 'Record a meeting' }).click();
+  await page.getByRole('button', { name: 'Add agenda item' }).click();
+  const title = page.getByLabel('Agenda item 1', { exact: true });
+  await expect(title).toBeVisible();
+
+  // The meeting read back after the first save answers only once the second save is answered,
+  // as a busy machine may order them, and the second's later still.
+  let holdReads = true;
+  const held: (() => void)[] = [];
+  await page.route('**/api/meetings.get', async (route) => {
+    if (!holdReads) return route.continue();
+    const response = await route.fetch();
+    held.push(() => void route.fulfill({ response }));
+  });
+  const saved = () => page.waitForResponse((r) => r.url().endsWith('/api/agenda.update'));
+
+  let answered = saved();
+  await title.pressSequentially('Type');
+  await answered;
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  answered = saved();
+  await title.pressSequentially('d');
+  await answered;
+  // The first save's read back arrives; the second's is still on its way.
+  held.shift()!();
+  await page.waitForTimeout(300);
+  await title.pressSequentially(' on time');
+  holdReads = false;
+  for (const release of held.splice(0)) release();
+  await expect(title).toHaveValue('Typed on time');
+  await title.press('Tab');
+  await page.reload();
+  await expect(page.getByLabel('Agenda item 1', { exact: true })).toHaveValue('Typed on time');
+});

@@ -8,6 +8,7 @@ import type { Customer, ProjectDetail } from '../../shared/domain.ts';
 import type { Pack } from '../../shared/workshops/pack.ts';
 import type { TopicDetail } from '../../shared/workshops/types.ts';
 import { METHOD_NAMES } from '../../shared/api.ts';
+import { MAX_REQUEST_BYTES, megabytes } from '../../shared/limits.ts';
 import { dumpDatabase, openTestCore, removeTempDirs, tempDir } from '../support/temp-store.ts';
 
 const BIN = 'electron/cli/fieldbook.ts';
@@ -88,6 +89,18 @@ describe('the fieldbook command line', () => {
     const imported = spawnSync(process.execPath, [BIN, '--data-dir', dir, 'call', 'packs.import', '-'], { input: JSON.stringify({ json: JSON.stringify(newer) }), encoding: 'utf8' });
     expect(imported.stderr).toBe('');
     expect(JSON.parse(imported.stdout)).toMatchObject({ id: 'ox-app-suite', version: 2, versions: [2, 1] });
+  });
+
+  it('refuses stdin over the limit every host shares, naming it, and writes nothing', () => {
+    const dir = tempDir();
+    // Valid JSON, so that only its size is wrong: a CSV file as large as the request limit.
+    const input = JSON.stringify({ projectId: '01a20f34-fa71-7502-8018-087eb9ad0250', csv: 'x'.repeat(MAX_REQUEST_BYTES) });
+    const result = spawnSync(process.execPath, [BIN, '--data-dir', dir, 'call', 'requirements.previewImport', '-'], { input, encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(JSON.parse(result.stderr)).toEqual({
+      error: { code: 'invalid_input', field: '(input)', message: expect.stringMatching(new RegExp(`^The input on stdin is larger than ${megabytes(MAX_REQUEST_BYTES)}`)) as unknown },
+    });
   });
 
   it('is the package bin, runnable straight from the source tree', () => {

@@ -17,6 +17,7 @@ import type { AppInfo, Customer, ProjectDetail } from '../../shared/domain.ts';
 import { ApiError } from '../../shared/errors.ts';
 import { CHECKLIST_MAPPING, checklistCsv, longExport, seedLongChecklist } from '../support/long-checklist.ts';
 import { dumpDataDir, removeTempDirs, startTestCore, tempDir } from '../support/temp-store.ts';
+import { isRendering } from '../support/threads.ts';
 
 /** The ApiError a call fails with; fails the test if it succeeds. */
 async function failure(call: Promise<unknown>): Promise<ApiError> {
@@ -112,7 +113,7 @@ describe('a 100-page export on the core thread', () => {
     expect(cancelled.code).toBe('cancelled');
     expect(stages).toEqual(['read', 'pdf']);
     expect(await history()).toEqual(before);
-    // The reservation made for rendering is taken back, never left as a version without files.
+    // No version is left without its files.
     const rows = dumpDataDir(dataDir).document_export as { deleted: number; hashes: string }[];
     expect(rows.filter((r) => r.deleted === 0 && r.hashes === '{}')).toEqual([]);
 
@@ -120,8 +121,19 @@ describe('a 100-page export on the core thread', () => {
     expect(next.version).toBe(Math.max(0, ...before.map((e) => e.version)) + 1);
   });
 
-  it('cancelled by a web caller that goes away: the export is taken back', async () => {
-    const host = await startHttpHost({ core, staticDir: tempDir() });
+  it('cancelled by a web caller that goes away: nothing is recorded', async () => {
+    // The host's calls, watched: the export tells when it renders, and how it ended.
+    const rendering = Promise.withResolvers<void>();
+    const calls: Promise<unknown>[] = [];
+    const watched: CoreClient = {
+      call: (method, input, options) => {
+        const call = core.call(method, input, { ...options, onProgress: (p) => p.stage === 'pdf' && rendering.resolve() });
+        calls.push(call);
+        return call;
+      },
+      close: () => core.close(),
+    };
+    const host = await startHttpHost({ core: watched, staticDir: tempDir() });
     try {
       const before = await history();
       const leaving = new AbortController();
@@ -131,11 +143,11 @@ describe('a 100-page export on the core thread', () => {
         body: JSON.stringify(longExport(projectId)),
         signal: leaving.signal,
       }).catch(() => 'gone');
-      // The version reserved for the rendering shows once it has started.
-      await until(async () => (await history()).length > before.length, 'the export has started');
+      await rendering.promise;
       leaving.abort();
       expect(await request).toBe('gone');
-      await until(async () => (await history()).length === before.length, 'the export is taken back');
+      expect((await failure(calls[0]!)).code).toBe('cancelled');
+      expect(await history()).toEqual(before);
     } finally {
       await host.close();
     }
@@ -150,7 +162,7 @@ describe('a 100-page export on the core thread', () => {
     let stderr = '';
     cli.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = once(cli, 'exit');
-    await until(async () => (await history()).length > before.length, 'the command line has started its export');
+    await until(() => Promise.resolve(isRendering(cli.pid!)), 'the command line renders');
     cli.kill('SIGINT');
     const [code] = (await exited) as [number | null];
     expect(code).toBe(1);

@@ -1,11 +1,13 @@
 // The local web host over real HTTP on 127.0.0.1, with the core on its thread as `npm run web`
-// runs it: the token is required, errors keep their shape, and the UI files are served with the
-// security headers.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// runs it: the token is required, pages of other origins are refused, a body is read up to the one
+// limit every host shares, errors keep their shape, and the UI files are served with the security
+// headers.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CoreClient } from '../../electron/core/worker/client.ts';
 import { startHttpHost, type HttpHost } from '../../electron/host/http-host.ts';
+import { MAX_CSV_CHARS, MAX_REQUEST_BYTES, megabytes } from '../../shared/limits.ts';
 import { dumpDataDir, removeTempDirs, startTestCore, tempDir } from '../support/temp-store.ts';
 
 let dataDir: string;
@@ -100,6 +102,73 @@ describe('the local web host', () => {
     const notJson = await fetch(`${base}/api/customers.list`, { method: 'POST', headers: { Authorization: `Bearer ${host.token}` }, body: '{oops' });
     expect(notJson.status).toBe(400);
     expect((await callApi('nothing.here', {})).status).toBe(404);
+  });
+
+  it('leaves saving files on disk to the command line: an export with saveAs is refused and writes nothing', async () => {
+    const { result: customer } = (await (await callApi('customers.create', { name: 'Nordhafen' })).json()) as { result: { id: string } };
+    const { result: detail } = (await (await callApi('projects.create', { customerId: customer.id, name: 'P' })).json()) as { result: { project: { id: string } } };
+    const target = join(dataDir, 'overwritten.pdf');
+    const before = dumpDataDir(dataDir);
+    const res = await callApi('documents.export', { projectId: detail.project.id, document: 'checklist', formats: ['pdf'], language: 'en', saveAs: { pdf: target } });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: 'invalid_input', field: 'saveAs', message: expect.stringContaining('only the command line') as unknown } });
+    expect(existsSync(target)).toBe(false);
+    expect(dumpDataDir(dataDir)).toEqual(before);
+  });
+
+  it('refuses API calls a page of another origin makes, even with the token; calls without Origin go on', async () => {
+    const auth = { Authorization: `Bearer ${host.token}` };
+    const own: Record<string, string>[] = [
+      {},
+      { Origin: `http://127.0.0.1:${host.port}`, 'Sec-Fetch-Site': 'same-origin' },
+      { Origin: `http://localhost:${host.port}` },
+    ];
+    for (const headers of own) expect((await callApi('customers.create', { name: 'Own' }, { ...auth, ...headers })).status, JSON.stringify(headers)).toBe(200);
+
+    const before = dumpDataDir(dataDir);
+    const foreign: Record<string, string>[] = [
+      { Origin: 'http://evil.example' },
+      { Origin: `http://127.0.0.1:${host.port + 1}` },
+      { Origin: `https://127.0.0.1:${host.port}` },
+      { Origin: 'null' },
+      { 'Sec-Fetch-Site': 'cross-site' },
+      { 'Sec-Fetch-Site': 'same-site' },
+    ];
+    for (const headers of foreign) {
+      const res = await callApi('customers.create', { name: 'Intruder' }, { ...auth, ...headers });
+      expect(res.status, JSON.stringify(headers)).toBe(403);
+      expect(await res.json()).toMatchObject({ error: { code: 'unauthorized', message: expect.stringContaining('only this host') as unknown } });
+    }
+    expect(dumpDataDir(dataDir)).toEqual(before);
+  });
+
+  it('answers a body over the limit with 413 naming it, whether it says its length or not', async () => {
+    const limit = `${megabytes(MAX_REQUEST_BYTES)}`;
+    const declared = await fetch(`${base}/api/customers.list`, { method: 'POST', headers: { Authorization: `Bearer ${host.token}` }, body: 'x'.repeat(MAX_REQUEST_BYTES + 1) });
+    expect(declared.status).toBe(413);
+    expect(await declared.json()).toMatchObject({ error: { code: 'invalid_input', field: '(body)', message: expect.stringContaining(`larger than ${limit}`) as unknown } });
+
+    const chunk = new Uint8Array(1_000_000).fill(0x20);
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent > MAX_REQUEST_BYTES) return controller.close();
+        sent += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+    const chunked = await fetch(`${base}/api/customers.list`, { method: 'POST', headers: { Authorization: `Bearer ${host.token}` }, body: stream, duplex: 'half' } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect(await chunked.json()).toMatchObject({ error: { code: 'invalid_input', field: '(body)', message: expect.stringContaining(`larger than ${limit}`) as unknown } });
+  });
+
+  it('takes a CSV file up to the limit however JSON escapes it: the CSV field is what is refused beyond it', async () => {
+    // Every character a control character: six bytes each in JSON (\u0001), the most any takes.
+    const body = JSON.stringify({ projectId: '01a20f34-fa71-7502-8018-087eb9ad0250', csv: '\u0001'.repeat(MAX_CSV_CHARS + 1) });
+    expect(body.length).toBeGreaterThan(6 * MAX_CSV_CHARS);
+    const res = await fetch(`${base}/api/requirements.previewImport`, { method: 'POST', headers: { Authorization: `Bearer ${host.token}` }, body });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: 'invalid_input', field: 'csv', message: `csv: The file is larger than ${megabytes(MAX_CSV_CHARS)}` } });
   });
 
   it('does not serve files outside the UI folder', async () => {

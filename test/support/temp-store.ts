@@ -1,6 +1,6 @@
 // Real SQLite files in real temporary folders: the tests exercise the database the app uses.
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore, type Core, type CoreOptions } from '../../electron/core/core.ts';
@@ -31,6 +31,9 @@ export function removeTempDirs(): void {
 export function inspect(core: Core): Database.Database {
   let db = inspectors.get(core.store.file);
   if (!db) {
+    // The core makes its database when a call first needs it (a refused call makes none): a test
+    // that looks before any call has it made, as that call would.
+    core.store.open();
     db = new Database(core.store.file, { readonly: true, fileMustExist: true });
     inspectors.set(core.store.file, db);
   }
@@ -53,6 +56,8 @@ export function dumpDatabase(core: Core): Record<string, unknown[]> {
 
 /** The same for a data folder whose core runs on its thread, read through a connection of its own. */
 export function dumpDataDir(dataDir: string): Record<string, unknown[]> {
+  // No database yet (the core makes it on the first call that needs it): no tables, no rows.
+  if (!existsSync(join(dataDir, DATABASE_FILE))) return {};
   const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
   try {
     return dumpTables(db);

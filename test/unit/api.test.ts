@@ -86,10 +86,18 @@ interface BadInputCases {
   wrongType?: [string, unknown];
   /** A field holding an id; an unknown id must give not_found naming it. */
   idField?: string;
+  /** Where the valid input is accepted, when that needs a state this fixture lacks (a damaged database). */
+  acceptedElsewhere?: string;
 }
 
 const CASES: Record<MethodName, BadInputCases> = {
   'app.info': { valid: () => ({}), wrongType: ['extra', 1] },
+  'database.restoreBackup': {
+    valid: () => ({ file: 'backups/fieldbook-2026-11-30T13-48-05Z.sqlite' }),
+    required: 'file',
+    wrongType: ['file', 7],
+    acceptedElsewhere: 'test/integration/database-safety.test.ts',
+  },
   'customers.list': { valid: () => ({}), wrongType: ['includeArchived', 'yes'] },
   'customers.get': { valid: () => ({ id: customer.id }), required: 'id', wrongType: ['id', 42], idField: 'id' },
   'customers.create': { valid: () => ({ name: 'New', address: 'x' }), required: 'name', wrongType: ['address', 7] },
@@ -265,7 +273,7 @@ describe('every API method refuses bad input, naming the field, and writes nothi
   for (const method of METHOD_NAMES) {
     describe(method, () => {
       const cases = CASES[method];
-      it('accepts its valid input', async () => {
+      it.skipIf(cases.acceptedElsewhere !== undefined)('accepts its valid input', async () => {
         await core.call(method, cases.valid());
       });
       if (cases.required) {
@@ -307,6 +315,7 @@ describe('refusals carry a reason the UI says in its own language', () => {
   it.each([
     ['people.create', { name: 'x', side: 'customer', email: 'jonas at example' }, { field: 'email', reason: 'email' }],
     ['people.create', { name: '  ', side: 'customer' }, { field: 'name', reason: 'empty' }],
+    ['people.create', { name: '', side: 'customer' }, { field: 'name', reason: 'empty' }],
     ['people.create', { name: 'x' }, { field: 'side', reason: 'required' }],
     ['people.create', { name: 'x', side: 'vendor' }, { field: 'side', reason: 'choice' }],
     ['customers.create', { name: 'x'.repeat(201) }, { field: 'name', reason: 'tooLong', limit: 200 }],
@@ -334,6 +343,26 @@ describe('refusals carry a reason the UI says in its own language', () => {
     expect(answer('identityProvider', 'idp.example.com/metadata')).toEqual([expect.objectContaining({ field: 'value', reason: 'url' })]);
     expect(answer('authPlugin', 'kerberos')).toEqual([expect.objectContaining({ field: 'value', reason: 'choice' })]);
     expect(refusal('sessions.update', { id: session.id, date: '2026-02-30' }).issues).toEqual([expect.objectContaining({ field: 'date', reason: 'date' })]);
+  });
+});
+
+describe('text that must say something (names, titles, questions, decisions, comments)', () => {
+  it('is stored as it was sent, tabs, spaces and line breaks around it included', () => {
+    const typed = (words: string): string => `\t${words} \n`;
+    const project = detail.project.id;
+    const stored: [string, unknown, string][] = [
+      ['customer name', core.call('customers.create', { name: typed('Nordhafen') }), 'name'],
+      ['project name', core.call('projects.update', { id: project, name: typed('Webmail') }), 'name'],
+      ['person', core.call('people.create', { name: typed('Jonas'), side: 'customer' }), 'name'],
+      ['activity', core.call('activities.add', { projectId: project, phase: 'concept', title: typed('Visit') }), 'title'],
+      ['question', core.call('questions.add', { projectId: project, topicKey: 'authentication', text: typed('Which LDAP?') }), 'text'],
+      ['decision', core.call('decisions.add', { projectId: project, topicKey: 'authentication', text: typed('LDAP') }), 'text'],
+      ['agenda decision', core.call('agenda.decide', { agendaItemId: agendaItem.id, text: typed('Fridays') }), 'text'],
+      ['checklist item', core.call('requirements.create', { projectId: project, title: typed('Accounts') }), 'title'],
+      ['comment', core.call('requirements.comment', { id: requirement.id, text: typed('Asked') }), 'text'],
+      ['profile', core.call('profile.save', { name: typed('Miriam'), email: '', role: '' }), 'name'],
+    ];
+    for (const [what, result, field] of stored) expect((result as Record<string, unknown>)[field], what).toMatch(/^\t.+ \n$/);
   });
 });
 

@@ -1,13 +1,15 @@
 // The requirements checklist and meetings through the API: numbering (also with two processes
 // on one file), action items as checklist items, history, status-call minutes, CSV export and
-// import with awkward content, and broken files refused line by line.
+// import with awkward content, broken files refused line by line, and removed numbers kept gone.
 import { spawn } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importProblemText } from '../../shared/checklist/csv-format.ts';
 import type { ImportPreview, ImportResult, Requirement, RequirementDetail } from '../../shared/checklist/types.ts';
 import type { Customer, Person, ProjectDetail } from '../../shared/domain.ts';
 import { ApiError } from '../../shared/errors.ts';
+import { localIsoDate } from '../../shared/iso-date.ts';
 import type { AgendaItem, MeetingDetail } from '../../shared/meetings/types.ts';
-import type { Core } from '../../electron/core/core.ts';
+import type { Core, CoreOptions } from '../../electron/core/core.ts';
 import { dumpDatabase, openTestCore, removeTempDirs, tempDir } from '../support/temp-store.ts';
 
 let core: Core;
@@ -24,12 +26,13 @@ function newProject(name: string): string {
   return id;
 }
 
-beforeEach(() => {
-  core = openTestCore();
+function setUp(options: Partial<CoreOptions> = {}) {
+  core = openTestCore(tempDir(), options);
   jonas = call<Person>('people.create', { name: 'Jonas Weber', side: 'customer', email: 'j.weber@nordhafen.example' });
   miriam = call<Person>('people.create', { name: 'Miriam Kaya', side: 'consultancy' });
   projectId = newProject('Webmail 2027');
-});
+}
+beforeEach(() => setUp());
 afterEach(() => {
   core.close();
   removeTempDirs();
@@ -65,6 +68,62 @@ describe('numbering', () => {
     expect(new Set(numbers).size).toBe(300);
     expect(Math.max(...numbers)).toBe(300);
   }, 30_000);
+
+  it('continues after the highest number ever given: a removed last item, a high number from a file', () => {
+    const items = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'].map((n) => item(`Item ${n}`));
+    call('requirements.remove', { id: items[9]!.id });
+    expect(item('After the removed R-010').number).toBe(11);
+    const imported = (csv: string) => call<ImportResult>('requirements.import', { projectId, csv, mapping: call<ImportPreview>('requirements.previewImport', { projectId, csv }).mapping });
+    expect(imported('Number,Title\nR-950,Numbered in Excel\n')).toEqual({ created: 1, updated: 0, skipped: 0 });
+    expect(item('After R-950').number).toBe(951);
+    expect(imported('Title\nWithout a number\n')).toEqual({ created: 1, updated: 0, skipped: 0 });
+    expect(call<Requirement[]>('requirements.list', { projectId }).map((r) => r.number).slice(-4)).toEqual([11, 950, 951, 952]);
+  });
+
+  it('does not bring a removed number back through an import: the row is left out, saying why in English and German', () => {
+    const clock = Date.parse('2026-03-02T12:00:00Z');
+    core.close();
+    setUp({ now: () => clock });
+    const items = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'].map((n) => item(`Item ${n}`));
+    // R-007, and R-010, the highest.
+    for (const gone of [items[6]!, items[9]!]) call('requirements.remove', { id: gone.id });
+    const csv = 'Number;Title\nR-007;Seven again\nR-010;Ten again\n;New without a number\nR-011;Numbered in Excel\nR-003;Three changed\n';
+    const before = dumpDatabase(core);
+    const preview = call<ImportPreview>('requirements.previewImport', { projectId, csv });
+    expect(dumpDatabase(core)).toEqual(before);
+    // The day of the removal in this machine's time zone: 2 March nearly everywhere.
+    const seven = { kind: 'removedNumber', number: 7, on: localIsoDate(new Date(clock)) } as const;
+    const ten = { ...seven, number: 10 };
+    expect(preview.problems).toEqual([
+      { line: 2, column: 'Number', message: importProblemText(seven, 'en'), ...seven },
+      { line: 3, column: 'Number', message: importProblemText(ten, 'en'), ...ten },
+    ]);
+    expect(importProblemText({ kind: 'removedNumber', number: 7, on: '2026-03-02' }, 'en')).toBe(
+      'R-007 was removed from the checklist on Mar 2, 2026, and its number is not given again: this row is left out. To add it as a new item, empty its number or leave out the number column.',
+    );
+    expect(importProblemText({ kind: 'removedNumber', number: 7, on: '2026-03-02' }, 'de')).toBe(
+      'R-007 wurde am 02.03.2026 aus der Checkliste entfernt, und die Nummer wird nicht wieder vergeben: Diese Zeile wird ausgelassen. Soll sie ein neuer Eintrag werden, die Nummer in der Zeile leeren oder die Spalte „Nummer“ auslassen.',
+    );
+    expect(preview).toMatchObject({ rows: 5, creates: 2, updates: 1 });
+    // The import does what the preview said.
+    expect(call<ImportResult>('requirements.import', { projectId, csv, mapping: preview.mapping })).toEqual({ created: 2, updated: 1, skipped: 2 });
+    expect(call<Requirement[]>('requirements.list', { projectId }).map((r) => `${r.number} ${r.title}`)).toEqual([
+      '1 Item 1',
+      '2 Item 2',
+      '3 Three changed',
+      '4 Item 4',
+      '5 Item 5',
+      '6 Item 6',
+      '8 Item 8',
+      '9 Item 9',
+      '11 Numbered in Excel',
+      '12 New without a number',
+    ]);
+    // The way the message names: without its number the row becomes a new item.
+    const again = 'Number;Title\nR-007;Seven again\n';
+    expect(call<ImportResult>('requirements.import', { projectId, csv: again, mapping: [null, 'title'] })).toEqual({ created: 1, updated: 0, skipped: 0 });
+    expect(call<Requirement[]>('requirements.list', { projectId }).at(-1)).toMatchObject({ number: 13, title: 'Seven again' });
+  });
 });
 
 describe('items', () => {
@@ -249,8 +308,8 @@ describe('CSV export and import', () => {
         const { id: _id, projectId: _p, createdAt: _c, ...rest } = r;
         return rest;
       };
-      // Titles and categories are trimmed as a consultant would type them; everything else is exact.
-      expect(copy.map(comparable)).toEqual(original.map((r) => ({ ...comparable(r), title: r.title.trim() })));
+      // Every field comes back exactly, spaces around a title included.
+      expect(copy.map(comparable)).toEqual(original.map(comparable));
     }
   });
 
@@ -283,15 +342,26 @@ describe('CSV export and import', () => {
     const before = dumpDatabase(core);
     const preview = call<ImportPreview>('requirements.previewImport', { projectId, csv });
     expect(dumpDatabase(core)).toEqual(before);
-    expect(preview.problems.map((p) => [p.line, p.column, p.message.split(/[:(]/)[0]!.trim()])).toEqual([
+    expect(preview.problems.map((p) => [p.line, p.column, p.message])).toEqual([
       [3, null, 'The title is empty'],
-      [4, 'Due date', 'Not a date'],
-      [5, 'Status', '"finished" is not one of'],
+      [4, 'Due date', 'Not a date: "31.02.2026" (write 2026-12-01 or 01.12.2026)'],
+      [5, 'Status', '"finished" is not one of: Open, In progress, Done, Blocked, Not needed'],
       [6, 'Responsible', 'No one called "Erika Mustermann" is on this project'],
       [7, null, 'R-007 is already on line 2'],
-      [8, 'Title', 'Too big'],
-      [9, null, 'A quoted field is never closed'],
+      [8, 'Title', 'Longer than 500 characters'],
+      [9, null, 'A quoted field is never closed: a quote (") is missing'],
     ]);
+    // Each problem says what it is without words, for the dialog to write in its language.
+    expect(preview.problems.map((p) => importProblemText(p, 'de'))).toEqual([
+      'Der Titel ist leer',
+      'Kein Datum: „31.02.2026“ (so schreiben: 2026-12-01 oder 01.12.2026)',
+      '„finished“ ist hier nicht vorgesehen; möglich sind: Offen, In Arbeit, Erledigt, Blockiert, Nicht nötig',
+      'Im Projekt gibt es niemanden namens „Erika Mustermann“',
+      'R-007 steht schon in Zeile 2',
+      'Länger als 500 Zeichen',
+      'Ein Feld in Anführungszeichen wird nicht geschlossen: Es fehlt ein Anführungszeichen (")',
+    ]);
+    expect(preview.problems[1]).toMatchObject({ kind: 'notADate', text: '31.02.2026' });
     expect(preview).toMatchObject({ rows: 8, creates: 1 });
     expect(call<ImportResult>('requirements.import', { projectId, csv, mapping: preview.mapping })).toEqual({ created: 1, updated: 0, skipped: 7 });
     expect(call<Requirement[]>('requirements.list', { projectId }).map((r) => [r.number, r.title])).toEqual([[7, 'Good row']]);
@@ -300,7 +370,7 @@ describe('CSV export and import', () => {
 
   it('refuses a file without a title column, and an empty file', () => {
     expect(call<ImportPreview>('requirements.previewImport', { projectId, csv: 'Foo,Bar\n1,2' }).problems).toEqual([
-      { line: 1, column: null, message: 'No column is read as the title; choose one' },
+      { line: 1, column: null, kind: 'noTitleColumn', message: 'No column is read as the title; choose one' },
     ]);
     expect(() => call('requirements.previewImport', { projectId, csv: '' })).toThrow(expect.objectContaining({ field: 'csv' }));
     expect(() => call('requirements.import', { projectId, csv: 'Title\nA', mapping: ['title', 'status'] })).toThrow(expect.objectContaining({ field: 'mapping' }));

@@ -463,6 +463,13 @@ describe('IPC: the API channel', () => {
     });
   });
 
+  it('leaves saving files on disk to the command line: the window downloads its documents', async () => {
+    const core = { call: vi.fn((): unknown => ({})) };
+    const input = { projectId: 'p', document: 'checklist', formats: ['pdf'], language: 'en', saveAs: { pdf: '/home/user/.bashrc' } };
+    expect(await replyToCall(core, appFrame, 'documents.export', input)).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'saveAs' } });
+    expect(core.call).not.toHaveBeenCalled();
+  });
+
   it('turns an unexpected failure into an internal error value', async () => {
     const broken = { call: (): unknown => { throw new TypeError('boom'); } };
     expect(await replyToCall(broken, appFrame, 'app.info', {})).toEqual({ ok: false, error: { code: 'internal', message: 'boom' } });

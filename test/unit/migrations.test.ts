@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, userVersion } from '../../electron/core/db/migrate.ts';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from '../../electron/core/db/migrations.ts';
-import { DATABASE_FILE, openDatabase } from '../../electron/core/db/open.ts';
+import { createDatabase, DATABASE_FILE, openExistingDatabase, openWritableDatabase } from '../../electron/core/db/open.ts';
+import { readOnlyText } from '../../shared/read-only-cause.ts';
 import { removeTempDirs, tempDir } from '../support/temp-store.ts';
 
 afterEach(removeTempDirs);
@@ -46,14 +47,17 @@ describe('migrations', () => {
 
   it('upgrade an existing file in place, keeping its rows and a backup of the old version', () => {
     const dir = tempDir();
-    const before = openDatabase(dir);
-    before.db.prepare("INSERT INTO customer (id, name) VALUES ('c1', 'Kept GmbH')").run();
-    before.db.close();
+    const before = createDatabase(dir);
+    before.prepare("INSERT INTO customer (id, name) VALUES ('c1', 'Kept GmbH')").run();
+    before.close();
 
-    const after = openDatabase(dir, [...MIGRATIONS, NEXT]);
-    expect(userVersion(after.db)).toBe(SCHEMA_VERSION + 1);
-    expect(after.db.prepare("SELECT name, reference FROM customer WHERE id = 'c1'").get()).toEqual({ name: 'Kept GmbH', reference: '' });
-    after.db.close();
+    const existing = openExistingDatabase(dir, [...MIGRATIONS, NEXT]);
+    expect(existing).toMatchObject({ state: 'unchecked', needsUpgrade: true });
+    existing!.db.close();
+    const after = openWritableDatabase(join(dir, DATABASE_FILE), [...MIGRATIONS, NEXT]);
+    expect(userVersion(after)).toBe(SCHEMA_VERSION + 1);
+    expect(after.prepare("SELECT name, reference FROM customer WHERE id = 'c1'").get()).toEqual({ name: 'Kept GmbH', reference: '' });
+    after.close();
 
     const backups = readdirSync(dir).filter((f) => f.startsWith(`${DATABASE_FILE}.v${SCHEMA_VERSION}-`) && f.endsWith('.bak'));
     expect(backups).toHaveLength(1);
@@ -65,10 +69,11 @@ describe('migrations', () => {
 
   it('open a database written by a newer version read-only, with a clear reason', () => {
     const dir = tempDir();
-    openDatabase(dir, [...MIGRATIONS, NEXT]).db.close();
-    const opened = openDatabase(dir);
-    expect(opened.readOnly).toBe(true);
-    expect(opened.readOnlyReason).toContain(`newer Fieldbook (schema ${SCHEMA_VERSION + 1}; this version knows up to ${SCHEMA_VERSION})`);
+    createDatabase(dir, [...MIGRATIONS, NEXT]).close();
+    const opened = openExistingDatabase(dir);
+    if (opened?.state !== 'readOnly') throw new Error(`expected a read-only database, got ${opened?.state}`);
+    expect(opened.cause).toEqual({ cause: 'newerSchema', version: SCHEMA_VERSION + 1, known: SCHEMA_VERSION });
+    expect(readOnlyText(opened.cause, 'en')).toContain(`newer Fieldbook (schema ${SCHEMA_VERSION + 1}; this version knows up to ${SCHEMA_VERSION})`);
     expect(() => opened.db.prepare("INSERT INTO customer (id) VALUES ('x')").run()).toThrow(/readonly/);
     expect(userVersion(opened.db)).toBe(SCHEMA_VERSION + 1);
     opened.db.close();
@@ -81,19 +86,32 @@ describe('migrations', () => {
     const dir = tempDir();
     const file = join(dir, DATABASE_FILE);
     writeFileSync(file, content);
-    expect(() => openDatabase(dir)).toThrow(expect.objectContaining({ code: 'database_corrupt', message: expect.stringContaining('left untouched') }));
+    expect(() => openExistingDatabase(dir)).toThrow(expect.objectContaining({ code: 'database_corrupt', message: expect.stringContaining('left untouched') }));
     expect(readdirSync(dir)).toEqual([DATABASE_FILE]);
     expect(readFileSync(file, 'utf8')).toBe(content);
   });
 
   it('refuse a SQLite file whose pages are damaged, and leave it untouched', () => {
     const dir = tempDir();
-    openDatabase(dir).db.close();
+    createDatabase(dir).close();
     const file = join(dir, DATABASE_FILE);
     const bytes = readFileSync(file);
     bytes.fill(0xff, 16, 100); // page size and file format bytes of the header
     writeFileSync(file, bytes);
-    expect(() => openDatabase(dir)).toThrow(expect.objectContaining({ code: 'database_corrupt' }));
+    expect(() => openExistingDatabase(dir)).toThrow(expect.objectContaining({ code: 'database_corrupt' }));
     expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it('open an existing file over a read-only connection until it is checked, and create nothing for a missing one', () => {
+    const parent = tempDir();
+    const dir = join(parent, 'not yet');
+    expect(openExistingDatabase(dir)).toBeNull();
+    expect(readdirSync(parent)).toEqual([]);
+
+    createDatabase(dir).close();
+    const opened = openExistingDatabase(dir);
+    expect(opened).toMatchObject({ state: 'unchecked', needsUpgrade: false });
+    expect(() => opened!.db.prepare("INSERT INTO customer (id) VALUES ('x')").run()).toThrow(/readonly/);
+    opened!.db.close();
   });
 });

@@ -2,17 +2,27 @@
 // people and topics looked up, numbers checked) so that the preview shows exactly what the import
 // will do and every problem with its line; the import then writes the rows without problems in
 // one transaction, or nothing. Both report their rows as they go and stop when cancelled.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, max } from 'drizzle-orm';
 import { z } from 'zod';
 import { requirementFields, type ParsedInput } from '../../../shared/api.ts';
-import { checklistRows, readCell, suggestMapping, type CsvTarget } from '../../../shared/checklist/csv-format.ts';
-import { formatNumber, type EditableField, type ImportPreview, type ImportProblem, type ImportResult, type Requirement } from '../../../shared/checklist/types.ts';
+import { checklistRows, importProblemText, readCell, suggestMapping, type CsvTarget } from '../../../shared/checklist/csv-format.ts';
+import {
+  formatNumber,
+  type EditableField,
+  type ImportPreview,
+  type ImportProblem,
+  type ImportProblemKind,
+  type ImportResult,
+  type Requirement,
+} from '../../../shared/checklist/types.ts';
+import type { IsoDate } from '../../../shared/domain.ts';
 import { parseCsv, writeCsv } from '../../../shared/csv.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import { localIsoDate } from '../../../shared/iso-date.ts';
 import { LANGUAGES } from '../../../shared/i18n/index.ts';
 import { live } from '../db/read.ts';
 import * as t from '../db/tables/index.ts';
+import { parseStamp } from '../hlc.ts';
 import { newId } from '../ids.ts';
 import { ROWS_PER_STEP, type TaskControl } from '../task-control.ts';
 import { changesFor, fold, requireRow, type Context } from './context.ts';
@@ -47,15 +57,41 @@ function lookups(ctx: Context, projectId: string) {
     .all();
   const personByText = new Map<string, string>();
   for (const p of people) {
-    personByText.set(fold(p.name), p.id);
-    if (p.email) personByText.set(fold(p.email), p.id);
+    // Names are stored as typed, a space after them included; cells are matched trimmed.
+    personByText.set(fold(p.name.trim()), p.id);
+    if (p.email) personByText.set(fold(p.email.trim()), p.id);
   }
   const topicByText = new Map<string, string>();
   for (const topic of projectPack(ctx, projectId).topics) {
     topicByText.set(fold(topic.key), topic.key);
-    for (const l of LANGUAGES) topicByText.set(fold(topic.title[l]), topic.key);
+    for (const l of LANGUAGES) topicByText.set(fold(topic.title[l].trim()), topic.key);
   }
   return { person: (text: string) => personByText.get(fold(text.trim())), topic: (text: string) => topicByText.get(fold(text.trim())) };
+}
+
+/**
+ * The numbers of the project's removed items, each with the day of its (latest) removal. The write
+ * path logs every change it makes, a tombstone too, so every removed item has its removal there.
+ */
+function removedNumbers(ctx: Context, projectId: string): Map<number, IsoDate> {
+  const rows = ctx.store.orm
+    .select({ number: t.requirement.number, stamp: max(t.changeLog.stamp) })
+    .from(t.requirement)
+    .innerJoin(t.changeLog, and(eq(t.changeLog.entity, 'requirement'), eq(t.changeLog.rowId, t.requirement.id), eq(t.changeLog.field, 'deleted')))
+    .where(and(eq(t.requirement.projectId, projectId), eq(t.requirement.deleted, true)))
+    .groupBy(t.requirement.number)
+    .all();
+  return new Map(rows.map((r) => [r.number, localIsoDate(new Date(parseStamp(r.stamp!).ms))]));
+}
+
+/** A problem as the API reports it: what and where, and in English for the command line. */
+function problemAt(line: number, column: string | null, kind: ImportProblemKind): ImportProblem {
+  return { line, column, message: importProblemText(kind, 'en'), ...kind };
+}
+
+/** What the item's checks (the same as for an item typed in the app) say about a value. */
+function refused(issue: z.core.$ZodIssue): ImportProblemKind {
+  return issue.code === 'too_big' ? { kind: 'tooLong', max: Number(issue.maximum) } : { kind: 'notAccepted' };
 }
 
 function plan(ctx: Context, projectId: string, csv: string, mappingInput: (CsvTarget | null)[] | undefined, control: TaskControl): Plan {
@@ -68,11 +104,12 @@ function plan(ctx: Context, projectId: string, csv: string, mappingInput: (CsvTa
   if (mapping.length !== headers.length) {
     throw new ApiError({ code: 'invalid_input', field: 'mapping', message: `mapping: ${mapping.length} entries for ${headers.length} columns` });
   }
-  const problems: ImportProblem[] = parsed.problems.map((p) => ({ line: p.line, column: null, message: p.message }));
-  if (!mapping.includes('title')) problems.push({ line: header.line, column: null, message: 'No column is read as the title; choose one' });
+  const problems: ImportProblem[] = parsed.problems.map(({ line, ...kind }) => problemAt(line, null, kind));
+  if (!mapping.includes('title')) problems.push(problemAt(header.line, null, { kind: 'noTitleColumn' }));
 
   const find = lookups(ctx, projectId);
   const byNumber = new Map(projectRequirements(ctx, projectId).map((r) => [r.number, r]));
+  const removed = removedNumbers(ctx, projectId);
   const numbersInFile = new Map<number, number>();
   const rows: PlannedRow[] = [];
   const badLines = new Set(problems.map((p) => p.line));
@@ -83,8 +120,8 @@ function plan(ctx: Context, projectId: string, csv: string, mappingInput: (CsvTa
       control.progress({ stage: 'rows', done: index, total: records.length });
     }
     const rowProblems: ImportProblem[] = [];
-    const problem = (column: string | null, message: string) => rowProblems.push({ line: record.line, column, message });
-    if (record.cells.length > headers.length) problem(null, `${record.cells.length} fields, but the header has ${headers.length}`);
+    const problem = (column: string | null, kind: ImportProblemKind) => rowProblems.push(problemAt(record.line, column, kind));
+    if (record.cells.length > headers.length) problem(null, { kind: 'tooManyFields', fields: record.cells.length, headerFields: headers.length });
     const values: Values = {};
     let number: number | null = null;
     mapping.forEach((target, i) => {
@@ -99,13 +136,13 @@ function plan(ctx: Context, projectId: string, csv: string, mappingInput: (CsvTa
       }
       if (target === 'responsibleId' && cell.value !== null) {
         const id = find.person(String(cell.value));
-        if (!id) return problem(column, `No one called ${JSON.stringify(text.trim())} is on this project`);
+        if (!id) return problem(column, { kind: 'unknownPerson', text: text.trim() });
         values.responsibleId = id;
         return;
       }
       if (target === 'topicKey' && cell.value !== null) {
         const key = find.topic(String(cell.value));
-        if (!key) return problem(column, `No workshop topic ${JSON.stringify(text.trim())}`);
+        if (!key) return problem(column, { kind: 'unknownTopic', text: text.trim() });
         values.topicKey = key;
         return;
       }
@@ -114,14 +151,18 @@ function plan(ctx: Context, projectId: string, csv: string, mappingInput: (CsvTa
     // The same limits as an item typed in the app (title length, ...); empty cells are checked above.
     const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
     const checked = itemFields.safeParse(given);
-    if (!checked.success) for (const issue of checked.error.issues) problem(headers[mapping.indexOf(issue.path[0] as CsvTarget)] ?? null, issue.message);
+    if (!checked.success) for (const issue of checked.error.issues) problem(headers[mapping.indexOf(issue.path[0] as CsvTarget)] ?? null, refused(issue));
     if (number !== null) {
       const earlier = numbersInFile.get(number);
-      if (earlier !== undefined) problem(null, `${formatNumber(number)} is already on line ${earlier}`);
+      if (earlier !== undefined) problem(null, { kind: 'duplicateNumber', number, firstLine: earlier });
       else numbersInFile.set(number, record.line);
     }
     const existing = number === null ? null : byNumber.get(number) ?? null;
-    if (mapping.includes('title') && !values.title && (existing === null || 'title' in values)) problem(null, 'The title is empty');
+    // A removed item's number is not given again, not even to a row of a file exported before the
+    // removal: such a row is left out (a new item, if wanted, takes an empty number).
+    const removedOn = number !== null && existing === null ? removed.get(number) : undefined;
+    if (number !== null && removedOn !== undefined) problem(headers[mapping.indexOf('number')] ?? null, { kind: 'removedNumber', number, on: removedOn });
+    if (mapping.includes('title') && !values.title && (existing === null || 'title' in values)) problem(null, { kind: 'emptyTitle' });
     if (rowProblems.length > 0 || badLines.has(record.line)) problems.push(...rowProblems);
     else rows.push({ line: record.line, existing, number, values });
   }
@@ -155,8 +196,11 @@ export function previewImport(ctx: Context, input: ParsedInput<'requirements.pre
 
 export function importRequirements(ctx: Context, input: ParsedInput<'requirements.import'>, control: TaskControl): ImportResult {
   const { rows, preview } = plan(ctx, input.projectId, input.csv, input.mapping, control);
-  // Numbers given in the file are kept where free; the others follow the highest in use.
-  let next = Math.max(nextNumber(ctx, input.projectId), ...rows.map((r) => (r.number ?? 0) + 1));
+  // Numbers given in the file are kept where no item, removed ones included, has had them; the
+  // others follow the highest ever given.
+  // A loop, not Math.max(...rows): spreading a file's worth of rows overflows the call stack.
+  let next = nextNumber(ctx, input.projectId);
+  for (const row of rows) next = Math.max(next, (row.number ?? 0) + 1);
   const createdAt = ctx.now().toISOString();
   const changesByRow = rows.map((row) => {
     if (row.existing) {

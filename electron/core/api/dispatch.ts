@@ -1,13 +1,15 @@
-// The single entry to the API for every host: check the method, validate the input against its
+// The single entry to the API for every host: check the method, check that the input is within
+// what any input can be (nesting, Unicode text; see shared/json-check.ts), validate it against its
 // schema, run the handler (writes inside one transaction; a task's promise as it is), and turn
 // failures into ApiErrors. Hosts await the answer: a task's comes later. Long work reports its
 // progress and checks for cancellation through the caller's TaskControl.
 import { api, isMethodName } from '../../../shared/api.ts';
 import { ApiError } from '../../../shared/errors.ts';
+import { checkJsonValue } from '../../../shared/json-check.ts';
 import { UNWATCHED, type TaskControl } from '../task-control.ts';
 import type { Context } from './context.ts';
 import { handlers } from './handlers.ts';
-import { invalidInput } from './input-errors.ts';
+import { invalidInput, jsonProblemError } from './input-errors.ts';
 
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
@@ -21,10 +23,14 @@ export function callMethod(ctx: Context, method: unknown, input: unknown, contro
   }
   const def = api[method];
   const given = input === undefined ? {} : input;
+  // Before the schema: zod walks the input recursively, and a value nested thousands of levels deep
+  // would run it out of stack (an internal error instead of the refusal it deserves).
+  const problem = checkJsonValue(given);
+  if (problem) throw jsonProblemError(problem);
   const parsed = def.input.safeParse(given);
   if (!parsed.success) throw invalidInput(parsed.error, given);
-  if (def.kind !== 'read' && ctx.store.readOnly) {
-    throw new ApiError({ code: 'read_only', message: ctx.store.readOnlyReason ?? 'The database is read-only.' });
+  if ((def.kind === 'write' || def.kind === 'task') && ctx.store.readOnly) {
+    throw ctx.store.readOnlyError();
   }
   // The table is indexed by the same name, so the handler matches the parsed input.
   const handler = handlers[method] as (ctx: Context, input: unknown, control: TaskControl) => unknown;

@@ -16,6 +16,7 @@ import {
 import { exportRequirements, importRequirements, previewImport } from './checklist-csv.ts';
 import { exportDocument, exportHistory, getBranding, saveBranding } from '../documents/export.ts';
 import type { Context } from './context.ts';
+import { appInfo, restoreBackup } from './database.ts';
 import type { TaskControl } from '../task-control.ts';
 import { archiveCustomer, createCustomer, listCustomers, updateCustomer } from './customers.ts';
 import { addMember, createPerson, getPerson, listPeople, removeMember, updateMember, updatePerson } from './people.ts';
@@ -58,14 +59,8 @@ type Handlers = {
 };
 
 export const handlers: Handlers = {
-  'app.info': (ctx) => ({
-    version: ctx.appVersion,
-    deviceId: ctx.store.deviceId,
-    dataDir: ctx.store.dataDir,
-    schemaVersion: ctx.store.schemaVersion,
-    readOnly: ctx.store.readOnly,
-    readOnlyReason: ctx.store.readOnlyReason,
-  }),
+  'app.info': appInfo,
+  'database.restoreBackup': restoreBackup,
   'customers.list': listCustomers,
   'customers.get': (ctx, input) => loadCustomer(ctx, input.id),
   'customers.create': createCustomer,

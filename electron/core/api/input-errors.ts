@@ -1,7 +1,9 @@
 // Turning a failed zod parse into the API's invalid_input error: every issue with the field it
-// concerns, an English message for the command line, and a reason the UI can translate.
+// concerns, an English message for the command line, and a reason the UI can translate. And the
+// same error for what zod never sees: input nested too deep to check, text that is not Unicode.
 import type { z } from 'zod';
 import { ApiError, VALIDATION_REASONS, type InputIssue, type ValidationReason } from '../../../shared/errors.ts';
+import { fieldOfPath, type JsonProblem } from '../../../shared/json-check.ts';
 
 const isReason = (value: unknown): value is ValidationReason => VALIDATION_REASONS.some((r) => r === value);
 
@@ -71,4 +73,10 @@ export function invalidInput(error: z.ZodError, input: unknown, ...prefix: strin
     message: issues.map((i) => `${i.field}: ${i.message}`).join('; '),
     issues,
   });
+}
+
+/** The invalid_input error for what JSON itself lets through (shared/json-check.ts), naming the field it is in. */
+export function jsonProblemError(problem: JsonProblem): ApiError {
+  const field = fieldOfPath(problem.path);
+  return new ApiError({ code: 'invalid_input', field, message: `${field}: ${problem.message}`, issues: [{ field, message: problem.message }] });
 }

@@ -1,8 +1,9 @@
 // Making a document: the project's data through a template into the document model, rendered as
 // PDF and DOCX, and recorded in the export history (version per document, counting up, with the
-// SHA-256 of each file). The version is reserved before rendering, so two exports at once get
-// two versions; a failed or cancelled rendering takes its reservation back, and its number with it.
-import { and, desc, eq, gte, inArray, isNull, lt, max } from 'drizzle-orm';
+// SHA-256 of each file). A version is recorded only once its files are made (and, where the caller
+// asked, saved whole), in one transaction with the check that its number is still free: a failed,
+// cancelled or killed export records nothing, and two exports at once get two versions.
+import { and, desc, eq, gte, inArray, isNull, lt, ne } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { ParsedInput } from '../../../shared/api.ts';
 import { DEFAULT_BRANDING, type Branding, type Revision } from '../../../shared/documents/frame.ts';
@@ -23,6 +24,7 @@ import { authorName } from '../device.ts';
 import { newId } from '../ids.ts';
 import type { TaskControl } from '../task-control.ts';
 import type { DocumentSource } from './compose.ts';
+import { checkSaveable, writePending, type PendingFile } from './write-file.ts';
 
 const BRANDING_ID = 'branding';
 
@@ -41,12 +43,19 @@ export function saveBranding(ctx: Context, input: ParsedInput<'branding.save'>):
 /** What the history tells of an export: which project and which formats were asked for it does not repeat. */
 const { projectId: _projectId, formats: _formats, ...exportFields } = fieldsOf(t.documentExport);
 
+/**
+ * The exports that are documents: live, with the hashes of their files. Earlier builds of Fieldbook
+ * reserved a version before rendering, and a rendering that failed left it without hashes: that
+ * version never was a document, so neither the history nor a revision table nor the numbering sees it.
+ */
+const madeExports = and(live(t.documentExport), ne(t.documentExport.hashes, {}));
+
 export function exportHistory(ctx: Context, input: ParsedInput<'documents.history'>): DocumentExport[] {
   requireRow(ctx, 'project', input.projectId, 'projectId');
   return ctx.store.orm
     .select(exportFields)
     .from(t.documentExport)
-    .where(and(eq(t.documentExport.projectId, input.projectId), live(t.documentExport)))
+    .where(and(eq(t.documentExport.projectId, input.projectId), madeExports))
     .orderBy(desc(t.documentExport.createdAt), desc(t.documentExport.version))
     .all();
 }
@@ -175,6 +184,38 @@ function fileName(ctx: Context, input: ParsedInput<'documents.export'>, version:
   return `${input.document}-${slug(name)}${when ? `-${when}` : ''}-v${version}.${format}`;
 }
 
+/** The next version of a document: one more than the last recorded (a version never recorded leaves no gap). */
+function nextVersion(earlier: readonly DocumentExport[]): number {
+  return Math.max(0, ...earlier.map((e) => e.version)) + 1;
+}
+
+interface Save {
+  format: DocumentFormat;
+  path: string;
+  /** The input field that gave the path, for errors to name. */
+  field: string;
+}
+
+/** The files the caller asked to be saved, by format. */
+function savesAsked(input: ParsedInput<'documents.export'>): Save[] {
+  return input.formats.flatMap((format) => {
+    const path = input.saveAs?.[format];
+    return path === undefined ? [] : [{ format, path, field: `saveAs.${format}` }];
+  });
+}
+
+/** The files asked to be saved, written whole under temporary names beside their targets. */
+function writeSaves(saves: readonly Save[], files: readonly ExportedFile[]): PendingFile[] {
+  const pending: PendingFile[] = [];
+  try {
+    for (const save of saves) pending.push(writePending(save.path, Buffer.from(files.find((f) => f.format === save.format)!.base64, 'base64'), save.field));
+    return pending;
+  } catch (error) {
+    for (const p of pending) p.discard();
+    throw error;
+  }
+}
+
 export async function exportDocument(ctx: Context, input: ParsedInput<'documents.export'>, control: TaskControl): Promise<ExportResult> {
   control.throwIfCancelled();
   requireRow(ctx, 'project', input.projectId, 'projectId');
@@ -187,42 +228,28 @@ export async function exportDocument(ctx: Context, input: ParsedInput<'documents
     subject === null ? isNull(t.documentExport.subjectId) : eq(t.documentExport.subjectId, subject),
     eq(t.documentExport.language, input.language),
   );
-  const earlier = ctx.store.orm
-    .select(exportFields)
-    .from(t.documentExport)
-    .where(and(sameDocument, live(t.documentExport)))
-    .orderBy(t.documentExport.version)
-    .all();
+  const recorded = () =>
+    ctx.store.orm
+      .select(exportFields)
+      .from(t.documentExport)
+      .where(and(sameDocument, madeExports))
+      .orderBy(t.documentExport.version)
+      .all();
   const changeNote = input.changeNote?.trim() ?? '';
-  const id = newId();
-  // Read the document's data (and refuse unknown ids) before reserving a version.
-  const reserve = () =>
-    ctx.store.transaction(() => {
-      // A reservation taken back (deleted) leaves its number free again.
-      const last = ctx.store.orm.select({ v: max(t.documentExport.version) }).from(t.documentExport).where(and(sameDocument, live(t.documentExport))).get()?.v;
-      const v = (last ?? 0) + 1;
-      const source = documentSource(ctx, input, v, changeNote, [
-        ...earlier.map((e) => ({ version: String(e.version), date: e.createdAt.slice(0, 10), author: e.author, change: e.changeNote })),
-      ]);
-      ctx.store.apply(
-        changesFor('documentExport', id, {
-          projectId: input.projectId,
-          document: input.document,
-          subjectId: subject,
-          version: v,
-          formats: JSON.stringify(input.formats),
-          language: input.language,
-          hashes: '{}',
-          author: source.input.author,
-          changeNote,
-          createdAt: ctx.now().toISOString(),
-        }),
-      );
-      return { version: v, source };
-    });
+  const saves = savesAsked(input);
+  // A file that cannot be saved is said at once, not after rendering a hundred pages.
+  for (const save of saves) checkSaveable(save.path, save.field);
   control.progress({ stage: 'read' });
-  const { version, source } = reserve();
-  try {
+  // Rendered with the number the version will have if no other process records one first; if one
+  // does, rendered again with the next (its revision table then lists the other's version too).
+  for (;;) {
+    // The earlier versions and the document's data as they stand at one moment (unknown ids refused by name).
+    const { version, source } = ctx.store.transaction(() => {
+      const earlier = recorded();
+      const v = nextVersion(earlier);
+      const revisions = earlier.map((e) => ({ version: String(e.version), date: e.createdAt.slice(0, 10), author: e.author, change: e.changeNote }));
+      return { version: v, source: documentSource(ctx, input, v, changeNote, revisions) };
+    });
     const files: ExportedFile[] = [];
     for (const format of input.formats) {
       control.progress({ stage: format });
@@ -231,12 +258,33 @@ export async function exportDocument(ctx: Context, input: ParsedInput<'documents
     }
     control.throwIfCancelled();
     control.progress({ stage: 'record' });
-    ctx.store.transaction(() =>
-      ctx.store.apply(changesFor('documentExport', id, { hashes: JSON.stringify(Object.fromEntries(files.map((f) => [f.format, f.sha256]))) })),
-    );
-    return { version, files };
-  } catch (error) {
-    ctx.store.transaction(() => ctx.store.apply(changesFor('documentExport', id, { deleted: true })));
-    throw error;
+    const pending = writeSaves(saves, files);
+    try {
+      const done = ctx.store.transaction(() => {
+        if (nextVersion(recorded()) !== version) return false;
+        // The last moment a cancel is heeded: past it, files replace what their paths held.
+        control.throwIfCancelled();
+        for (const p of pending) p.commit();
+        ctx.store.apply(
+          changesFor('documentExport', newId(), {
+            projectId: input.projectId,
+            document: input.document,
+            subjectId: subject,
+            version,
+            formats: JSON.stringify(input.formats),
+            language: input.language,
+            hashes: JSON.stringify(Object.fromEntries(files.map((f) => [f.format, f.sha256]))),
+            author: source.input.author,
+            changeNote,
+            createdAt: ctx.now().toISOString(),
+          }),
+        );
+        return true;
+      });
+      if (done) return { version, files };
+    } finally {
+      // Nothing is left of a file not put in place (a failure, or a version taken meanwhile).
+      for (const p of pending) p.discard();
+    }
   }
 }

@@ -1,92 +1,25 @@
-// The core's own thread: it opens the data folder, holds its one connection (the one writer of
-// this host) and answers the calls a host's client posts, in the order they come. Reads and writes
-// answer before the next message is read; a task answers later while other calls go on, its
-// rendering done on the render thread.
+// The core's own thread (its work is in core-work.ts): it opens the data folder, holds its one
+// connection and answers the calls a host's client posts. The check of an existing database
+// (db/check.ts) runs on a further thread started from this same file, so that the Electron bundle
+// needs no file of its own for it; while it runs, reads answer and changes wait (core.ts). That
+// thread loads the check alone, not the core: it starts in a fraction of the time.
 import { parentPort, workerData } from 'node:worker_threads';
-import { openCore, sourceResourcesDir, type Core } from '../core.ts';
-import { cancelledError, type TaskControl } from '../task-control.ts';
-import { errorBody, type CoreThreadData, type FromCore, type ToCore } from './messages.ts';
-import { startRenderThread } from './render-client.ts';
+import { isCheckThread, runCheckThread } from '../db/check.ts';
+import { errorBody, type CoreThreadData, type FromCore } from './messages.ts';
 
 if (!parentPort) throw new Error('core-thread.ts runs as a worker thread');
 const port = parentPort;
-const data = workerData as CoreThreadData;
-const post = (message: FromCore): void => port.postMessage(message);
+/** This file, to start the check's thread from: the source module, or the bundle (CommonJS, where import.meta is empty). */
+const THIS_FILE: string = (import.meta as Partial<ImportMeta>).filename ?? __filename;
 
-/** Tasks under way, by call id: a cancel aborts one, closing waits for all. */
-const running = new Map<number, { controller: AbortController; done: Promise<void> }>();
-
-function reply(id: number, result: unknown): void {
-  try {
-    post({ type: 'result', id, result });
-  } catch (error) {
-    // A result that cannot be cloned is a bug in a handler, reported like any other failure.
-    post({ type: 'error', id, error: errorBody(error) });
-  }
-}
-
-function answer(core: Core, message: Extract<ToCore, { type: 'call' }>): void {
-  const { id, watched, cancelFlag } = message;
-  const controller = new AbortController();
-  const control: TaskControl = {
-    signal: controller.signal,
-    progress: (progress) => {
-      if (watched) post({ type: 'progress', id, progress });
+if (isCheckThread(workerData)) {
+  runCheckThread(workerData, port);
+} else {
+  import('./core-work.ts').then(
+    ({ runCore }) => runCore(workerData as CoreThreadData, port, THIS_FILE),
+    (error: unknown) => {
+      port.postMessage({ type: 'failed', error: errorBody(error) } satisfies FromCore);
+      port.close();
     },
-    throwIfCancelled: () => {
-      // Work that runs without pause (an import in its transaction) reads no messages; the flag
-      // shared with the client tells it of a cancel made meanwhile.
-      if (cancelFlag && Atomics.load(cancelFlag, 0) !== 0) controller.abort();
-      if (controller.signal.aborted) throw cancelledError();
-    },
-  };
-  let answered: unknown;
-  try {
-    answered = core.call(message.method, message.input, control);
-  } catch (error) {
-    post({ type: 'error', id, error: errorBody(error) });
-    return;
-  }
-  if (!(answered instanceof Promise)) return reply(id, answered);
-  const done = answered.then(
-    (result: unknown) => reply(id, result),
-    (error: unknown) => post({ type: 'error', id, error: errorBody(error) }),
   );
-  running.set(id, { controller, done: done.finally(() => running.delete(id)) });
-}
-
-/**
- * Every call posted before the close has been read by now; tasks still running were asked for by
- * a window or request that is going away, so they stop (taking back what they reserved) and are
- * waited for. Then the database is closed and the thread ends.
- */
-async function close(core: Core, renderer: { close(): Promise<void> }): Promise<void> {
-  for (const task of running.values()) task.controller.abort();
-  await Promise.all([...running.values()].map((task) => task.done));
-  core.close();
-  await renderer.close();
-  port.close();
-}
-
-const renderer = startRenderThread(data.renderThreadFile, data.resourcesDir ?? sourceResourcesDir());
-
-function open(): Core | null {
-  try {
-    return openCore({ dataDir: data.dataDir, appVersion: data.appVersion, resourcesDir: data.resourcesDir, render: renderer.render });
-  } catch (error) {
-    // A damaged or unreadable database is reported to the host and left as it is; the thread ends.
-    post({ type: 'failed', error: errorBody(error) });
-    port.close();
-    return null;
-  }
-}
-
-const core = open();
-if (core) {
-  port.on('message', (message: ToCore) => {
-    if (message.type === 'call') answer(core, message);
-    else if (message.type === 'cancel') running.get(message.id)?.controller.abort();
-    else void close(core, renderer);
-  });
-  post({ type: 'ready' });
 }

@@ -7,6 +7,8 @@ import type { RenderDocument } from '../documents/render.ts';
 import { cancelledError } from '../task-control.ts';
 import type { RenderReply, RenderRequest, RenderThreadData } from './messages.ts';
 
+export const RENDER_THREAD_NAME = 'fieldbook-docs';
+
 export interface RenderThread {
   render: RenderDocument;
   close(): Promise<void>;
@@ -38,7 +40,8 @@ export function startRenderThread(file: string, resourcesDir: string): RenderThr
   };
 
   const start = (): Running => {
-    const thread: Running = { worker: new Worker(file, { workerData: { resourcesDir } satisfies RenderThreadData }), waiting: new Map() };
+    // Named (15 characters at most, as Linux keeps them) so that a process's thread list tells it apart.
+    const thread: Running = { worker: new Worker(file, { workerData: { resourcesDir } satisfies RenderThreadData, name: RENDER_THREAD_NAME }), waiting: new Map() };
     thread.worker.on('message', (reply: RenderReply) => {
       const w = thread.waiting.get(reply.id);
       if (!w) return; // cancelled meanwhile

@@ -3,7 +3,9 @@
 import { useId, type ReactNode } from 'react';
 import type { ApiError } from '../../../shared/errors.ts';
 import { useT, type Translate } from '../i18n.ts';
+import { useUi } from '../state/ui.ts';
 import { useDraft } from '../state/use-draft.ts';
+import { failureText } from './error-text.ts';
 
 export interface Option {
   value: string;
@@ -51,10 +53,12 @@ export function FieldFrame({ label, required, hint, error, compact, children }: 
 /**
  * What to show beside a field: the API's reason for `field` (or for the one value an autosave
  * sent, when no field is given) in the UI language, or else its English message without the
- * "field: " prefix it carries for the command line.
+ * "field: " prefix it carries for the command line. A value refused because the database is
+ * read-only says so in the UI language (the language `t` writes, which the caller re-renders with).
  */
 export function errorFor(t: Translate, error: ApiError | null, field?: string): string | null {
   if (!error) return null;
+  if (error.code === 'read_only') return field === undefined ? failureText(error, useUi.getState().language) : null;
   const issue = error.issues?.find((i) => field === undefined || i.field === field);
   if (issue?.reason) return t(`validation.${issue.reason}`, issue.limit === undefined ? undefined : { limit: issue.limit });
   if (issue) return issue.message;

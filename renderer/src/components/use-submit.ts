@@ -3,6 +3,7 @@
 import { useCallback, useState } from 'react';
 import { ApiError } from '../../../shared/errors.ts';
 import { useUi } from '../state/ui.ts';
+import { failureText } from './error-text.ts';
 
 export interface Submit {
   busy: boolean;
@@ -20,7 +21,7 @@ export function useSubmit(): Submit {
       await action();
     } catch (e) {
       if (e instanceof ApiError && e.field) setError(e);
-      else useUi.getState().showNotice(e instanceof Error ? e.message : String(e));
+      else useUi.getState().showNotice(failureText(e, useUi.getState().language));
     } finally {
       setBusy(false);
     }

@@ -2,6 +2,7 @@
 // reload stays on the same screen), and the last error that no form field can show.
 import { create } from 'zustand';
 import { isLanguage, type Language } from '../../../shared/i18n/index.ts';
+import { failureText } from '../components/error-text.ts';
 import { parseRoute, routeHash, type Route } from './route.ts';
 
 export type { Route };
@@ -54,7 +55,7 @@ export async function reportFailure(action: Promise<unknown>): Promise<boolean> 
     await action;
     return true;
   } catch (error) {
-    useUi.getState().showNotice(error instanceof Error ? error.message : String(error));
+    useUi.getState().showNotice(failureText(error, useUi.getState().language));
     return false;
   }
 }

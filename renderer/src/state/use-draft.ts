@@ -6,6 +6,8 @@ import { ApiError } from '../../../shared/errors.ts';
 import { clearWaiting, markWaiting, trackSave } from './saving.ts';
 
 export const TYPING_PAUSE_MS = 400;
+/** How many of its own saves a field recognises when they are read back late. */
+const MAX_ECHOES = 50;
 
 export interface Draft<T> {
   value: T;
@@ -39,11 +41,16 @@ export function useDraft<T>(saved: T, save: (value: T) => Promise<unknown>): Dra
   // as first loaded would otherwise snap back to it after every save, and its next save would
   // send the old values of the other fields.
   const adopted = useRef(saved);
+  // What this field sent, oldest first. A stored value equal to one sent before the last is the
+  // echo of an earlier save, read back late (the reload after saving "Type" answering once
+  // "Typed" was saved): showing it would drop what was typed since.
+  const sent = useRef<T[]>([]);
   const adoptSaved = useCallback(() => {
     if (dirty.current || inFlight.current > 0) return;
     const next = savedRef.current;
     if (sameValue(next, adopted.current)) return;
     adopted.current = next;
+    if (sent.current.slice(0, -1).some((value) => sameValue(value, next))) return;
     latest.current = next;
     setValue(next);
   }, []);
@@ -58,6 +65,7 @@ export function useDraft<T>(saved: T, save: (value: T) => Promise<unknown>): Dra
     if (!dirty.current) return chain.current;
     dirty.current = false;
     const toSave = latest.current;
+    sent.current = [...sent.current.slice(1 - MAX_ECHOES), toSave];
     inFlight.current += 1;
     chain.current = chain.current.then(async () => {
       try {

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MethodInput, MethodName, MethodResult } from '../../../shared/api.ts';
 import { api } from '../api/client.ts';
+import { failureText } from '../components/error-text.ts';
 import { newestWins } from './newest-wins.ts';
 import { useUi } from './ui.ts';
 
@@ -30,7 +31,7 @@ export function useQuery<M extends MethodName>(method: M, input: MethodInput<M>)
         },
       );
     } catch (error) {
-      useUi.getState().showNotice(error instanceof Error ? error.message : String(error));
+      useUi.getState().showNotice(failureText(error, useUi.getState().language));
     }
   }, [method, key, inOrder]);
 

@@ -2,7 +2,7 @@
 // change that), every problem by line, and what will be created or updated; nothing is written
 // until the import is confirmed, and then only the rows without problems.
 import { useState } from 'react';
-import { CSV_TARGETS, type CsvTarget } from '../../../../shared/checklist/csv-format.ts';
+import { CSV_TARGETS, importProblemText, type CsvTarget } from '../../../../shared/checklist/csv-format.ts';
 import type { ImportPreview } from '../../../../shared/checklist/types.ts';
 import { api } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
@@ -12,12 +12,14 @@ import { useSubmit } from '../../components/use-submit.ts';
 import { useT } from '../../i18n.ts';
 import { useOpenChecklist } from '../../state/open-checklist.ts';
 import { trackSave } from '../../state/saving.ts';
+import { useUi } from '../../state/ui.ts';
 import { useItemText } from './item-text.ts';
 
 const SKIP = '';
 
 export function CsvImportDialog({ projectId, onClose }: { projectId: string; onClose: () => void }) {
   const t = useT();
+  const language = useUi((s) => s.language);
   const { fieldLabel } = useItemText();
   const [file, setFile] = useState<{ name: string; csv: string } | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -102,7 +104,7 @@ export function CsvImportDialog({ projectId, onClose }: { projectId: string; onC
               <h3 id="import-problems">{t('import.problems', { count: preview.problems.length })}</h3>
               <ul className="problems">
                 {preview.problems.slice(0, 200).map((p, i) => (
-                  <li key={i}>{t('import.problem', { line: p.line, column: p.column ?? '–', message: p.message })}</li>
+                  <li key={i}>{t('import.problem', { line: p.line, column: p.column ?? '–', message: importProblemText(p, language) })}</li>
                 ))}
               </ul>
               {preview.problems.length > 200 && <p className="muted">{t('import.moreProblems', { count: preview.problems.length - 200 })}</p>}

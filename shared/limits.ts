@@ -1,0 +1,30 @@
+// The limits on what a caller may send, declared once: the API's schemas, the web host and the
+// command line take them from here, so every host accepts the same inputs and refuses the same
+// ones with the same words.
+
+/**
+ * How deeply arrays and objects may nest, in a method's input and in a pack file. The deepest
+ * input any method takes is about five levels (a sizing's account types, a table answer's cells)
+ * and the bundled pack ten; anything near the limit is a mistake or an attack, and refusing it
+ * before the input is checked, cloned or walked keeps those steps from running out of stack.
+ */
+export const MAX_NESTING = 64;
+
+/** The largest CSV file an import reads, in characters (for the files Excel writes, about as many bytes). */
+export const MAX_CSV_CHARS = 20_000_000;
+
+/** The largest template pack file, in characters. */
+export const MAX_PACK_CHARS = 5_000_000;
+
+/**
+ * The largest request a host reads whole: the web host's request body, the command line's stdin.
+ * The real limits are the fields' (above), checked alike on every host; this one only has to let
+ * every input within them through, however JSON writes it: a character of a CSV file takes up to
+ * six bytes as a JSON string (a control character becomes `\u0001`), plus room for the rest.
+ */
+export const MAX_REQUEST_BYTES = 6 * MAX_CSV_CHARS + 1_000_000;
+
+/** A limit in bytes or characters as people read it: 20 MB, 121 MB. */
+export function megabytes(limit: number): string {
+  return `${Math.round(limit / 1_000_000)} MB`;
+}
