@@ -28,6 +28,7 @@ import type { Branding } from './documents/frame.ts';
 import { DOCUMENT_FORMATS, DOCUMENT_KINDS, type DocumentExport, type ExportResult } from './documents/types.ts';
 import type { ApiErrorBody } from './errors.ts';
 import { isIsoDate, isoDate } from './iso-date.ts';
+import type { SyncResult } from './sync.ts';
 import { MAX_CSV_CHARS, MAX_PACK_CHARS, megabytes } from './limits.ts';
 import { MEETING_KINDS, PRESENCES, PREVIOUS_MINUTES, type AgendaDecision, type AgendaItem, type MeetingDetail, type MeetingSummary } from './meetings/types.ts';
 import type { Pack } from './workshops/pack.ts';
@@ -463,6 +464,10 @@ export const api = {
       .refine((v) => DOCUMENT_FORMATS.every((f) => v.saveAs?.[f] === undefined || v.formats.includes(f)), { message: 'Only a format asked for can be saved', path: ['saveAs'] })
       .refine((v) => v.saveAs?.pdf === undefined || v.saveAs.pdf !== v.saveAs.docx, { message: 'The PDF and the DOCX need a file each', path: ['saveAs', 'docx'] }),
     'Make a document as DOCX and/or PDF, and save it where asked; the export is recorded with its version and file hashes.',
+  ),
+  'sync.run': task<SyncResult>()(
+    z.strictObject({ share: absolutePath }),
+    "Sync with the shared folder: this device's new changes are written to it, the others' read and merged; a summary of what was sent, received, kept back and skipped.",
   ),
   'documents.history': read<DocumentExport[]>()(z.strictObject({ projectId: id }), "The project's exported documents, latest first."),
 

@@ -5,6 +5,7 @@
 //   fieldbook [--data-dir DIR] call METHOD ['JSON input' | -]   (- reads the JSON from stdin)
 //   fieldbook [--data-dir DIR] export --project ID --document minutes [--meeting ID]
 //             --format docx|pdf --lang en|de --out FILE
+//   fieldbook [--data-dir DIR] sync --share PATH
 // Results go to stdout as JSON; errors go to stderr as {"error": {code, message, field?}} with
 // a non-zero exit code, and nothing is written.
 import { resolve } from 'node:path';
@@ -27,6 +28,7 @@ const USAGE = `Usage:
   fieldbook [--data-dir DIR] export --project ID --document minutes --meeting ID
             --format docx|pdf --lang en|de --out FILE
                                                       make a document and write it to FILE
+  fieldbook [--data-dir DIR] sync --share PATH        sync once with the shared folder PATH; prints a summary
 
 The data folder defaults to the desktop app's: ${defaultDataDir()}
 `;
@@ -107,7 +109,7 @@ async function callCore(dataDir: string, method: string, input: unknown): Promis
 }
 
 /** The API's field names as the export command's options. */
-const OPTION_OF: Record<string, string> = { projectId: '--project', document: '--document', meetingId: '--meeting', formats: '--format', 'formats.0': '--format', language: '--lang', 'saveAs.pdf': '--out', 'saveAs.docx': '--out' };
+const OPTION_OF: Record<string, string> = { projectId: '--project', document: '--document', meetingId: '--meeting', formats: '--format', 'formats.0': '--format', language: '--lang', 'saveAs.pdf': '--out', 'saveAs.docx': '--out', share: '--share' };
 function asOptions(error: ApiErrorBody): ApiErrorBody {
   const option = error.field ? OPTION_OF[error.field] : undefined;
   return option ? { ...error, field: option, message: error.message.replace(`${error.field}:`, `${option}:`) } : error;
@@ -125,6 +127,7 @@ try {
       format: { type: 'string' },
       lang: { type: 'string' },
       out: { type: 'string' },
+      share: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -174,6 +177,15 @@ if (command === 'methods') {
   try {
     const result = (await callCore(values['data-dir'] ?? defaultDataDir(), 'documents.export', input)) as ExportResult;
     process.stdout.write(`${JSON.stringify({ file: out, version: result.version, sha256: result.files[0]!.sha256 }, null, 2)}\n`);
+  } catch (error) {
+    printError(error instanceof ApiError ? asOptions(error.toJSON()) : { code: 'internal', message: String(error) }, EXIT_ERROR);
+  }
+} else if (command === 'sync') {
+  if (rest.length > 0) usage('sync takes only options');
+  if (!values.share) usage('sync needs --share PATH');
+  try {
+    const result = await callCore(values['data-dir'] ?? defaultDataDir(), 'sync.run', { share: resolve(values.share) });
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } catch (error) {
     printError(error instanceof ApiError ? asOptions(error.toJSON()) : { code: 'internal', message: String(error) }, EXIT_ERROR);
   }

@@ -20,7 +20,7 @@ import { meta } from './db/tables/log.ts';
 import { SCHEMA_VERSION } from './db/migrations.ts';
 import { HybridClock } from './hlc.ts';
 import { newDeviceId } from './ids.ts';
-import { WritePath, loadClockState, type FieldChange } from './write-path.ts';
+import { WritePath, loadClockState, type FieldChange, type RemoteChange, type RemoteOutcome, type SyncFileRecord } from './write-path.ts';
 
 export interface StoreOptions {
   /** Wall clock for the hybrid logical clock and the backups' times; tests pass their own. */
@@ -166,9 +166,28 @@ export class Store {
 
   /** The only way to change domain data. All or nothing; a value already stored is no change and is not logged. */
   apply(changes: readonly FieldChange[]): string[] {
+    return this.writePath().apply(changes);
+  }
+
+  /** Others' changes from the share, through the write path (see WritePath.applyRemote). */
+  applyRemote(changes: readonly RemoteChange[], file: SyncFileRecord): RemoteOutcome {
+    return this.writePath().applyRemote(changes, file, new Date(this.now()).toISOString());
+  }
+
+  /** Others' changes kept back, tried again. */
+  applyParked(): RemoteOutcome {
+    return this.writePath().applyParked();
+  }
+
+  /** Notes a change file this device wrote to the share and the last of its own changes in it. */
+  recordExport(file: SyncFileRecord, lastSeq: number): void {
+    this.writePath().recordExport(file, lastSeq, new Date(this.now()).toISOString());
+  }
+
+  private writePath(): WritePath {
     const state = this.opened();
     if (state.kind !== 'writable') throw this.readOnlyError();
-    return state.writePath.apply(changes);
+    return state.writePath;
   }
 
   /** Runs `work` in one transaction: reads, checks and writes inside it stand or fall together. */

@@ -19,6 +19,39 @@ export interface FieldChange {
 }
 
 const CLOCK_KEY = 'clock';
+/** The last of this device's own changes (change_log.seq) written to the share. */
+const EXPORTED_KEY = 'sync.exported_seq';
+
+/** A change another device made, as sync brings it. */
+export interface RemoteChange {
+  stamp: string;
+  deviceId: string;
+  entity: string;
+  rowId: string;
+  field: string;
+  value: FieldValue;
+  schemaVersion: number;
+}
+
+/** A change file of the share, as recorded once applied (or written, for this device's own). */
+export interface SyncFileRecord {
+  hash: string;
+  device: string;
+  firstStamp: string;
+  lastStamp: string;
+  count: number;
+}
+
+/** What became of others' changes: taken as the field's value, kept in the history only (a later change of the field was there), already here, or kept back. */
+export interface RemoteOutcome {
+  applied: number;
+  superseded: number;
+  duplicates: number;
+  parkedForSchema: number;
+  parkedForClock: number;
+}
+
+type ParkReason = 'schema' | 'clock';
 
 function checkValue(entity: string, field: string, def: FieldDef, value: FieldValue): void {
   if (value === null) {
@@ -30,6 +63,16 @@ function checkValue(entity: string, field: string, def: FieldDef, value: FieldVa
     (def.type === 'integer' && Number.isSafeInteger(value)) ||
     (def.type === 'boolean' && typeof value === 'boolean');
   if (!ok) throw new Error(`${entity}.${field} expects ${def.type}, got ${JSON.stringify(value)}`);
+}
+
+/** Whether a value from another device has the field's type here (a newer schema may differ). */
+function fitsField(def: FieldDef, value: FieldValue): boolean {
+  try {
+    checkValue('', '', def, value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function fieldDef(entity: string, def: EntityDef, field: string): FieldDef {
@@ -88,6 +131,7 @@ export class WritePath {
   private readonly selects = new Map<string, Database.Statement<[string], unknown[]>>();
   private readonly logInsert: Database.Statement;
   private readonly clockSave: Database.Statement;
+  private readonly remote: RemoteStatements;
 
   constructor(db: Database.Database, clock: HybridClock, deviceId: string) {
     this.db = db;
@@ -97,6 +141,103 @@ export class WritePath {
       `INSERT INTO change_log (stamp, device_id, entity, row_id, field, value, schema_version) VALUES (?, ?, ?, ?, ?, ?, ${SCHEMA_VERSION})`,
     );
     this.clockSave = db.prepare(`INSERT INTO meta (key, value) VALUES ('${CLOCK_KEY}', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
+    this.remote = remoteStatements(db);
+  }
+
+  /**
+   * Applies changes other devices made, all or none, with `file` recorded as applied in the same
+   * transaction. Per field the change with the highest stamp wins, whatever order they come in:
+   * a change older than the field's latest goes into the history only. A change this version
+   * cannot apply (an entity or field it does not know, or stamped more than a day ahead of this
+   * clock) is kept back in sync_parked and tried again by applyParked.
+   */
+  applyRemote(changes: readonly RemoteChange[], file: SyncFileRecord | null, appliedAt: string): RemoteOutcome {
+    return this.withoutForeignKeys(() =>
+      this.db
+        .transaction(() => {
+          const outcome: RemoteOutcome = { applied: 0, superseded: 0, duplicates: 0, parkedForSchema: 0, parkedForClock: 0 };
+          const stored = loadClockState(this.db);
+          if (stored) this.clock.catchUp(stored);
+          for (const change of changes) this.applyOneRemote(change, outcome);
+          if (file) this.remote.fileInsert.run(file.hash, file.device, file.firstStamp, file.lastStamp, file.count, appliedAt);
+          // The clock is persisted with the batch that moved it, never without it.
+          this.clockSave.run(JSON.stringify(this.clock.snapshot()));
+          return outcome;
+        })
+        .immediate(),
+    );
+  }
+
+  /** Tries the changes kept back again: after an upgrade, or once this clock has caught up. */
+  applyParked(): RemoteOutcome {
+    const parked = this.remote.parkedAll.all().map((row) => ({ ...row, value: JSON.parse(row.value) as FieldValue }));
+    if (parked.length === 0) return { applied: 0, superseded: 0, duplicates: 0, parkedForSchema: 0, parkedForClock: 0 };
+    return this.withoutForeignKeys(() =>
+      this.db
+        .transaction(() => {
+          this.remote.parkedClear.run();
+          const outcome: RemoteOutcome = { applied: 0, superseded: 0, duplicates: 0, parkedForSchema: 0, parkedForClock: 0 };
+          for (const change of parked) this.applyOneRemote(change, outcome);
+          this.clockSave.run(JSON.stringify(this.clock.snapshot()));
+          return outcome;
+        })
+        .immediate(),
+    );
+  }
+
+  /** Notes a change file this device wrote to the share, with the last of its changes it holds. */
+  recordExport(file: SyncFileRecord, lastSeq: number, writtenAt: string): void {
+    this.db
+      .transaction(() => {
+        this.remote.fileInsert.run(file.hash, file.device, file.firstStamp, file.lastStamp, file.count, writtenAt);
+        this.remote.metaSave.run(EXPORTED_KEY, String(lastSeq));
+      })
+      .immediate();
+  }
+
+  /**
+   * Others' rows arrive in the order their files do: a meeting can come before the project it
+   * belongs to, whose file a sync client has not brought yet. Local edits keep their checks.
+   */
+  private withoutForeignKeys<T>(work: () => T): T {
+    if (this.db.inTransaction) throw new Error('Others\' changes are applied in a transaction of their own');
+    this.db.pragma('foreign_keys = OFF');
+    try {
+      return work();
+    } finally {
+      this.db.pragma('foreign_keys = ON');
+    }
+  }
+
+  private applyOneRemote(change: RemoteChange, outcome: RemoteOutcome): void {
+    if (this.remote.logHas.get(change.stamp) || this.remote.parkedHas.get(change.stamp)) {
+      outcome.duplicates++;
+      return;
+    }
+    const def = entityDef(change.entity);
+    const field = def?.fields.get(change.field);
+    if (!def || !field || !fitsField(field, change.value)) {
+      this.park(change, 'schema');
+      outcome.parkedForSchema++;
+      return;
+    }
+    if (this.clock.receive(change.stamp).heldBack) {
+      this.park(change, 'clock');
+      outcome.parkedForClock++;
+      return;
+    }
+    const latest = this.remote.latestOfField.get(change.entity, change.rowId, change.field)?.stamp ?? null;
+    if (latest === null || change.stamp > latest) {
+      this.upsertStatement(change.entity as EntityName, def, [change.field]).run(change.rowId, toColumnValue(change.value));
+      outcome.applied++;
+    } else {
+      outcome.superseded++;
+    }
+    this.remote.logInsertRemote.run(change.stamp, change.deviceId, change.entity, change.rowId, change.field, JSON.stringify(change.value), change.schemaVersion);
+  }
+
+  private park(change: RemoteChange, reason: ParkReason): void {
+    this.remote.parkedInsert.run(change.stamp, change.deviceId, change.entity, change.rowId, change.field, JSON.stringify(change.value), change.schemaVersion, reason);
   }
 
   /**
@@ -176,6 +317,33 @@ export class WritePath {
     return statement;
   }
 }
+
+interface ParkedRow {
+  stamp: string;
+  deviceId: string;
+  entity: string;
+  rowId: string;
+  field: string;
+  value: string;
+  schemaVersion: number;
+}
+
+function remoteStatements(db: Database.Database) {
+  return {
+    logHas: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM change_log WHERE stamp = ?'),
+    parkedHas: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM sync_parked WHERE stamp = ?'),
+    latestOfField: db.prepare<[string, string, string], { stamp: string | null }>('SELECT max(stamp) AS stamp FROM change_log WHERE entity = ? AND row_id = ? AND field = ?'),
+    logInsertRemote: db.prepare('INSERT INTO change_log (stamp, device_id, entity, row_id, field, value, schema_version) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    parkedInsert: db.prepare('INSERT INTO sync_parked (stamp, device_id, entity, row_id, field, value, schema_version, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+    parkedAll: db.prepare<[], ParkedRow>(
+      'SELECT stamp, device_id AS deviceId, entity, row_id AS rowId, field, value, schema_version AS schemaVersion FROM sync_parked ORDER BY stamp',
+    ),
+    parkedClear: db.prepare('DELETE FROM sync_parked'),
+    fileInsert: db.prepare('INSERT OR IGNORE INTO sync_file (hash, device, first_stamp, last_stamp, count, applied_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    metaSave: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+  };
+}
+type RemoteStatements = ReturnType<typeof remoteStatements>;
 
 export function loadClockState(db: Database.Database): { ms: number; counter: number } | null {
   const row = db.prepare(`SELECT value FROM meta WHERE key = '${CLOCK_KEY}'`).get() as { value: string } | undefined;

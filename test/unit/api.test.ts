@@ -11,7 +11,7 @@ import { ApiError } from '../../shared/errors.ts';
 import type { Decision, OpenQuestion, WorkshopSession } from '../../shared/workshops/types.ts';
 import { defaultSizingInput } from '../../shared/workshops/sizing.ts';
 import type { Core } from '../../electron/core/core.ts';
-import { dumpDatabase, openTestCore, removeTempDirs } from '../support/temp-store.ts';
+import { dumpDatabase, openTestCore, removeTempDirs, tempDir } from '../support/temp-store.ts';
 
 const MISSING_ID = '01a20f34-fa71-7502-8018-087eb9ad0250';
 const PNG_DOT = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -255,6 +255,7 @@ const CASES: Record<MethodName, BadInputCases> = {
     wrongType: ['formats', 'pdf'],
     idField: 'meetingId',
   },
+  'sync.run': { valid: () => ({ share: tempDir('fieldbook-share-') }), required: 'share', wrongType: ['share', 'relative/folder'] },
   'documents.history': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['projectId', 1], idField: 'projectId' },
   'sizing.get': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['projectId', 1], idField: 'projectId' },
   'sizing.save': {

@@ -267,6 +267,6 @@ describe('the change log', () => {
           WHERE c.entity = 'requirement' AND c.row_id = ? ORDER BY c.stamp`,
       )
       .all('x') as { detail: string }[];
-    expect(plan.map((p) => p.detail)).toContain('SEARCH c USING INDEX change_log_row (entity=? AND row_id=?)');
+    expect(plan.map((p) => p.detail)).toContain('SEARCH c USING INDEX change_log_field (entity=? AND row_id=?)');
   });
 });

@@ -15,6 +15,7 @@ import {
 } from './checklist.ts';
 import { exportRequirements, importRequirements, previewImport } from './checklist-csv.ts';
 import { exportDocument, exportHistory, getBranding, saveBranding } from '../documents/export.ts';
+import { syncWithShare } from '../sync/sync.ts';
 import type { Context } from './context.ts';
 import { appInfo, restoreBackup } from './database.ts';
 import type { TaskControl } from '../task-control.ts';
@@ -128,6 +129,8 @@ export const handlers: Handlers = {
   'branding.get': getBranding,
   'branding.save': saveBranding,
   'documents.export': exportDocument,
+  // A task answers with a promise, a refusal included: the sync itself runs without pause on this thread.
+  'sync.run': (ctx, input, control) => Promise.resolve().then(() => syncWithShare(ctx.store, input.share, control)),
   'documents.history': exportHistory,
   'sizing.get': getSizing,
   'sizing.save': saveSizing,

@@ -358,6 +358,38 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX change_log_row ON change_log(entity, row_id);
     `,
   },
+  {
+    description: 'Sync through a shared folder: change files applied, changes kept back',
+    sql: `
+      -- Every change file of the share applied here (own ones when written), by the hash its name
+      -- carries (a sync client's conflicted copy of a file has the same).
+      CREATE TABLE sync_file (
+        hash TEXT PRIMARY KEY,
+        device TEXT NOT NULL,
+        first_stamp TEXT NOT NULL,
+        last_stamp TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        applied_at TEXT NOT NULL
+      ) STRICT;
+
+      -- Others' changes kept back: for an entity or field this version does not know (applied after
+      -- an upgrade), or stamped more than a day ahead of this clock (applied once it is not).
+      CREATE TABLE sync_parked (
+        stamp TEXT PRIMARY KEY,
+        device_id TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        row_id TEXT NOT NULL,
+        field TEXT NOT NULL,
+        value TEXT NOT NULL,
+        schema_version INTEGER NOT NULL,
+        reason TEXT NOT NULL CHECK (reason IN ('schema', 'clock'))
+      ) STRICT;
+
+      -- Which change of a field is the latest: the merge asks it for every change it receives.
+      CREATE INDEX change_log_field ON change_log(entity, row_id, field, stamp);
+      DROP INDEX change_log_row;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,7 +2,8 @@
 // a temporary name in the same folder and flushed to disk; the export puts it in place (a rename,
 // atomic on one file system) in the transaction that records its version, so a recorded version
 // always has its file. A process killed before that leaves at most a temporary file, which the
-// next export to the folder removes.
+// next export to the folder removes. Sync writes its change files into the share the same way
+// (electron/core/sync/change-files.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import { accessSync, closeSync, constants, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -71,7 +72,7 @@ function removeStale(folder: string): void {
 }
 
 /** Flushes the folder's entry for a renamed file, so that the rename outlives a power cut. */
-function syncFolder(folder: string): void {
+export function syncFolder(folder: string): void {
   // Windows opens no folder as a file; NTFS keeps the rename in its own journal.
   if (process.platform === 'win32') return;
   const fd = openSync(folder, 'r');
@@ -131,34 +132,45 @@ export function checkSaveable(path: string, field: string): void {
 }
 
 /**
- * Writes the bytes in full under a temporary name beside `path`; nothing appears under `path`
- * until commit. Errors are ApiErrors naming `field`, and leave no temporary file.
+ * Writes the bytes in full and flushed under a new temporary name beside `path`, and returns that
+ * name; then removes what earlier writers that died left in the folder. Errors are the file
+ * system's own (the caller words them for its user), and leave no temporary file.
  */
-export function writePending(path: string, bytes: Buffer, field: string): PendingFile {
-  checkSaveable(path, field);
+export function writeTemporary(path: string, bytes: Buffer): string {
   const temporary = temporaryPath(path);
-  let fd: number;
-  try {
-    fd = openSync(temporary, 'wx');
-  } catch (error) {
-    throw cannotSave(error, field, path, false);
-  }
+  const fd = openSync(temporary, 'wx');
   try {
     try {
-      writeSync(fd, bytes);
+      // One write may take only part of the bytes (a network file system may): write the rest.
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw cannotSave(error, field, path, false);
+    throw error;
   }
   try {
     removeStale(dirname(path));
   } catch {
     // Tidying up is a courtesy: a folder we may write to but not list (or a file of ours we may
-    // not remove) is no reason to fail the export.
+    // not remove) is no reason to fail the write.
+  }
+  return temporary;
+}
+
+/**
+ * Writes the bytes in full under a temporary name beside `path`; nothing appears under `path`
+ * until commit. Errors are ApiErrors naming `field`, and leave no temporary file.
+ */
+export function writePending(path: string, bytes: Buffer, field: string): PendingFile {
+  checkSaveable(path, field);
+  let temporary: string;
+  try {
+    temporary = writeTemporary(path, bytes);
+  } catch (error) {
+    throw cannotSave(error, field, path, false);
   }
   return {
     commit: () => {

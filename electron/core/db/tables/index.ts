@@ -6,3 +6,4 @@ export * from './log.ts';
 export * from './meetings.ts';
 export * from './projects.ts';
 export * from './workshops.ts';
+export * from './sync.ts';

@@ -1,0 +1,139 @@
+// One sync with the shared folder: this device's new changes go out as change files of its own,
+// then every verified file of the others comes in through the write path (the highest stamp of a
+// field wins, the same on every device whatever order files arrive in). The share holds only files
+// written once by their own device (sync.md, requirements 1-3), so no two devices ever write the
+// same file and a sync client has nothing to merge.
+import { and, asc, eq, gt, ne } from 'drizzle-orm';
+import { ApiError } from '../../../shared/errors.ts';
+import type { SkippedFile, SyncResult } from '../../../shared/sync.ts';
+import { SCHEMA_VERSION } from '../db/migrations.ts';
+import * as t from '../db/tables/index.ts';
+import type { Store } from '../store.ts';
+import type { TaskControl } from '../task-control.ts';
+import type { RemoteOutcome } from '../write-path.ts';
+import { MAX_CHANGE_FILE_BYTES, ShareError, readChangeFile, scanShare, writeChangeFile, type FoundFile, type ShareChange } from './change-files.ts';
+
+/**
+ * A change file holds up to this many changes or bytes (the encoded changes, roughly): a few MB,
+ * so a share holds few, larger files (many small ones make network drives slow) while one long
+ * text or logo per change still keeps a file far below the readers' limit.
+ */
+const CHANGES_PER_FILE = 20_000;
+const BYTES_PER_FILE = Math.min(5 * 1024 ** 2, MAX_CHANGE_FILE_BYTES / 4);
+
+/** The hash a change file's name carries: its identity, a sync client's conflicted copy included. */
+function hashOf(file: Pick<FoundFile, 'name'>): string {
+  const match = /^c-\d{15}-\d{10}-([0-9a-f]{16})/.exec(file.name);
+  if (!match) throw new Error(`Not a change file name: ${file.name}`);
+  return match[1]!;
+}
+
+/** The share's own failures (not there, not writable, full) are the user's to fix: said as the share's, naming the folder. */
+function onShare<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (!(error instanceof ShareError)) throw error;
+    throw new ApiError({ code: 'invalid_input', field: 'share', message: `share: ${error.message}` });
+  }
+}
+
+/** Per other device, the latest of its changes applied here: what this device's next changes are made knowing. */
+function knowledge(store: Store): Record<string, string> {
+  const rows = store.orm.select({ device: t.syncFile.device, lastStamp: t.syncFile.lastStamp }).from(t.syncFile).where(ne(t.syncFile.device, store.deviceId)).all();
+  const knows: Record<string, string> = {};
+  for (const { device, lastStamp } of rows) if (!(device in knows) || lastStamp > knows[device]!) knows[device] = lastStamp;
+  return knows;
+}
+
+function exportedSeq(store: Store): number {
+  const row = store.orm.select({ value: t.meta.value }).from(t.meta).where(eq(t.meta.key, 'sync.exported_seq')).get();
+  return row ? Number(row.value) : 0;
+}
+
+/** Writes this device's changes not yet in the share, in files of CHANGES_PER_FILE. */
+function send(store: Store, share: string, control: TaskControl): SyncResult['sent'] {
+  const sent = { files: 0, changes: 0 };
+  for (;;) {
+    control.throwIfCancelled();
+    const rows = store.orm
+      .select({
+        seq: t.changeLog.seq,
+        stamp: t.changeLog.stamp,
+        entity: t.changeLog.entity,
+        rowId: t.changeLog.rowId,
+        field: t.changeLog.field,
+        value: t.changeLog.value,
+        schemaVersion: t.changeLog.schemaVersion,
+      })
+      .from(t.changeLog)
+      .where(and(eq(t.changeLog.deviceId, store.deviceId), gt(t.changeLog.seq, exportedSeq(store))))
+      .orderBy(asc(t.changeLog.seq))
+      .limit(CHANGES_PER_FILE)
+      .all();
+    if (rows.length === 0) return sent;
+    control.progress({ stage: 'send', done: sent.changes, total: sent.changes + rows.length });
+    // The longest run from the first change that fits (at least one: a change never waits for ever).
+    let end = 1;
+    for (let bytes = JSON.stringify(rows[0]!.value).length; end < rows.length; end++) {
+      bytes += JSON.stringify(rows[end]!.value).length + 100;
+      if (bytes > BYTES_PER_FILE) break;
+    }
+    const taken = rows.slice(0, end);
+    const changes: ShareChange[] = taken.map(({ seq: _seq, ...change }) => change);
+    const name = onShare(() => writeChangeFile(share, { device: store.deviceId, schema: SCHEMA_VERSION, knows: knowledge(store), written: new Date().toISOString() }, changes));
+    store.recordExport(
+      { hash: hashOf({ name }), device: store.deviceId, firstStamp: changes[0]!.stamp, lastStamp: changes.at(-1)!.stamp, count: changes.length },
+      taken.at(-1)!.seq,
+    );
+    sent.files++;
+    sent.changes += changes.length;
+  }
+}
+
+/** Applies every verified file of the share not applied here yet, each in a transaction of its own. */
+function receive(store: Store, share: string, control: TaskControl): Pick<SyncResult, 'received' | 'keptBack' | 'skipped'> {
+  const received = { files: 0, changes: 0, applied: 0, superseded: 0, duplicates: 0 };
+  const keptBack = { newerSchema: 0, clockAhead: 0 };
+  const skipped: SkippedFile[] = [];
+  const count = (outcome: RemoteOutcome) => {
+    received.applied += outcome.applied;
+    received.superseded += outcome.superseded;
+    received.duplicates += outcome.duplicates;
+    keptBack.newerSchema += outcome.parkedForSchema;
+    keptBack.clockAhead += outcome.parkedForClock;
+  };
+  // What was kept back last time first: this version or this clock may take it now.
+  count(store.applyParked());
+  const applied = new Set(store.orm.select({ hash: t.syncFile.hash }).from(t.syncFile).all().map((r) => r.hash));
+  const scan = onShare(() => scanShare(share));
+  skipped.push(...scan.skipped);
+  const waiting = scan.files.filter((file) => !applied.has(hashOf(file)));
+  for (const [index, file] of waiting.entries()) {
+    control.throwIfCancelled();
+    control.progress({ stage: 'receive', done: index, total: waiting.length });
+    const hash = hashOf(file);
+    // A sync client's conflicted copy of a file applied a moment ago.
+    if (applied.has(hash)) continue;
+    const read = readChangeFile(file);
+    if ('reason' in read) {
+      skipped.push({ path: read.path, reason: read.reason, detail: read.detail });
+      continue;
+    }
+    const changes = read.changes.map((change) => ({ ...change, deviceId: read.device }));
+    count(store.applyRemote(changes, { hash, device: read.device, firstStamp: changes[0]?.stamp ?? '', lastStamp: changes.at(-1)?.stamp ?? '', count: changes.length }));
+    applied.add(hash);
+    received.files++;
+    received.changes += changes.length;
+  }
+  return { received, keptBack, skipped };
+}
+
+/**
+ * One sync: send, then receive. A share that cannot be reached is refused before anything changes
+ * (the writer never creates the share's own folder: an unmounted share is not made on the laptop).
+ */
+export function syncWithShare(store: Store, share: string, control: TaskControl): SyncResult {
+  const sent = send(store, share, control);
+  return { share, sent, ...receive(store, share, control) };
+}

@@ -1,0 +1,229 @@
+// Sync through a shared folder, with real data folders and a real shared directory: several
+// devices edit offline, sync in any order, see files twice, late or not at all, and end with the
+// same data (sync.md, scenarios 1, 5, 7, 8, 11, 14, 17).
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/core.ts';
+import { ENTITIES } from '../../electron/core/db/entities.ts';
+import { getTableName } from 'drizzle-orm';
+import type { Customer } from '../../shared/domain.ts';
+import type { SyncResult } from '../../shared/sync.ts';
+import { dumpDatabase, inspect, openTestCore, removeTempDirs, tempDir } from '../support/temp-store.ts';
+
+afterEach(removeTempDirs);
+
+/** A device: its own data folder and wall clock (set by the test, as far off as it likes). */
+interface Device {
+  core: Core;
+  clock: { ms: number };
+}
+
+function device(startMs = Date.parse('2026-11-30T09:00:00Z')): Device {
+  const clock = { ms: startMs };
+  return { core: openTestCore(tempDir(), { now: () => clock.ms }), clock };
+}
+
+const sync = async (d: Device, share: string) => (await d.core.call('sync.run', { share })) as SyncResult;
+
+/** The domain tables as the app shows them, and every change each holds: equal on devices that converged. */
+function domainState(core: Core): Record<string, unknown[]> {
+  const dump = dumpDatabase(core);
+  const state: Record<string, unknown[]> = {};
+  for (const table of Object.values(ENTITIES).map(getTableName)) {
+    // The device table also says who this installation is: compared like any other entity.
+    state[table] = [...(dump[table] ?? [])].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  }
+  state.changes = inspect(core).prepare('SELECT stamp, device_id, entity, row_id, field, value FROM change_log ORDER BY stamp').all();
+  return state;
+}
+
+describe('two devices and a shared folder', () => {
+  it('bring each other what they made, each change once, whichever syncs first', async () => {
+    const share = tempDir('fieldbook-share-');
+    const a = device();
+    const b = device();
+    const made = a.core.call('customers.create', { name: 'Stadtwerke Nordhafen' }) as Customer;
+    const first = await sync(a, share);
+    expect(first.sent.changes).toBeGreaterThan(0);
+    expect(first.received.files).toBe(0);
+
+    const second = await sync(b, share);
+    expect(second.received.files).toBe(1);
+    expect((b.core.call('customers.get', { id: made.id }) as Customer).name).toBe('Stadtwerke Nordhafen');
+
+    // B's own first changes (it introduced itself) come back to A; then nothing is new.
+    const again = await sync(a, share);
+    expect(again.sent.files).toBe(0);
+    expect(again.received.files).toBe(1);
+    const quiet = await sync(a, share);
+    expect([quiet.sent.files, quiet.received.files]).toEqual([0, 0]);
+    expect(domainState(b.core)).toEqual(domainState(a.core));
+  });
+
+  it('keep the later of two offline edits of one field on both, in either order of syncing', async () => {
+    for (const order of [['a', 'b'], ['b', 'a']] as const) {
+      const share = tempDir('fieldbook-share-');
+      const devices = { a: device(), b: device() };
+      const made = devices.a.core.call('customers.create', { name: 'Hanse Hosting' }) as Customer;
+      await sync(devices.a, share);
+      await sync(devices.b, share);
+      devices.a.clock.ms += 60_000;
+      devices.a.core.call('customers.update', { id: made.id, name: 'Hanse Hosting GmbH' });
+      devices.b.clock.ms += 120_000;
+      devices.b.core.call('customers.update', { id: made.id, name: 'Hanse Hosting AG' });
+      for (const name of [...order, ...order]) await sync(devices[name], share);
+      for (const d of Object.values(devices)) expect((d.core.call('customers.get', { id: made.id }) as Customer).name).toBe('Hanse Hosting AG');
+      expect(domainState(devices.b.core)).toEqual(domainState(devices.a.core));
+    }
+  });
+
+  it('read a sync client\'s conflicted copy of a file, and a file seen twice, without a change applied twice', async () => {
+    const share = tempDir('fieldbook-share-');
+    const a = device();
+    const b = device();
+    a.core.call('customers.create', { name: 'Nordlicht Energie' });
+    await sync(a, share);
+    const folder = join(share, 'fieldbook', 'devices', a.core.store.deviceId, 'changes');
+    const [file] = readdirSync(folder);
+    copyFileSync(join(folder, file!), join(folder, file!.replace(/\.jsonl$/, ' (conflicted copy 2026-11-30).jsonl')));
+    const result = await sync(b, share);
+    expect(result.received.files).toBe(1);
+    expect(result.skipped).toEqual([]);
+    expect(b.core.call('customers.list', {})).toHaveLength(1);
+    const fromA = (state: Record<string, unknown[]>) => (state.changes as { device_id: string }[]).filter((c) => c.device_id === a.core.store.deviceId);
+    expect(fromA(domainState(b.core))).toEqual(fromA(domainState(a.core)));
+  });
+
+  it('skip a file a sync client has brought only in part, applying nothing of it, and apply it once whole', async () => {
+    const share = tempDir('fieldbook-share-');
+    const a = device();
+    const b = device();
+    a.core.call('customers.create', { name: 'Halb GmbH' });
+    await sync(a, share);
+    const folder = join(share, 'fieldbook', 'devices', a.core.store.deviceId, 'changes');
+    const path = join(folder, readdirSync(folder)[0]!);
+    const whole = readFileSync(path);
+    writeFileSync(path, whole.subarray(0, Math.floor(whole.length * 0.6)));
+    const partial = await sync(b, share);
+    expect(partial.skipped).toEqual([expect.objectContaining({ path, reason: 'incomplete' })]);
+    expect(b.core.call('customers.list', {})).toEqual([]);
+    writeFileSync(path, whole);
+    const complete = await sync(b, share);
+    expect(complete.skipped).toEqual([]);
+    expect((b.core.call('customers.list', {}) as Customer[]).map((c) => c.name)).toEqual(['Halb GmbH']);
+  });
+
+  it('write many long texts as several files of a few MB, all read back', async () => {
+    const share = tempDir('fieldbook-share-');
+    const a = device();
+    const b = device();
+    for (let i = 0; i < 300; i++) a.core.call('customers.create', { name: `Kunde ${i}`, notes: `${i} `.padEnd(19_000, 'Notizen ') });
+    const sent = await sync(a, share);
+    expect(sent.sent.files).toBeGreaterThan(1);
+    const folder = join(share, 'fieldbook', 'devices', a.core.store.deviceId, 'changes');
+    for (const name of readdirSync(folder)) expect(statSync(join(folder, name)).size).toBeLessThan(6 * 1024 ** 2);
+    await sync(b, share);
+    expect(b.core.call('customers.list', {})).toHaveLength(300);
+  });
+
+  it('keep back a change stamped more than a day ahead, and apply it once this clock has caught up', async () => {
+    const share = tempDir('fieldbook-share-');
+    const ahead = device(Date.parse('2027-11-30T09:00:00Z'));
+    const b = device();
+    const made = ahead.core.call('customers.create', { name: 'Zukunft AG' }) as Customer;
+    await sync(ahead, share);
+    const early = await sync(b, share);
+    expect(early.keptBack.clockAhead).toBeGreaterThan(0);
+    expect(b.core.call('customers.list', {})).toEqual([]);
+    // This device's own changes go on with its own time: the clock was not dragged a year ahead.
+    const own = b.core.call('customers.create', { name: 'Heute GmbH' }) as Customer;
+    expect(own.createdAt.slice(0, 4)).toBe('2026');
+
+    b.clock.ms = Date.parse('2027-11-30T10:00:00Z');
+    const later = await sync(b, share);
+    expect(later.keptBack.clockAhead).toBe(0);
+    expect((b.core.call('customers.get', { id: made.id }) as Customer).name).toBe('Zukunft AG');
+  });
+
+  it('refuse a share that cannot be reached, naming it, and change nothing', async () => {
+    const a = device();
+    a.core.call('customers.create', { name: 'Offline' });
+    const before = dumpDatabase(a.core);
+    await expect(a.core.call('sync.run', { share: join(tempDir(), 'not-mounted') })).rejects.toMatchObject({ code: 'invalid_input', field: 'share' });
+    expect(dumpDatabase(a.core)).toEqual(before);
+  });
+});
+
+/** A small deterministic random source (mulberry32), so a failing run can be replayed by its seed. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let x = s;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('many devices at random', () => {
+  // Every entity that syncs is made, changed and removed here: a new entity joins this list.
+  it.each([1, 2, 3])('converge to identical data whatever the order, with partitions, duplicates and late files (seed %i)', async (seed) => {
+    const next = random(seed);
+    const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+    const share = tempDir('fieldbook-share-');
+    // Clocks apart by up to an hour, one of them behind the others.
+    const devices = [0, 1, 2, 3].map((i) => device(Date.parse('2026-11-30T09:00:00Z') + (i === 3 ? -3_600_000 : Math.floor(next() * 3_600_000))));
+    // Files a sync client has not brought yet: kept out of the share for a while, then put back.
+    const late = join(tempDir('fieldbook-late-'), 'held');
+    mkdirSync(late);
+    const held: { from: string; to: string }[] = [];
+
+    for (let step = 0; step < 120; step++) {
+      const d = pick(devices);
+      d.clock.ms += Math.floor(next() * 5_000);
+      const customers = d.core.call('customers.list', { includeArchived: true }) as Customer[];
+      const roll = next();
+      if (roll < 0.25 || customers.length === 0) {
+        d.core.call('customers.create', { name: `Customer ${seed}-${step}` });
+      } else if (roll < 0.55) {
+        d.core.call('customers.update', { id: pick(customers).id, name: `Renamed ${step}` });
+      } else if (roll < 0.62) {
+        d.core.call('customers.update', { id: pick(customers).id, notes: `Notes of step ${step}\nsecond line` });
+      } else if (roll < 0.7) {
+        // A project with its activities from the process template, or a change to one made elsewhere.
+        const projects = d.core.call('projects.list', {}) as { id: string }[];
+        if (projects.length === 0 || next() < 0.4) d.core.call('projects.create', { customerId: pick(customers).id, name: `Project ${step}` });
+        else d.core.call('projects.update', { id: pick(projects).id, name: `Project renamed ${step}` });
+      } else if (roll < 0.78) {
+        const c = pick(customers);
+        d.core.call('customers.archive', { id: c.id, archived: !c.archived });
+      } else if (roll < 0.93) {
+        await sync(d, share);
+      } else if (roll < 0.97) {
+        // A file copied by a sync client, or held back for a while.
+        const files = readdirSync(join(share, 'fieldbook', 'devices'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.jsonl'));
+        if (files.length > 0) {
+          const f = pick(files);
+          const from = join(share, 'fieldbook', 'devices', f);
+          if (next() < 0.5) copyFileSync(from, from.replace(/\.jsonl$/, '.sync-conflict-20261130-101010-ABCDEFG.jsonl'));
+          else {
+            const to = join(late, `${held.length}.jsonl`);
+            renameSync(from, to);
+            held.push({ from, to });
+          }
+        }
+      } else {
+        for (const h of held.splice(0)) renameSync(h.to, h.from);
+      }
+    }
+    for (const h of held.splice(0)) renameSync(h.to, h.from);
+    // Everyone syncs twice: the first round sends, the second brings everything to everyone.
+    for (let round = 0; round < 2; round++) for (const d of devices) await sync(d, share);
+
+    const states = devices.map((d) => domainState(d.core));
+    for (const state of states.slice(1)) expect(state).toEqual(states[0]);
+    expect((states[0]!.customer ?? []).length).toBeGreaterThan(0);
+  });
+});
