@@ -28,7 +28,7 @@ import type { Branding } from './documents/frame.ts';
 import { DOCUMENT_FORMATS, DOCUMENT_KINDS, type DocumentExport, type ExportResult } from './documents/types.ts';
 import type { ApiErrorBody } from './errors.ts';
 import { isIsoDate, isoDate } from './iso-date.ts';
-import type { SyncResult } from './sync.ts';
+import { CONFLICT_CHOICES, type SyncConflict, type SyncResult } from './sync.ts';
 import { MAX_CSV_CHARS, MAX_PACK_CHARS, megabytes } from './limits.ts';
 import { MEETING_KINDS, PRESENCES, PREVIOUS_MINUTES, type AgendaDecision, type AgendaItem, type MeetingDetail, type MeetingSummary } from './meetings/types.ts';
 import type { Pack } from './workshops/pack.ts';
@@ -464,6 +464,11 @@ export const api = {
       .refine((v) => DOCUMENT_FORMATS.every((f) => v.saveAs?.[f] === undefined || v.formats.includes(f)), { message: 'Only a format asked for can be saved', path: ['saveAs'] })
       .refine((v) => v.saveAs?.pdf === undefined || v.saveAs.pdf !== v.saveAs.docx, { message: 'The PDF and the DOCX need a file each', path: ['saveAs', 'docx'] }),
     'Make a document as DOCX and/or PDF, and save it where asked; the export is recorded with its version and file hashes.',
+  ),
+  'conflicts.list': read<SyncConflict[]>()(none, 'Fields two people changed while apart: the current value and the other, who set each, on which machine and when.'),
+  'conflicts.resolve': write<SyncConflict[]>()(
+    z.strictObject({ stamp: z.string().min(1).max(200), keep: z.enum(CONFLICT_CHOICES) }),
+    'Answer a conflict (by the other value\'s stamp): keep the current value or the other; the answer syncs.',
   ),
   'sync.run': task<SyncResult>()(
     z.strictObject({ share: absolutePath }),

@@ -17,3 +17,26 @@ export interface SyncResult {
   keptBack: { newerSchema: number; clockAhead: number };
   skipped: SkippedFile[];
 }
+
+/** Which value a person keeps when resolving a conflict: the field's current one, or the other. */
+export const CONFLICT_CHOICES = ['current', 'other'] as const;
+
+/** One value of a conflicting field: what it was, when, and who set it on which machine. */
+export interface ConflictValue {
+  value: string | number | boolean | null;
+  stamp: string;
+  /** ISO time of the change, by its writer's clock. */
+  at: string;
+  deviceId: string;
+  /** The person (or user on machine) the device introduced itself as. */
+  by: string;
+}
+
+/** Two people changed the same field while apart: the value the field has, and the one it replaced without its writer knowing it. */
+export interface SyncConflict {
+  entity: string;
+  rowId: string;
+  field: string;
+  current: ConflictValue;
+  other: ConflictValue;
+}

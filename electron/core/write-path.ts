@@ -40,6 +40,8 @@ export interface SyncFileRecord {
   firstStamp: string;
   lastStamp: string;
   count: number;
+  /** Per other device, the latest of its changes the writer had applied when it made these. */
+  knows: Record<string, string>;
 }
 
 /** What became of others' changes: taken as the field's value, kept in the history only (a later change of the field was there), already here, or kept back. */
@@ -52,6 +54,8 @@ export interface RemoteOutcome {
 }
 
 type ParkReason = 'schema' | 'clock';
+
+const cellKey = (change: Pick<RemoteChange, 'entity' | 'rowId' | 'field'>) => `${change.entity}\u0000${change.rowId}\u0000${change.field}`;
 
 function checkValue(entity: string, field: string, def: FieldDef, value: FieldValue): void {
   if (value === null) {
@@ -158,8 +162,11 @@ export class WritePath {
           const outcome: RemoteOutcome = { applied: 0, superseded: 0, duplicates: 0, parkedForSchema: 0, parkedForClock: 0 };
           const stored = loadClockState(this.db);
           if (stored) this.clock.catchUp(stored);
-          for (const change of changes) this.applyOneRemote(change, outcome);
-          if (file) this.remote.fileInsert.run(file.hash, file.device, file.firstStamp, file.lastStamp, file.count, appliedAt);
+          // The file first: what its writer knew decides whether its changes conflict.
+          if (file) this.recordFile(file, appliedAt);
+          const touched = new Map<string, RemoteChange>();
+          for (const change of changes) if (this.applyOneRemote(change, outcome)) touched.set(cellKey(change), change);
+          for (const change of touched.values()) this.findConflicts(change.entity, change.rowId, change.field);
           // The clock is persisted with the batch that moved it, never without it.
           this.clockSave.run(JSON.stringify(this.clock.snapshot()));
           return outcome;
@@ -177,7 +184,7 @@ export class WritePath {
         .transaction(() => {
           this.remote.parkedClear.run();
           const outcome: RemoteOutcome = { applied: 0, superseded: 0, duplicates: 0, parkedForSchema: 0, parkedForClock: 0 };
-          for (const change of parked) this.applyOneRemote(change, outcome);
+          for (const change of parked) if (this.applyOneRemote(change, outcome)) this.findConflicts(change.entity, change.rowId, change.field);
           this.clockSave.run(JSON.stringify(this.clock.snapshot()));
           return outcome;
         })
@@ -189,7 +196,7 @@ export class WritePath {
   recordExport(file: SyncFileRecord, lastSeq: number, writtenAt: string): void {
     this.db
       .transaction(() => {
-        this.remote.fileInsert.run(file.hash, file.device, file.firstStamp, file.lastStamp, file.count, writtenAt);
+        this.recordFile(file, writtenAt);
         this.remote.metaSave.run(EXPORTED_KEY, String(lastSeq));
       })
       .immediate();
@@ -209,22 +216,50 @@ export class WritePath {
     }
   }
 
-  private applyOneRemote(change: RemoteChange, outcome: RemoteOutcome): void {
+  private recordFile(file: SyncFileRecord, at: string): void {
+    this.remote.fileInsert.run(file.hash, file.device, file.firstStamp, file.lastStamp, file.count, JSON.stringify(file.knows), at);
+  }
+
+  /**
+   * The conflicts of one field, worked out again from its changes: a change lost "unseen" when
+   * the winning change's writer had not yet applied it (and its own writer did not change the
+   * field again later). Two people who changed a field while apart thus see the same conflict on
+   * every device, whatever order the changes came in; a change made knowing them settles it.
+   */
+  private findConflicts(entity: string, rowId: string, field: string): void {
+    this.remote.conflictsClear.run(entity, rowId, field);
+    const changes = this.remote.changesOfField.all(entity, rowId, field);
+    const winner = changes.at(-1);
+    if (!winner || changes.length < 2) return;
+    // A change no file holds yet is this device's own, made after everything it has applied.
+    const known = this.remote.knowsOf.get(winner.deviceId, winner.stamp, winner.stamp);
+    if (!known) return;
+    const knows = JSON.parse(known.knows) as Record<string, string>;
+    // Only each other writer's latest change of the field is what they meant it to be.
+    const latestOf = new Map<string, string>();
+    for (const { stamp, deviceId } of changes) if (deviceId !== winner.deviceId) latestOf.set(deviceId, stamp);
+    for (const [deviceId, stamp] of latestOf) {
+      if ((knows[deviceId] ?? '') < stamp) this.remote.conflictInsert.run(stamp, entity, rowId, field, winner.stamp);
+    }
+  }
+
+  /** Applies one change from another device; true when it is new here (a field's value or its history). */
+  private applyOneRemote(change: RemoteChange, outcome: RemoteOutcome): boolean {
     if (this.remote.logHas.get(change.stamp) || this.remote.parkedHas.get(change.stamp)) {
       outcome.duplicates++;
-      return;
+      return false;
     }
     const def = entityDef(change.entity);
     const field = def?.fields.get(change.field);
     if (!def || !field || !fitsField(field, change.value)) {
       this.park(change, 'schema');
       outcome.parkedForSchema++;
-      return;
+      return false;
     }
     if (this.clock.receive(change.stamp).heldBack) {
       this.park(change, 'clock');
       outcome.parkedForClock++;
-      return;
+      return false;
     }
     const latest = this.remote.latestOfField.get(change.entity, change.rowId, change.field)?.stamp ?? null;
     if (latest === null || change.stamp > latest) {
@@ -234,6 +269,7 @@ export class WritePath {
       outcome.superseded++;
     }
     this.remote.logInsertRemote.run(change.stamp, change.deviceId, change.entity, change.rowId, change.field, JSON.stringify(change.value), change.schemaVersion);
+    return true;
   }
 
   private park(change: RemoteChange, reason: ParkReason): void {
@@ -280,6 +316,8 @@ export class WritePath {
     const fields = [...new Set(effective.map((c) => c.field))];
     this.upsertStatement(entity, def, fields).run(id, ...fields.map((f) => toColumnValue(current.get(f)!)));
     return effective.map((change) => {
+      // Made here knowing every value of the field this device has: its conflicts are settled.
+      this.remote.conflictsClear.run(entity, id, change.field);
       const stamp = this.clock.next();
       this.logInsert.run(stamp, this.deviceId, entity, id, change.field, JSON.stringify(change.value));
       return stamp;
@@ -339,7 +377,13 @@ function remoteStatements(db: Database.Database) {
       'SELECT stamp, device_id AS deviceId, entity, row_id AS rowId, field, value, schema_version AS schemaVersion FROM sync_parked ORDER BY stamp',
     ),
     parkedClear: db.prepare('DELETE FROM sync_parked'),
-    fileInsert: db.prepare('INSERT OR IGNORE INTO sync_file (hash, device, first_stamp, last_stamp, count, applied_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    fileInsert: db.prepare('INSERT OR IGNORE INTO sync_file (hash, device, first_stamp, last_stamp, count, knows, applied_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    changesOfField: db.prepare<[string, string, string], { stamp: string; deviceId: string }>(
+      'SELECT stamp, device_id AS deviceId FROM change_log WHERE entity = ? AND row_id = ? AND field = ? ORDER BY stamp',
+    ),
+    knowsOf: db.prepare<[string, string, string], { knows: string }>('SELECT knows FROM sync_file WHERE device = ? AND first_stamp <= ? AND last_stamp >= ? LIMIT 1'),
+    conflictsClear: db.prepare('DELETE FROM sync_conflict WHERE entity = ? AND row_id = ? AND field = ?'),
+    conflictInsert: db.prepare('INSERT INTO sync_conflict (stamp, entity, row_id, field, winner) VALUES (?, ?, ?, ?, ?)'),
     metaSave: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
   };
 }

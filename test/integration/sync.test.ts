@@ -8,7 +8,7 @@ import type { Core } from '../../electron/core/core.ts';
 import { ENTITIES } from '../../electron/core/db/entities.ts';
 import { getTableName } from 'drizzle-orm';
 import type { Customer } from '../../shared/domain.ts';
-import type { SyncResult } from '../../shared/sync.ts';
+import type { SyncConflict, SyncResult } from '../../shared/sync.ts';
 import { dumpDatabase, inspect, openTestCore, removeTempDirs, tempDir } from '../support/temp-store.ts';
 
 afterEach(removeTempDirs);
@@ -35,6 +35,7 @@ function domainState(core: Core): Record<string, unknown[]> {
     state[table] = [...(dump[table] ?? [])].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   }
   state.changes = inspect(core).prepare('SELECT stamp, device_id, entity, row_id, field, value FROM change_log ORDER BY stamp').all();
+  state.conflicts = core.call('conflicts.list', {}) as SyncConflict[];
   return state;
 }
 
@@ -76,6 +77,50 @@ describe('two devices and a shared folder', () => {
       for (const d of Object.values(devices)) expect((d.core.call('customers.get', { id: made.id }) as Customer).name).toBe('Hanse Hosting AG');
       expect(domainState(devices.b.core)).toEqual(domainState(devices.a.core));
     }
+  });
+
+  it('list the same conflict on both when one field was changed on each while apart; the answer syncs', async () => {
+    const share = tempDir('fieldbook-share-');
+    const a = device();
+    const b = device();
+    a.core.call('profile.save', { name: 'Anna Berger', email: '', role: '' });
+    b.core.call('profile.save', { name: 'Jonas Weber', email: '', role: '' });
+    const made = a.core.call('customers.create', { name: 'Hanse Hosting' }) as Customer;
+    await sync(a, share);
+    await sync(b, share);
+    await sync(a, share);
+    a.clock.ms += 60_000;
+    a.core.call('customers.update', { id: made.id, notes: 'Cut-over on Saturday' });
+    b.clock.ms += 120_000;
+    b.core.call('customers.update', { id: made.id, notes: 'Cut-over on Sunday' });
+    for (const d of [a, b, a, b]) await sync(d, share);
+
+    const onA = a.core.call('conflicts.list', {}) as SyncConflict[];
+    expect(onA).toEqual([
+      expect.objectContaining({
+        entity: 'customer',
+        rowId: made.id,
+        field: 'notes',
+        current: expect.objectContaining({ value: 'Cut-over on Sunday', by: expect.stringContaining('Jonas Weber') as unknown }) as unknown,
+        other: expect.objectContaining({ value: 'Cut-over on Saturday', by: expect.stringContaining('Anna Berger') as unknown }) as unknown,
+      }),
+    ]);
+    expect(b.core.call('conflicts.list', {})).toEqual(onA);
+
+    // Anna keeps her value; the answer and the value reach Jonas, and the list is empty on both.
+    expect(a.core.call('conflicts.resolve', { stamp: onA[0]!.other.stamp, keep: 'other' })).toEqual([]);
+    for (const d of [a, b]) await sync(d, share);
+    for (const d of [a, b]) {
+      expect((d.core.call('customers.get', { id: made.id }) as Customer).notes).toBe('Cut-over on Saturday');
+      expect(d.core.call('conflicts.list', {})).toEqual([]);
+    }
+
+    // Changed again, knowing each other's: no conflict.
+    b.clock.ms += 60_000;
+    b.core.call('customers.update', { id: made.id, notes: 'Cut-over on Saturday, 22:00' });
+    for (const d of [b, a]) await sync(d, share);
+    expect(a.core.call('conflicts.list', {})).toEqual([]);
+    expect(domainState(b.core)).toEqual(domainState(a.core));
   });
 
   it('read a sync client\'s conflicted copy of a file, and a file seen twice, without a change applied twice', async () => {

@@ -255,6 +255,13 @@ const CASES: Record<MethodName, BadInputCases> = {
     wrongType: ['formats', 'pdf'],
     idField: 'meetingId',
   },
+  'conflicts.list': { valid: () => ({}), wrongType: ['extra', 1] },
+  'conflicts.resolve': {
+    valid: () => ({ stamp: '001764493200000-0000000000-0123456789abcdef', keep: 'other' }),
+    required: 'keep',
+    wrongType: ['keep', 'mine'],
+    acceptedElsewhere: 'test/integration/sync.test.ts',
+  },
   'sync.run': { valid: () => ({ share: tempDir('fieldbook-share-') }), required: 'share', wrongType: ['share', 'relative/folder'] },
   'documents.history': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['projectId', 1], idField: 'projectId' },
   'sizing.get': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['projectId', 1], idField: 'projectId' },

@@ -15,9 +15,9 @@ import { migrate } from '../../electron/core/db/migrate.ts';
 import type { Reader } from '../../electron/core/db/read.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/db/migrations.ts';
 import { changeLog, meta } from '../../electron/core/db/tables/log.ts';
-import { syncFile, syncParked } from '../../electron/core/db/tables/sync.ts';
+import { syncConflict, syncFile, syncParked } from '../../electron/core/db/tables/sync.ts';
 
-const DECLARED: readonly SQLiteTable[] = [...Object.values(ENTITIES), meta, changeLog, syncFile, syncParked];
+const DECLARED: readonly SQLiteTable[] = [...Object.values(ENTITIES), meta, changeLog, syncFile, syncParked, syncConflict];
 
 interface ColumnShape {
   type: string;

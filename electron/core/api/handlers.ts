@@ -16,6 +16,7 @@ import {
 import { exportRequirements, importRequirements, previewImport } from './checklist-csv.ts';
 import { exportDocument, exportHistory, getBranding, saveBranding } from '../documents/export.ts';
 import { syncWithShare } from '../sync/sync.ts';
+import { listConflicts, resolveConflict } from './conflicts.ts';
 import type { Context } from './context.ts';
 import { appInfo, restoreBackup } from './database.ts';
 import type { TaskControl } from '../task-control.ts';
@@ -130,6 +131,8 @@ export const handlers: Handlers = {
   'branding.save': saveBranding,
   'documents.export': exportDocument,
   // A task answers with a promise, a refusal included: the sync itself runs without pause on this thread.
+  'conflicts.list': (ctx) => listConflicts(ctx),
+  'conflicts.resolve': resolveConflict,
   'sync.run': (ctx, input, control) => Promise.resolve().then(() => syncWithShare(ctx.store, input.share, control)),
   'documents.history': exportHistory,
   'sizing.get': getSizing,

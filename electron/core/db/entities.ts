@@ -9,6 +9,7 @@ import { device } from './tables/device.ts';
 import { requirement, requirementComment } from './tables/checklist.ts';
 import { agendaDecision, agendaItem, meeting, meetingAttendee, meetingReview } from './tables/meetings.ts';
 import { activity, customer, membership, person, project } from './tables/projects.ts';
+import { conflictResolution } from './tables/sync.ts';
 import { answer, decision, openQuestion, sizing, templatePack, workshopSession } from './tables/workshops.ts';
 
 /** Entity names are the names changes and the change log use. */
@@ -34,6 +35,7 @@ export const ENTITIES = {
   meetingReview,
   branding,
   documentExport,
+  conflictResolution,
 };
 
 export type EntityName = keyof typeof ENTITIES;

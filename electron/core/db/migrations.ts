@@ -369,6 +369,8 @@ export const MIGRATIONS: readonly Migration[] = [
         first_stamp TEXT NOT NULL,
         last_stamp TEXT NOT NULL,
         count INTEGER NOT NULL,
+        -- Per other device, the latest of its changes the writer had when it made these.
+        knows TEXT NOT NULL DEFAULT '{}',
         applied_at TEXT NOT NULL
       ) STRICT;
 
@@ -383,6 +385,26 @@ export const MIGRATIONS: readonly Migration[] = [
         value TEXT NOT NULL,
         schema_version INTEGER NOT NULL,
         reason TEXT NOT NULL CHECK (reason IN ('schema', 'clock'))
+      ) STRICT;
+
+      -- Changes that lost to a change made without knowing them (two people changed the same field
+      -- while apart): each one's stamp with the field's winning change. Worked out from the change
+      -- log alone, so every device that has the same changes lists the same conflicts.
+      CREATE TABLE sync_conflict (
+        stamp TEXT PRIMARY KEY,
+        entity TEXT NOT NULL,
+        row_id TEXT NOT NULL,
+        field TEXT NOT NULL,
+        winner TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX sync_conflict_field ON sync_conflict(entity, row_id, field);
+
+      -- A person's answer to a conflict (id: the losing change's stamp): which value was kept. An
+      -- entity like any other, so the answer travels and the conflict leaves every list.
+      CREATE TABLE conflict_resolution (
+        id TEXT PRIMARY KEY,
+        kept TEXT NOT NULL DEFAULT 'current',
+        deleted INTEGER NOT NULL DEFAULT 0
       ) STRICT;
 
       -- Which change of a field is the latest: the merge asks it for every change it receives.

@@ -81,9 +81,10 @@ function send(store: Store, share: string, control: TaskControl): SyncResult['se
     }
     const taken = rows.slice(0, end);
     const changes: ShareChange[] = taken.map(({ seq: _seq, ...change }) => change);
-    const name = onShare(() => writeChangeFile(share, { device: store.deviceId, schema: SCHEMA_VERSION, knows: knowledge(store), written: new Date().toISOString() }, changes));
+    const knows = knowledge(store);
+    const name = onShare(() => writeChangeFile(share, { device: store.deviceId, schema: SCHEMA_VERSION, knows, written: new Date().toISOString() }, changes));
     store.recordExport(
-      { hash: hashOf({ name }), device: store.deviceId, firstStamp: changes[0]!.stamp, lastStamp: changes.at(-1)!.stamp, count: changes.length },
+      { hash: hashOf({ name }), device: store.deviceId, firstStamp: changes[0]!.stamp, lastStamp: changes.at(-1)!.stamp, count: changes.length, knows },
       taken.at(-1)!.seq,
     );
     sent.files++;
@@ -121,7 +122,16 @@ function receive(store: Store, share: string, control: TaskControl): Pick<SyncRe
       continue;
     }
     const changes = read.changes.map((change) => ({ ...change, deviceId: read.device }));
-    count(store.applyRemote(changes, { hash, device: read.device, firstStamp: changes[0]?.stamp ?? '', lastStamp: changes.at(-1)?.stamp ?? '', count: changes.length }));
+    count(
+      store.applyRemote(changes, {
+        hash,
+        device: read.device,
+        firstStamp: changes[0]?.stamp ?? '',
+        lastStamp: changes.at(-1)?.stamp ?? '',
+        count: changes.length,
+        knows: read.header.knows,
+      }),
+    );
     applied.add(hash);
     received.files++;
     received.changes += changes.length;

@@ -1,0 +1,55 @@
+// The conflicts list: fields two people changed while apart, with both values, who set each, on
+// which machine and when. The write path works the conflicts out from the change log as changes
+// arrive (sync_conflict); a person's answer is an entity of its own (conflict_resolution), so it
+// syncs and the conflict leaves the list on every device.
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { ParsedInput } from '../../../shared/api.ts';
+import { ApiError } from '../../../shared/errors.ts';
+import type { ConflictValue, SyncConflict } from '../../../shared/sync.ts';
+import { entityDef, type EntityName } from '../db/entities.ts';
+import * as t from '../db/tables/index.ts';
+import { deviceLabel } from '../device.ts';
+import { parseStamp } from '../hlc.ts';
+import { changesFor, type Context } from './context.ts';
+
+/** The conflicts no one has answered yet, newest first. */
+export function listConflicts(ctx: Context): SyncConflict[] {
+  const open = ctx.store.orm
+    .select({ stamp: t.syncConflict.stamp, entity: t.syncConflict.entity, rowId: t.syncConflict.rowId, field: t.syncConflict.field, winner: t.syncConflict.winner })
+    .from(t.syncConflict)
+    .leftJoin(t.conflictResolution, and(eq(t.conflictResolution.id, t.syncConflict.stamp), eq(t.conflictResolution.deleted, false)))
+    .where(isNull(t.conflictResolution.id))
+    .all();
+  if (open.length === 0) return [];
+  const stamps = open.flatMap((c) => [c.stamp, c.winner]);
+  const changes = new Map(
+    ctx.store.orm
+      .select({ stamp: t.changeLog.stamp, deviceId: t.changeLog.deviceId, value: t.changeLog.value })
+      .from(t.changeLog)
+      .where(inArray(t.changeLog.stamp, stamps))
+      .all()
+      .map((c) => [c.stamp, c]),
+  );
+  const devices = new Map(ctx.store.orm.select().from(t.device).all().map((d) => [d.id, d]));
+  const valueOf = (stamp: string): ConflictValue => {
+    const change = changes.get(stamp)!;
+    return { value: change.value, stamp, at: new Date(parseStamp(stamp).ms).toISOString(), deviceId: change.deviceId, by: deviceLabel(devices.get(change.deviceId), change.deviceId) };
+  };
+  return open
+    .map((c) => ({ entity: c.entity, rowId: c.rowId, field: c.field, current: valueOf(c.winner), other: valueOf(c.stamp) }))
+    .sort((a, b) => b.other.stamp.localeCompare(a.other.stamp));
+}
+
+/**
+ * Answers a conflict: keeping the other value writes it to the field (a change made knowing both,
+ * which settles the field everywhere); either way the answer is recorded and syncs.
+ */
+export function resolveConflict(ctx: Context, input: ParsedInput<'conflicts.resolve'>): SyncConflict[] {
+  const conflict = listConflicts(ctx).find((c) => c.other.stamp === input.stamp);
+  if (!conflict) throw new ApiError({ code: 'not_found', field: 'stamp', message: `stamp: no open conflict ${input.stamp}` });
+  if (input.keep === 'other' && entityDef(conflict.entity)) {
+    ctx.store.apply([{ entity: conflict.entity as EntityName, id: conflict.rowId, field: conflict.field, value: conflict.other.value }]);
+  }
+  ctx.store.apply(changesFor('conflictResolution', input.stamp, { kept: input.keep }));
+  return listConflicts(ctx);
+}
