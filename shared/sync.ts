@@ -9,6 +9,8 @@ export interface SkippedFile {
 
 export interface SyncResult {
   share: string;
+  /** When the sync ended (ISO). */
+  at: string;
   /** This device's changes written to the share. */
   sent: { files: number; changes: number };
   /** Others' changes read from the share: how many became a field's value, how many were older than the field's latest (kept in its history), how many were here already. */

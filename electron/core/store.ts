@@ -184,6 +184,11 @@ export class Store {
     this.writePath().recordExport(file, lastSeq, new Date(this.now()).toISOString());
   }
 
+  /** Notes the summary of a sync with the share (see WritePath.recordSync). */
+  recordSync(summary: string): void {
+    this.writePath().recordSync(summary);
+  }
+
   private writePath(): WritePath {
     const state = this.opened();
     if (state.kind !== 'writable') throw this.readOnlyError();

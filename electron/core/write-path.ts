@@ -21,6 +21,8 @@ export interface FieldChange {
 const CLOCK_KEY = 'clock';
 /** The last of this device's own changes (change_log.seq) written to the share. */
 const EXPORTED_KEY = 'sync.exported_seq';
+/** When this device last synced, and what came of it (the summary as JSON). */
+export const LAST_SYNC_KEY = 'sync.last';
 
 /** A change another device made, as sync brings it. */
 export interface RemoteChange {
@@ -200,6 +202,11 @@ export class WritePath {
         this.remote.metaSave.run(EXPORTED_KEY, String(lastSeq));
       })
       .immediate();
+  }
+
+  /** Notes when this device last synced with the share and what came of it. */
+  recordSync(summary: string): void {
+    this.remote.metaSave.run(LAST_SYNC_KEY, summary);
   }
 
   /**

@@ -399,6 +399,9 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
       CREATE INDEX sync_conflict_field ON sync_conflict(entity, row_id, field);
 
+      -- The shared folder this installation syncs with (its own path to it; '' while none).
+      ALTER TABLE device ADD COLUMN share_path TEXT NOT NULL DEFAULT '';
+
       -- A person's answer to a conflict (id: the losing change's stamp): which value was kept. An
       -- entity like any other, so the answer travels and the conflict leaves every list.
       CREATE TABLE conflict_resolution (

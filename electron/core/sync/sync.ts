@@ -145,5 +145,8 @@ function receive(store: Store, share: string, control: TaskControl): Pick<SyncRe
  */
 export function syncWithShare(store: Store, share: string, control: TaskControl): SyncResult {
   const sent = send(store, share, control);
-  return { share, sent, ...receive(store, share, control) };
+  const received = receive(store, share, control);
+  const result: SyncResult = { share, at: new Date().toISOString(), sent, ...received };
+  store.recordSync(JSON.stringify(result));
+  return result;
 }

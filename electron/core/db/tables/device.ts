@@ -10,5 +10,7 @@ export const device = sqliteTable('device', {
   personName: text('person_name').notNull().default(''),
   email: text('email').notNull().default(''),
   role: text('role').notNull().default(''),
+  /** The shared folder this installation syncs with, as its own path to it ('' while none). */
+  sharePath: text('share_path').notNull().default(''),
   deleted: deleted(),
 });
