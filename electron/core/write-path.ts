@@ -7,9 +7,10 @@
 // no stamp. Callers may pass whole records (a form saved as it stands) without every unchanged
 // field, a 1 MB logo say, being logged again and later carried through sync.
 import type Database from 'better-sqlite3';
-import { entityDef, type EntityDef, type EntityName, type FieldDef, type FieldValue } from './db/entities.ts';
+import { entityDef, isLongText, type EntityDef, type EntityName, type FieldDef, type FieldValue } from './db/entities.ts';
 import { SCHEMA_VERSION } from './db/migrations.ts';
 import type { HybridClock } from './hlc.ts';
+import { mergeText } from './sync/merge-text.ts';
 
 export interface FieldChange {
   entity: EntityName;
@@ -231,23 +232,56 @@ export class WritePath {
    * The conflicts of one field, worked out again from its changes: a change lost "unseen" when
    * the winning change's writer had not yet applied it (and its own writer did not change the
    * field again later). Two people who changed a field while apart thus see the same conflict on
-   * every device, whatever order the changes came in; a change made knowing them settles it.
+   * every device, whatever order the changes came in; a change made knowing them settles it. A
+   * long text takes an unseen change's edits in where they do not overlap the winner's (merged
+   * from the latest value both writers had); only the rest are conflicts.
    */
   private findConflicts(entity: string, rowId: string, field: string): void {
     this.remote.conflictsClear.run(entity, rowId, field);
     const changes = this.remote.changesOfField.all(entity, rowId, field);
     const winner = changes.at(-1);
     if (!winner || changes.length < 2) return;
+    const knowsWinner = this.knowsAt(winner);
     // A change no file holds yet is this device's own, made after everything it has applied.
-    const known = this.remote.knowsOf.get(winner.deviceId, winner.stamp, winner.stamp);
-    if (!known) return;
-    const knows = JSON.parse(known.knows) as Record<string, string>;
+    if (!knowsWinner) return;
     // Only each other writer's latest change of the field is what they meant it to be.
-    const latestOf = new Map<string, string>();
-    for (const { stamp, deviceId } of changes) if (deviceId !== winner.deviceId) latestOf.set(deviceId, stamp);
-    for (const [deviceId, stamp] of latestOf) {
-      if ((knows[deviceId] ?? '') < stamp) this.remote.conflictInsert.run(stamp, entity, rowId, field, winner.stamp);
+    const latestOf = new Map<string, FieldHistoryRow>();
+    for (const change of changes) if (change.deviceId !== winner.deviceId) latestOf.set(change.deviceId, change);
+    let unseen = [...latestOf.values()].filter((change) => (knowsWinner[change.deviceId] ?? '') < change.stamp);
+    if (unseen.length === 0) return;
+    const def = entityDef(entity);
+    const winnerValue = JSON.parse(winner.value) as FieldValue;
+    if (def && isLongText(entity, field) && typeof winnerValue === 'string') {
+      let text = winnerValue;
+      unseen = unseen.filter((loser) => {
+        const base = this.commonValue(changes, winner, knowsWinner, loser);
+        const theirs = JSON.parse(loser.value) as FieldValue;
+        const merged = base === null || typeof theirs !== 'string' ? null : mergeText(text, base, theirs);
+        if (merged !== null) text = merged;
+        return merged === null;
+      });
+      // What the field shows: the winner's text with the others' edits in (the same on every device).
+      if (text !== winnerValue) this.upsertStatement(entity as EntityName, def, [field]).run(rowId, text);
     }
+    for (const loser of unseen) this.remote.conflictInsert.run(loser.stamp, entity, rowId, field, winner.stamp);
+  }
+
+  /** What a change's writer had of the others' changes when making it; null for one no file holds yet. */
+  private knowsAt(change: FieldHistoryRow): Record<string, string> | null {
+    const known = this.remote.knowsOf.get(change.deviceId, change.stamp, change.stamp);
+    return known ? (JSON.parse(known.knows) as Record<string, string>) : null;
+  }
+
+  /** The latest value of the field both writers had (the merge's base): '' before any; null when unknown. */
+  private commonValue(changes: readonly FieldHistoryRow[], winner: FieldHistoryRow, knowsWinner: Record<string, string>, loser: FieldHistoryRow): string | null {
+    const knowsLoser = this.knowsAt(loser);
+    if (!knowsLoser) return null;
+    const had = (knows: Record<string, string>, writer: FieldHistoryRow, change: FieldHistoryRow) =>
+      change.stamp < writer.stamp && (change.deviceId === writer.deviceId || (knows[change.deviceId] ?? '') >= change.stamp);
+    const base = changes.filter((c) => had(knowsWinner, winner, c) && had(knowsLoser, loser, c)).at(-1);
+    if (!base) return '';
+    const value = JSON.parse(base.value) as FieldValue;
+    return typeof value === 'string' ? value : null;
   }
 
   /** Applies one change from another device; true when it is new here (a field's value or its history). */
@@ -363,6 +397,13 @@ export class WritePath {
   }
 }
 
+/** One change of a field in the change log, its value as JSON text. */
+interface FieldHistoryRow {
+  stamp: string;
+  deviceId: string;
+  value: string;
+}
+
 interface ParkedRow {
   stamp: string;
   deviceId: string;
@@ -385,8 +426,8 @@ function remoteStatements(db: Database.Database) {
     ),
     parkedClear: db.prepare('DELETE FROM sync_parked'),
     fileInsert: db.prepare('INSERT OR IGNORE INTO sync_file (hash, device, first_stamp, last_stamp, count, knows, applied_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    changesOfField: db.prepare<[string, string, string], { stamp: string; deviceId: string }>(
-      'SELECT stamp, device_id AS deviceId FROM change_log WHERE entity = ? AND row_id = ? AND field = ? ORDER BY stamp',
+    changesOfField: db.prepare<[string, string, string], FieldHistoryRow>(
+      'SELECT stamp, device_id AS deviceId, value FROM change_log WHERE entity = ? AND row_id = ? AND field = ? ORDER BY stamp',
     ),
     knowsOf: db.prepare<[string, string, string], { knows: string }>('SELECT knows FROM sync_file WHERE device = ? AND first_stamp <= ? AND last_stamp >= ? LIMIT 1'),
     conflictsClear: db.prepare('DELETE FROM sync_conflict WHERE entity = ? AND row_id = ? AND field = ?'),

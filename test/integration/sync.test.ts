@@ -123,6 +123,37 @@ describe('two devices and a shared folder', () => {
     expect(domainState(b.core)).toEqual(domainState(a.core));
   });
 
+  it('merge two offline edits of a long text that do not overlap, on both, with no conflict; overlapping ones stay a conflict', async () => {
+    const share = tempDir('fieldbook-share-');
+    const a = device();
+    const b = device();
+    const notes = 'Mailboxes move in three waves.\nWave one: the IT department.\nWave three: everyone else.';
+    const made = a.core.call('customers.create', { name: 'Nordlicht Energie', notes }) as Customer;
+    for (const d of [a, b, a]) await sync(d, share);
+    a.clock.ms += 60_000;
+    a.core.call('customers.update', { id: made.id, notes: notes.replace('the IT department', 'the IT department and the help desk') });
+    b.clock.ms += 120_000;
+    b.core.call('customers.update', { id: made.id, notes: notes.replace('everyone else', 'everyone else, from 1 March') });
+    for (const d of [b, a, b]) await sync(d, share);
+    const merged = 'Mailboxes move in three waves.\nWave one: the IT department and the help desk.\nWave three: everyone else, from 1 March.';
+    for (const d of [a, b]) {
+      expect((d.core.call('customers.get', { id: made.id }) as Customer).notes).toBe(merged);
+      expect(d.core.call('conflicts.list', {})).toEqual([]);
+    }
+
+    // Both change the same words: no merge, the later wins and the other is a conflict on both.
+    a.clock.ms += 60_000;
+    a.core.call('customers.update', { id: made.id, notes: merged.replace('three waves', 'two waves') });
+    b.clock.ms += 120_000;
+    b.core.call('customers.update', { id: made.id, notes: merged.replace('three waves', 'four waves') });
+    for (const d of [a, b, a]) await sync(d, share);
+    for (const d of [a, b]) {
+      expect((d.core.call('customers.get', { id: made.id }) as Customer).notes).toContain('four waves');
+      expect((d.core.call('conflicts.list', {}) as SyncConflict[]).map((c) => c.other.value)).toEqual([merged.replace('three waves', 'two waves')]);
+    }
+    expect(domainState(b.core)).toEqual(domainState(a.core));
+  });
+
   it('read a sync client\'s conflicted copy of a file, and a file seen twice, without a change applied twice', async () => {
     const share = tempDir('fieldbook-share-');
     const a = device();

@@ -41,6 +41,23 @@ export const ENTITIES = {
 export type EntityName = keyof typeof ENTITIES;
 /** A field of an entity: each declared column but the id, which is the row's key. */
 export type FieldName<E extends EntityName> = Exclude<keyof (typeof ENTITIES)[E]['_']['columns'] & string, 'id'>;
+
+/**
+ * Long texts people write paragraphs into: when two of them changed one while apart, sync merges
+ * their edits word by word where they do not overlap (only overlapping edits become a conflict).
+ */
+const LONG_TEXTS: { [E in EntityName]?: readonly FieldName<E>[] } = {
+  customer: ['address', 'notes'],
+  project: ['description', 'statusSummary', 'statusRisks'],
+  workshopSession: ['notes'],
+  agendaItem: ['notes'],
+  requirement: ['description'],
+  branding: ['address'],
+};
+
+export function isLongText(entity: string, field: string): boolean {
+  return (LONG_TEXTS[entity as EntityName] as readonly string[] | undefined)?.includes(field) ?? false;
+}
 export type FieldValue = string | number | boolean | null;
 
 export type FieldType = 'text' | 'integer' | 'boolean';
