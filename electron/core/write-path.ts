@@ -247,7 +247,8 @@ export class WritePath {
     // Only each other writer's latest change of the field is what they meant it to be.
     const latestOf = new Map<string, FieldHistoryRow>();
     for (const change of changes) if (change.deviceId !== winner.deviceId) latestOf.set(change.deviceId, change);
-    let unseen = [...latestOf.values()].filter((change) => (knowsWinner[change.deviceId] ?? '') < change.stamp);
+    // Two people who set the same value disagree on nothing.
+    let unseen = [...latestOf.values()].filter((change) => (knowsWinner[change.deviceId] ?? '') < change.stamp && change.value !== winner.value);
     if (unseen.length === 0) return;
     const def = entityDef(entity);
     const winnerValue = JSON.parse(winner.value) as FieldValue;

@@ -115,6 +115,15 @@ describe('two devices and a shared folder', () => {
       expect(d.core.call('conflicts.list', {})).toEqual([]);
     }
 
+    // The same value set on both while apart: nothing to choose between.
+    a.clock.ms += 60_000;
+    a.core.call('customers.update', { id: made.id, name: 'Hanse Hosting SE' });
+    b.clock.ms += 60_000;
+    b.core.call('customers.update', { id: made.id, name: 'Hanse Hosting SE' });
+    for (const d of [a, b, a]) await sync(d, share);
+    expect(a.core.call('conflicts.list', {})).toEqual([]);
+    expect(b.core.call('conflicts.list', {})).toEqual([]);
+
     // Changed again, knowing each other's: no conflict.
     b.clock.ms += 60_000;
     b.core.call('customers.update', { id: made.id, notes: 'Cut-over on Saturday, 22:00' });
