@@ -28,7 +28,7 @@ import type { Branding } from './documents/frame.ts';
 import { DOCUMENT_FORMATS, DOCUMENT_KINDS, type DocumentExport, type ExportResult } from './documents/types.ts';
 import type { ApiErrorBody } from './errors.ts';
 import { isIsoDate, isoDate } from './iso-date.ts';
-import { CONFLICT_CHOICES, type SyncConflict, type SyncResult } from './sync.ts';
+import { CONFLICT_CHOICES, type SyncConflict, type SyncResult, type SyncStatus } from './sync.ts';
 import { MAX_CSV_CHARS, MAX_PACK_CHARS, megabytes } from './limits.ts';
 import { MEETING_KINDS, PRESENCES, PREVIOUS_MINUTES, type AgendaDecision, type AgendaItem, type MeetingDetail, type MeetingSummary } from './meetings/types.ts';
 import type { Pack } from './workshops/pack.ts';
@@ -473,6 +473,11 @@ export const api = {
   'sync.run': task<SyncResult>()(
     z.strictObject({ share: absolutePath }),
     "Sync with the shared folder: this device's new changes are written to it, the others' read and merged; a summary of what was sent, received, kept back and skipped.",
+  ),
+  'sync.status': read<SyncStatus>()(none, "This device's shared folder, the last sync, how many of its changes wait to be sent, whether the folder is there, and how many conflicts are open."),
+  'sync.configure': write<SyncStatus>()(
+    z.strictObject({ sharePath: z.string().max(4096).refine((v) => v === '' || absolutePath.safeParse(v).success, { message: 'Expected a full folder path (from /, C:\\ or \\\\server), or nothing to stop syncing', params: { reason: 'folder' } }) }),
+    'Set the shared folder this device syncs with (an absolute path), or \'\' to stop syncing; a folder not there now (a share not mounted) is accepted.',
   ),
   'documents.history': read<DocumentExport[]>()(z.strictObject({ projectId: id }), "The project's exported documents, latest first."),
 

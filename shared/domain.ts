@@ -197,6 +197,13 @@ export type ReadOnlyCause =
   /** Found whole, but the writable connection could not be opened: SQLite's words. */
   | { cause: 'notOpenableForWriting'; file: string; error: string };
 
+/** Who made a change: the person (profile name, else the system user) on which machine; the renderer writes it in the UI language. */
+export interface DeviceName {
+  person: string;
+  host: string;
+  deviceId: string;
+}
+
 export interface AppInfo {
   version: string;
   /** null while the data folder has no database yet (app.info creates none). */

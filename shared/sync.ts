@@ -1,4 +1,5 @@
 // What one sync with the shared folder did, as every host reports it.
+import type { DeviceName } from './domain.ts';
 
 /** A file of the share left unread this time, and why (it is tried again at the next sync). */
 export interface SkippedFile {
@@ -30,8 +31,8 @@ export interface ConflictValue {
   /** ISO time of the change, by its writer's clock. */
   at: string;
   deviceId: string;
-  /** The person (or user on machine) the device introduced itself as. */
-  by: string;
+  /** Who set it, on which machine. */
+  by: DeviceName;
 }
 
 /** Two people changed the same field while apart: the value the field has, and the one it replaced without its writer knowing it. */
@@ -41,4 +42,18 @@ export interface SyncConflict {
   field: string;
   current: ConflictValue;
   other: ConflictValue;
+}
+
+/** Where this device stands with its shared folder, for the header and the sync screen. */
+export interface SyncStatus {
+  /** The shared folder this device syncs with, as its own path ('' while none is set). */
+  sharePath: string;
+  /** The last sync that went through, or null before the first. */
+  lastSync: SyncResult | null;
+  /** This device's changes not yet written to the share. */
+  waiting: number;
+  /** Whether the folder is there now (a share not mounted is not); null while none is set. */
+  reachable: boolean | null;
+  /** Conflicts no one has answered yet. */
+  conflicts: number;
 }

@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { hostname, userInfo } from 'node:os';
 import type { ParsedInput } from '../../shared/api.ts';
-import type { Profile } from '../../shared/domain.ts';
+import type { DeviceName, Profile } from '../../shared/domain.ts';
 import type { Context } from './api/context.ts';
 import { changesFor } from './api/context.ts';
 import * as t from './db/tables/index.ts';
@@ -36,17 +36,15 @@ function deviceRow(store: Store, deviceId: string): DeviceRow | undefined {
   return store.orm.select().from(t.device).where(eq(t.device.id, deviceId)).get();
 }
 
-/** How a history names a device: "name on machine" (the profile's name, else the system user), or the short id of one that never said. */
-export function deviceLabel(row: Pick<DeviceRow, 'userName' | 'hostName' | 'personName'> | undefined, deviceId: string): string {
-  if (!row) return deviceId.slice(0, 8);
-  const who = row.personName || row.userName;
-  return who ? `${who} on ${row.hostName}` : row.hostName;
+/** How a history names a device: the person (the profile's name, else the system user) and the machine; empty for one that never said. */
+export function deviceLabel(row: Pick<DeviceRow, 'userName' | 'hostName' | 'personName'> | undefined, deviceId: string): DeviceName {
+  return { person: row ? row.personName || row.userName : '', host: row?.hostName ?? '', deviceId };
 }
 
 /** Who this installation's consultant is, for documents and comments: the profile's name, else the system user. */
 export function authorName(store: Store): string {
   const row = deviceRow(store, store.deviceId);
-  return row?.personName || row?.userName || deviceLabel(row, store.deviceId);
+  return row?.personName || row?.userName || row?.hostName || store.deviceId.slice(0, 8);
 }
 
 export function getProfile(ctx: Context): Profile {

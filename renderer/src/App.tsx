@@ -4,7 +4,9 @@ import { LANGUAGE_NAMES, LANGUAGES, isLanguage } from '../../shared/i18n/index.t
 import { DatabaseBanner } from './components/DatabaseBanner.tsx';
 import { FieldFrame } from './components/fields.tsx';
 import { SaveStatus } from './components/SaveStatus.tsx';
+import { SyncIndicator } from './components/SyncIndicator.tsx';
 import { useT } from './i18n.ts';
+import { useAutoSync } from './state/sync.ts';
 import { useQuery } from './state/use-query.ts';
 import { useUi, type Route } from './state/ui.ts';
 import { CustomersView } from './views/CustomersView.tsx';
@@ -12,17 +14,19 @@ import { PeopleView } from './views/PeopleView.tsx';
 import { ProfilePrompt, ProfileView } from './views/ProfileView.tsx';
 import { ProjectDashboard } from './views/ProjectDashboard.tsx';
 import { ProjectList } from './views/ProjectList.tsx';
+import { SyncView } from './views/SyncView.tsx';
 import { ChecklistView } from './views/checklist/ChecklistView.tsx';
 import { BrandingView } from './views/documents/BrandingView.tsx';
 import { MeetingsView } from './views/meetings/MeetingsView.tsx';
 import { WorkshopsView } from './views/workshops/WorkshopsView.tsx';
 
-const NAV: { view: Route['view']; key: 'nav.projects' | 'nav.customers' | 'nav.people' | 'nav.branding' | 'nav.profile'; href: string }[] = [
+const NAV: { view: Route['view']; key: 'nav.projects' | 'nav.customers' | 'nav.people' | 'nav.branding' | 'nav.profile' | 'nav.sync'; href: string }[] = [
   { view: 'projects', key: 'nav.projects', href: '#/projects' },
   { view: 'customers', key: 'nav.customers', href: '#/customers' },
   { view: 'people', key: 'nav.people', href: '#/people' },
   { view: 'branding', key: 'nav.branding', href: '#/branding' },
   { view: 'profile', key: 'nav.profile', href: '#/profile' },
+  { view: 'sync', key: 'nav.sync', href: '#/sync' },
 ];
 
 function Screen({ route }: { route: Route }) {
@@ -45,6 +49,8 @@ function Screen({ route }: { route: Route }) {
       return <BrandingView />;
     case 'profile':
       return <ProfileView />;
+    case 'sync':
+      return <SyncView />;
   }
 }
 
@@ -52,6 +58,7 @@ export function App() {
   const t = useT();
   const { language, setLanguage, route, notice, dismissNotice } = useUi();
   const { data: info, reload: reloadInfo } = useQuery('app.info', {});
+  useAutoSync(info !== null && !info.checking);
   const activeView = ['project', 'workshops', 'meetings', 'checklist'].includes(route.view) ? 'projects' : route.view;
 
   useEffect(() => {
@@ -85,6 +92,7 @@ export function App() {
           </ul>
         </nav>
         <SaveStatus />
+        <SyncIndicator />
         <FieldFrame label={t('language.label')} error={null} compact>
           {({ id }) => (
             <select id={id} value={language} onChange={(e) => isLanguage(e.target.value) && setLanguage(e.target.value)}>

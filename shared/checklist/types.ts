@@ -2,7 +2,7 @@
 // who delivers it and by when. Action items of meetings are checklist items (one record, linked
 // back to the meeting and agenda item), as the weekly status calls expand the checklist.
 import type { CsvProblemKind } from '../csv.ts';
-import type { IsoDate, Phase, Side } from '../domain.ts';
+import type { DeviceName, IsoDate, Phase, Side } from '../domain.ts';
 
 export const REQUIREMENT_STATUSES = ['open', 'in_progress', 'done', 'blocked', 'not_needed'] as const;
 export type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
@@ -66,8 +66,8 @@ export interface HistoryEntry {
   /** When, from the change's clock stamp (ISO date and time, UTC). */
   at: string;
   deviceId: string;
-  /** "user on device" as that device introduced itself, or its id when it never did. */
-  by: string;
+  /** Who on which machine, as that device introduced itself (empty when it never did). */
+  by: DeviceName;
 }
 
 export interface RequirementComment {

@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { secondDevice, sharedFolder } from './second-device.ts';
 
 const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -118,6 +119,40 @@ test('the meeting, status call and checklist screens pass the same checks', asyn
   await page.getByLabel('Language', { exact: true }).selectOption('de');
   await page.getByRole('button', { name: 'Nach Verantwortlichen' }).click();
   expect(await violations(page)).toEqual([]);
+});
+
+test('the sync screen passes the same checks, with a result and a conflict on show', async ({ page, host }) => {
+  const share = sharedFolder();
+  const colleague = secondDevice();
+  try {
+    const customer = colleague.call('customers.create', { name: 'Stadtwerke Nordhafen' }) as { id: string };
+    colleague.sync(share.path);
+    await page.goto(host.url);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sync' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Sync with a shared folder' })).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+
+    await page.getByRole('textbox', { name: 'Shared folder' }).fill(share.path);
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect(page.getByRole('banner').getByRole('link', { name: /^Synced/ })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
+    await page.getByRole('link', { name: 'Stadtwerke Nordhafen' }).click();
+    await page.getByLabel('Notes').fill('Relay on premises');
+    await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+    colleague.call('customers.update', { id: customer.id, notes: 'Relay in the cloud' });
+    colleague.sync(share.path);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sync' }).click();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect(page.getByRole('article', { name: 'Customer · Notes' })).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+
+    await page.getByLabel('Language', { exact: true }).selectOption('de');
+    await expect(page.getByRole('article', { name: 'Kunde · Notizen' })).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+  } finally {
+    colleague.remove();
+    share.remove();
+  }
 });
 
 test('a project is created, ticked and moved on with the keyboard alone', async ({ page, host }) => {

@@ -101,8 +101,8 @@ describe('two devices and a shared folder', () => {
         entity: 'customer',
         rowId: made.id,
         field: 'notes',
-        current: expect.objectContaining({ value: 'Cut-over on Sunday', by: expect.stringContaining('Jonas Weber') as unknown }) as unknown,
-        other: expect.objectContaining({ value: 'Cut-over on Saturday', by: expect.stringContaining('Anna Berger') as unknown }) as unknown,
+        current: expect.objectContaining({ value: 'Cut-over on Sunday', by: expect.objectContaining({ person: 'Jonas Weber' }) as unknown }) as unknown,
+        other: expect.objectContaining({ value: 'Cut-over on Saturday', by: expect.objectContaining({ person: 'Anna Berger' }) as unknown }) as unknown,
       }),
     ]);
     expect(b.core.call('conflicts.list', {})).toEqual(onA);

@@ -263,6 +263,8 @@ const CASES: Record<MethodName, BadInputCases> = {
     acceptedElsewhere: 'test/integration/sync.test.ts',
   },
   'sync.run': { valid: () => ({ share: tempDir('fieldbook-share-') }), required: 'share', wrongType: ['share', 'relative/folder'] },
+  'sync.status': { valid: () => ({}), wrongType: ['extra', 1] },
+  'sync.configure': { valid: () => ({ sharePath: tempDir('fieldbook-share-') }), required: 'sharePath', wrongType: ['sharePath', 'relative/folder'] },
   'documents.history': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['projectId', 1], idField: 'projectId' },
   'sizing.get': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['projectId', 1], idField: 'projectId' },
   'sizing.save': {

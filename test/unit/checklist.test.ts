@@ -170,7 +170,7 @@ describe('items', () => {
     ]);
     const last = history.at(-1)!;
     expect(last.deviceId).toBe(core.store.deviceId);
-    expect(last.by).toMatch(/\S/);
+    expect(last.by.host).toMatch(/\S/);
     expect(Date.parse(last.at)).toBeGreaterThan(Date.parse('2026-01-01'));
     expect(history.some((h) => h.field === 'projectId' || h.field === 'createdAt')).toBe(false);
   });

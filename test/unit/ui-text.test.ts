@@ -41,6 +41,7 @@ describe('screen addresses', () => {
     { view: 'customers', id: '019a0000-0000-7000-8000-000000000002' },
     { view: 'people', id: null },
     { view: 'branding' },
+    { view: 'sync' },
     { view: 'people', id: '019a0000-0000-7000-8000-000000000003' },
   ];
 

@@ -17,6 +17,7 @@ import { exportRequirements, importRequirements, previewImport } from './checkli
 import { exportDocument, exportHistory, getBranding, saveBranding } from '../documents/export.ts';
 import { syncWithShare } from '../sync/sync.ts';
 import { listConflicts, resolveConflict } from './conflicts.ts';
+import { configureSync, syncStatus } from './sync-settings.ts';
 import type { Context } from './context.ts';
 import { appInfo, restoreBackup } from './database.ts';
 import type { TaskControl } from '../task-control.ts';
@@ -134,6 +135,8 @@ export const handlers: Handlers = {
   'conflicts.list': (ctx) => listConflicts(ctx),
   'conflicts.resolve': resolveConflict,
   'sync.run': (ctx, input, control) => Promise.resolve().then(() => syncWithShare(ctx.store, input.share, control)),
+  'sync.status': syncStatus,
+  'sync.configure': configureSync,
   'documents.history': exportHistory,
   'sizing.get': getSizing,
   'sizing.save': saveSizing,

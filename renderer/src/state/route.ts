@@ -9,7 +9,8 @@ export type Route =
   | { view: 'customers'; id: string | null }
   | { view: 'people'; id: string | null }
   | { view: 'branding' }
-  | { view: 'profile' };
+  | { view: 'profile' }
+  | { view: 'sync' };
 
 export function parseRoute(hash: string): Route {
   const [view, id, sub, topicKey, mode] = hash.replace(/^#\/?/, '').split('/');
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (view === 'people') return { view: 'people', id: id || null };
   if (view === 'branding') return { view: 'branding' };
   if (view === 'profile') return { view: 'profile' };
+  if (view === 'sync') return { view: 'sync' };
   return { view: 'projects' };
 }
 
@@ -32,6 +34,8 @@ export function routeHash(route: Route): string {
       return '#/branding';
     case 'profile':
       return '#/profile';
+    case 'sync':
+      return '#/sync';
     case 'project':
       return `#/project/${route.id}`;
     case 'workshops':

@@ -14,6 +14,7 @@ import { trackSave } from '../../state/saving.ts';
 import { reportFailure, useUi } from '../../state/ui.ts';
 import { useQuery } from '../../state/use-query.ts';
 import { useItemText } from './item-text.ts';
+import { deviceText } from '../../components/device-name.ts';
 
 interface Props {
   projectId: string;
@@ -133,7 +134,7 @@ export function RequirementPanel({ projectId, id, people, onClose }: Props) {
           {[...data.history].reverse().map((h, i) => (
             <li key={i}>
               <span>{change(h.field, h.from, h.to)}</span>{' '}
-              <span className="muted small">{t('requirements.changedBy', { at: new Date(h.at).toLocaleString(language), by: h.by })}</span>
+              <span className="muted small">{t('requirements.changedBy', { at: new Date(h.at).toLocaleString(language), by: deviceText(t, h.by) })}</span>
             </li>
           ))}
         </ol>
