@@ -21,7 +21,7 @@ export interface FieldChange {
 
 const CLOCK_KEY = 'clock';
 /** The last of this device's own changes (change_log.seq) written to the share. */
-const EXPORTED_KEY = 'sync.exported_seq';
+export const EXPORTED_KEY = 'sync.exported_seq';
 /** When this device last synced, and what came of it (the summary as JSON). */
 export const LAST_SYNC_KEY = 'sync.last';
 
@@ -57,6 +57,8 @@ export interface RemoteOutcome {
 }
 
 type ParkReason = 'schema' | 'clock';
+
+const noOutcome = (): RemoteOutcome => ({ applied: 0, superseded: 0, duplicates: 0, parkedForSchema: 0, parkedForClock: 0 });
 
 const cellKey = (change: Pick<RemoteChange, 'entity' | 'rowId' | 'field'>) => `${change.entity}\u0000${change.rowId}\u0000${change.field}`;
 
@@ -158,36 +160,38 @@ export class WritePath {
    * cannot apply (an entity or field it does not know, or stamped more than a day ahead of this
    * clock) is kept back in sync_parked and tried again by applyParked.
    */
-  applyRemote(changes: readonly RemoteChange[], file: SyncFileRecord | null, appliedAt: string): RemoteOutcome {
-    return this.withoutForeignKeys(() =>
-      this.db
-        .transaction(() => {
-          const outcome: RemoteOutcome = { applied: 0, superseded: 0, duplicates: 0, parkedForSchema: 0, parkedForClock: 0 };
-          const stored = loadClockState(this.db);
-          if (stored) this.clock.catchUp(stored);
-          // The file first: what its writer knew decides whether its changes conflict.
-          if (file) this.recordFile(file, appliedAt);
-          const touched = new Map<string, RemoteChange>();
-          for (const change of changes) if (this.applyOneRemote(change, outcome)) touched.set(cellKey(change), change);
-          for (const change of touched.values()) this.findConflicts(change.entity, change.rowId, change.field);
-          // The clock is persisted with the batch that moved it, never without it.
-          this.clockSave.run(JSON.stringify(this.clock.snapshot()));
-          return outcome;
-        })
-        .immediate(),
-    );
+  applyRemote(changes: readonly RemoteChange[], file: SyncFileRecord, appliedAt: string): RemoteOutcome {
+    return this.remoteBatch((outcome) => {
+      // The file first: what its writer knew decides whether its changes conflict.
+      this.recordFile(file, appliedAt);
+      const touched = new Map<string, RemoteChange>();
+      for (const change of changes) if (this.applyOneRemote(change, outcome)) touched.set(cellKey(change), change);
+      for (const change of touched.values()) this.findConflicts(change.entity, change.rowId, change.field);
+    });
   }
 
   /** Tries the changes kept back again: after an upgrade, or once this clock has caught up. */
   applyParked(): RemoteOutcome {
     const parked = this.remote.parkedAll.all().map((row) => ({ ...row, value: JSON.parse(row.value) as FieldValue }));
-    if (parked.length === 0) return { applied: 0, superseded: 0, duplicates: 0, parkedForSchema: 0, parkedForClock: 0 };
+    if (parked.length === 0) return noOutcome();
+    return this.remoteBatch((outcome) => {
+      this.remote.parkedClear.run();
+      for (const change of parked) if (this.applyOneRemote(change, outcome)) this.findConflicts(change.entity, change.rowId, change.field);
+    });
+  }
+
+  /**
+   * One batch of others' changes: one transaction, with foreign keys off (see below), the clock
+   * caught up with the stored one first and persisted with the batch that moved it, never without.
+   */
+  private remoteBatch(work: (outcome: RemoteOutcome) => void): RemoteOutcome {
     return this.withoutForeignKeys(() =>
       this.db
         .transaction(() => {
-          this.remote.parkedClear.run();
-          const outcome: RemoteOutcome = { applied: 0, superseded: 0, duplicates: 0, parkedForSchema: 0, parkedForClock: 0 };
-          for (const change of parked) if (this.applyOneRemote(change, outcome)) this.findConflicts(change.entity, change.rowId, change.field);
+          const outcome = noOutcome();
+          const stored = loadClockState(this.db);
+          if (stored) this.clock.catchUp(stored);
+          work(outcome);
           this.clockSave.run(JSON.stringify(this.clock.snapshot()));
           return outcome;
         })

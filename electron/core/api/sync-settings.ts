@@ -7,12 +7,9 @@ import { statSync } from 'node:fs';
 import type { ParsedInput } from '../../../shared/api.ts';
 import type { SyncResult, SyncStatus } from '../../../shared/sync.ts';
 import * as t from '../db/tables/index.ts';
-import { LAST_SYNC_KEY } from '../write-path.ts';
+import { EXPORTED_KEY, LAST_SYNC_KEY } from '../write-path.ts';
 import { listConflicts } from './conflicts.ts';
 import { changesFor, type Context } from './context.ts';
-
-/** The sync's own bookkeeping: the last of this device's changes written to the share. */
-const EXPORTED_SEQ_KEY = 'sync.exported_seq';
 
 function metaValue(ctx: Context, key: string): string | undefined {
   return ctx.store.orm.select({ value: t.meta.value }).from(t.meta).where(eq(t.meta.key, key)).get()?.value;
@@ -40,7 +37,7 @@ function isFolder(path: string): boolean {
 export function syncStatus(ctx: Context): SyncStatus {
   const deviceId = ctx.store.deviceId;
   const sharePath = ctx.store.orm.select({ sharePath: t.device.sharePath }).from(t.device).where(eq(t.device.id, deviceId)).get()?.sharePath ?? '';
-  const exported = Number(metaValue(ctx, EXPORTED_SEQ_KEY) ?? 0);
+  const exported = Number(metaValue(ctx, EXPORTED_KEY) ?? 0);
   const waiting =
     ctx.store.orm
       .select({ n: count() })

@@ -10,7 +10,7 @@ import { SCHEMA_VERSION } from '../db/migrations.ts';
 import * as t from '../db/tables/index.ts';
 import type { Store } from '../store.ts';
 import type { TaskControl } from '../task-control.ts';
-import type { RemoteOutcome } from '../write-path.ts';
+import { EXPORTED_KEY, type RemoteOutcome } from '../write-path.ts';
 import { MAX_CHANGE_FILE_BYTES, ShareError, readChangeFile, scanShare, writeChangeFile, type FoundFile, type ShareChange } from './change-files.ts';
 
 /**
@@ -38,7 +38,11 @@ function onShare<T>(work: () => T): T {
   }
 }
 
-/** Per other device, the latest of its changes applied here: what this device's next changes are made knowing. */
+/**
+ * Per other device, the latest of its changes applied here: what this device's next changes are
+ * made knowing. (A device's file applied before an earlier one of it has arrived counts as known
+ * up to its last change: a conflict with a change of that missing file may then go unlisted.)
+ */
 function knowledge(store: Store): Record<string, string> {
   const rows = store.orm.select({ device: t.syncFile.device, lastStamp: t.syncFile.lastStamp }).from(t.syncFile).where(ne(t.syncFile.device, store.deviceId)).all();
   const knows: Record<string, string> = {};
@@ -47,11 +51,11 @@ function knowledge(store: Store): Record<string, string> {
 }
 
 function exportedSeq(store: Store): number {
-  const row = store.orm.select({ value: t.meta.value }).from(t.meta).where(eq(t.meta.key, 'sync.exported_seq')).get();
+  const row = store.orm.select({ value: t.meta.value }).from(t.meta).where(eq(t.meta.key, EXPORTED_KEY)).get();
   return row ? Number(row.value) : 0;
 }
 
-/** Writes this device's changes not yet in the share, in files of CHANGES_PER_FILE. */
+/** Writes this device's changes not yet in the share, in files of a few MB. */
 function send(store: Store, share: string, control: TaskControl): SyncResult['sent'] {
   const sent = { files: 0, changes: 0 };
   for (;;) {
