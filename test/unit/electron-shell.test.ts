@@ -14,7 +14,8 @@ import { dataDirOverride } from '../../electron/main/data-dir.ts';
 import { registerApiHandler, replyToCall, type IpcMainHandle, type SenderFrame } from '../../electron/main/ipc.ts';
 import { APP_SCHEME, handleAppScheme, registerAppScheme, resolveAppUrl, serveAppRequest, type ProtocolModule } from '../../electron/main/protocol.ts';
 import { allowedExternalUrl, denyAllPermissions, guardAllWebContents, guardWebContents, type GuardedContents, type PermissionSession } from '../../electron/main/security.ts';
-import { closeCoreBeforeQuit, type QuittingApp } from '../../electron/main/quit.ts';
+import { QUIT_SYNC_TIMEOUT_MS, closeCoreBeforeQuit, type QuittingApp } from '../../electron/main/quit.ts';
+import type { SyncStatus } from '../../shared/sync.ts';
 import { FLUSH_TIMEOUT_MS, createMainWindow, flushBeforeClose, type FlushChannel, type MainWindow } from '../../electron/main/window.ts';
 import { openTestCore, removeTempDirs, tempDir } from '../support/temp-store.ts';
 
@@ -277,6 +278,10 @@ describe('closing the window saves pending typing first', () => {
 });
 
 describe('quitting waits for the core', () => {
+  /** A data folder with no shared folder set up. */
+  const status: SyncStatus = { sharePath: '', lastSync: null, waiting: 0, reachable: null, conflicts: 0 };
+  const notSetUp = (): Promise<unknown> => Promise.resolve(status);
+
   /** Electron's app as far as quitting goes: quit() emits will-quit, which a listener may hold. */
   class FakeApp extends EventEmitter implements QuittingApp {
     quits = 0;
@@ -293,16 +298,56 @@ describe('quitting waits for the core', () => {
     const app = new FakeApp();
     const closed = Promise.withResolvers<void>();
     const close = vi.fn(() => closed.promise);
-    closeCoreBeforeQuit(app, { close });
+    closeCoreBeforeQuit(app, { close, call: notSetUp });
 
     app.quit();
     app.quit(); // a second quit while the core closes closes nothing twice
+    await vi.waitFor(() => expect(close).toHaveBeenCalledTimes(1));
     expect(app.ended).toBe(false);
-    expect(close).toHaveBeenCalledTimes(1);
 
     closed.resolve();
     await vi.waitFor(() => expect(app.ended).toBe(true));
     expect(app.quits).toBe(3);
+  });
+
+  it('sends what waits to the shared folder before closing, when one is set and reachable', async () => {
+    const app = new FakeApp();
+    const order: string[] = [];
+    const call = vi.fn((method: unknown): Promise<unknown> => {
+      order.push(String(method));
+      return Promise.resolve(method === 'sync.status' ? { ...status, sharePath: '/mnt/share', reachable: true, waiting: 3 } : {});
+    });
+    closeCoreBeforeQuit(app, { call, close: () => (order.push('close'), Promise.resolve()) });
+    app.quit();
+    await vi.waitFor(() => expect(app.ended).toBe(true));
+    expect(order).toEqual(['sync.status', 'sync.run', 'close']);
+    expect(call).toHaveBeenCalledWith('sync.run', { share: '/mnt/share' }, expect.objectContaining({ signal: expect.any(AbortSignal) as unknown }));
+  });
+
+  it('quits without a sync when nothing waits or the folder is away, and gives a hanging sync up after the timeout', async () => {
+    for (const away of [{ reachable: false, waiting: 3 }, { reachable: true, waiting: 0 }]) {
+      const app = new FakeApp();
+      const call = vi.fn((): Promise<unknown> => Promise.resolve({ ...status, sharePath: '/mnt/share', ...away }));
+      closeCoreBeforeQuit(app, { call, close: () => Promise.resolve() });
+      app.quit();
+      await vi.waitFor(() => expect(app.ended).toBe(true));
+      expect(call).toHaveBeenCalledTimes(1);
+    }
+
+    vi.useFakeTimers();
+    const app = new FakeApp();
+    let cancelled = false;
+    const call = (method: unknown, _input: unknown, options?: { signal?: AbortSignal }): Promise<unknown> => {
+      if (method === 'sync.status') return Promise.resolve({ ...status, sharePath: '/mnt/slow', reachable: true, waiting: 1 });
+      return new Promise((_resolve, reject) => options?.signal?.addEventListener('abort', () => ((cancelled = true), reject(new Error('cancelled')))));
+    };
+    closeCoreBeforeQuit(app, { call, close: () => Promise.resolve() });
+    app.quit();
+    await vi.advanceTimersByTimeAsync(QUIT_SYNC_TIMEOUT_MS - 1);
+    expect(app.ended).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await vi.waitFor(() => expect(app.ended).toBe(true));
+    expect(cancelled).toBe(true);
   });
 });
 
