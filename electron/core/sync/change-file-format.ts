@@ -81,6 +81,11 @@ export function isChangeFileName(name: string): boolean {
   return NAME.test(name);
 }
 
+/** The hash a change file's name carries (its identity: a sync client's copy has the same); null for another name. */
+export function nameHash(name: string): string | null {
+  return NAME.exec(name)?.[2] ?? null;
+}
+
 /** The encoded file: its bytes and its name. */
 interface EncodedChangeFile {
   name: string;

@@ -23,7 +23,7 @@ import {
 } from './change-file-format.ts';
 
 // The format's names too, so that sync reads the share through this one module.
-export { MAX_CHANGE_FILE_BYTES, SHARE_FORMAT, type ChangeFileHeader, type ReadChangeFile, type ShareChange, type Skipped } from './change-file-format.ts';
+export { MAX_CHANGE_FILE_BYTES, SHARE_FORMAT, nameHash, type ChangeFileHeader, type ReadChangeFile, type ShareChange, type Skipped } from './change-file-format.ts';
 
 /** The share itself failed (not reachable, not writable, full, a file held by another program): the user's to fix, where other errors are ours. */
 export class ShareError extends Error {

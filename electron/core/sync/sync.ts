@@ -11,7 +11,7 @@ import * as t from '../db/tables/index.ts';
 import type { Store } from '../store.ts';
 import type { TaskControl } from '../task-control.ts';
 import { EXPORTED_KEY, type RemoteOutcome } from '../write-path.ts';
-import { MAX_CHANGE_FILE_BYTES, ShareError, readChangeFile, scanShare, writeChangeFile, type FoundFile, type ShareChange } from './change-files.ts';
+import { MAX_CHANGE_FILE_BYTES, ShareError, nameHash, readChangeFile, scanShare, writeChangeFile, type FoundFile, type ShareChange } from './change-files.ts';
 
 /**
  * A change file holds up to this many changes or bytes (the encoded changes, roughly): a few MB,
@@ -23,9 +23,9 @@ const BYTES_PER_FILE = Math.min(5 * 1024 ** 2, MAX_CHANGE_FILE_BYTES / 4);
 
 /** The hash a change file's name carries: its identity, a sync client's conflicted copy included. */
 function hashOf(file: Pick<FoundFile, 'name'>): string {
-  const match = /^c-\d{15}-\d{10}-([0-9a-f]{16})/.exec(file.name);
-  if (!match) throw new Error(`Not a change file name: ${file.name}`);
-  return match[1]!;
+  const hash = nameHash(file.name);
+  if (hash === null) throw new Error(`Not a change file name: ${file.name}`);
+  return hash;
 }
 
 /** The share's own failures (not there, not writable, full) are the user's to fix: said as the share's, naming the folder. */
