@@ -39,6 +39,8 @@ export interface ConflictValue {
 export interface SyncConflict {
   entity: string;
   rowId: string;
+  /** What people call the row (a customer's name, "R-042 Backup concept"), and its project's name where it has one. */
+  row: { label: string | null; project: string | null };
   field: string;
   current: ConflictValue;
   other: ConflictValue;

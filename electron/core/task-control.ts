@@ -2,15 +2,7 @@
 // the caller cancels. Handlers get a TaskControl with every call; a call nobody watches or can
 // cancel gets UNWATCHED.
 import { ApiError } from '../../shared/errors.ts';
-
-/**
- * How far long work has come. An export reads the project's data, renders each format, then
- * records its version with the files' hashes (saving them where asked); an import reads its rows,
- * then writes them; a sync sends this device's changes, then receives the others'.
- */
-export type Progress =
-  | { stage: 'read' | 'pdf' | 'docx' | 'record' }
-  | { stage: 'rows' | 'write' | 'send' | 'receive'; done: number; total: number };
+import type { Progress } from '../../shared/task-progress.ts';
 
 export interface TaskControl {
   /** Aborted when the caller cancels: waits on other threads (a rendering) end at once. */

@@ -20,6 +20,7 @@ import type { AddressInfo } from 'node:net';
 import { commandLineOnly } from '../../shared/api.ts';
 import { ApiError, type ApiErrorBody } from '../../shared/errors.ts';
 import { MAX_REQUEST_BYTES } from '../../shared/limits.ts';
+import { PROGRESS_STREAM_TYPE, type StreamLine } from '../../shared/task-progress.ts';
 import { inputOfText, requestTooLarge, textOfBytes, type RequestSource } from '../core/api/input-text.ts';
 import type { CoreClient } from '../core/worker/client.ts';
 import { CONTENT_SECURITY_POLICY, mimeType, resolveStaticPath } from '../core/static-files.ts';
@@ -71,6 +72,29 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 
 function sendError(res: ServerResponse, error: ApiErrorBody, status = HTTP_STATUS[error.code]): void {
   sendJson(res, status, { error });
+}
+
+function errorBody(error: unknown): ApiErrorBody {
+  return error instanceof ApiError ? error.toJSON() : { code: 'internal', message: String(error) };
+}
+
+function writeLine(res: ServerResponse, line: StreamLine): void {
+  if (!res.headersSent) res.writeHead(200, { 'Content-Type': `${PROGRESS_STREAM_TYPE}; charset=utf-8`, 'Cache-Control': 'no-store' });
+  res.write(`${JSON.stringify(line)}\n`);
+}
+
+/**
+ * The answer of a caller that watches long work (it asked for the stream type): a line per
+ * progress report as the work goes, then one with the result or the error. The status is 200
+ * either way, since it is sent before the outcome is known; the last line tells.
+ */
+async function streamAnswer(res: ServerResponse, answer: Promise<unknown>): Promise<void> {
+  try {
+    writeLine(res, { result: await answer });
+  } catch (error) {
+    writeLine(res, { error: errorBody(error) });
+  }
+  res.end();
 }
 
 /**
@@ -134,7 +158,7 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
       const text = textOfBytes(bytes, BODY);
       input = text.trim() === '' ? {} : inputOfText(text, BODY);
     } catch (error) {
-      sendError(res, error instanceof ApiError ? error.toJSON() : { code: 'internal', message: String(error) });
+      sendError(res, errorBody(error));
       return;
     }
     const refused = commandLineOnly(method, input);
@@ -147,10 +171,14 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
     res.once('close', () => {
       if (!res.writableFinished) gone.abort();
     });
+    if (req.headers.accept === PROGRESS_STREAM_TYPE) {
+      await streamAnswer(res, options.core.call(method, input, { signal: gone.signal, onProgress: (progress) => writeLine(res, { progress }) }));
+      return;
+    }
     try {
       sendJson(res, 200, { result: await options.core.call(method, input, { signal: gone.signal }) });
     } catch (error) {
-      sendError(res, error instanceof ApiError ? error.toJSON() : { code: 'internal', message: String(error) });
+      sendError(res, errorBody(error));
     }
   }
 

@@ -14,11 +14,13 @@ export interface SecondDevice {
 
 export function secondDevice(): SecondDevice {
   const dataDir = mkdtempSync(join(tmpdir(), 'fieldbook-e2e-second-'));
-  const run = (...args: string[]) => JSON.parse(execFileSync(process.execPath, ['electron/cli/fieldbook.ts', '--data-dir', dataDir, ...args], { encoding: 'utf8' })) as unknown;
+  const run = (args: string[], input?: string) =>
+    JSON.parse(execFileSync(process.execPath, ['electron/cli/fieldbook.ts', '--data-dir', dataDir, ...args], { encoding: 'utf8', input, maxBuffer: 256 * 1024 * 1024 })) as unknown;
   return {
     dataDir,
-    call: (method, input) => run('call', method, JSON.stringify(input)),
-    sync: (share) => run('sync', '--share', share),
+    // The input on stdin: a large one (a CSV file) would not fit the command line.
+    call: (method, input) => run(['call', method, '-'], JSON.stringify(input)),
+    sync: (share) => run(['sync', '--share', share]),
     remove: () => rmSync(dataDir, { recursive: true, force: true }),
   };
 }

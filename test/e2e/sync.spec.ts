@@ -2,6 +2,8 @@
 // own) share one folder; both change the same customer's notes while apart, the sync screen lists
 // the conflict with both values and who set each, and "Keep this" settles it. In English and German.
 import { expect, test } from './fixtures.ts';
+import type { Customer, ProjectDetail } from '../../shared/domain.ts';
+import { CHECKLIST_MAPPING, checklistCsv } from '../support/long-checklist.ts';
 import { secondDevice, sharedFolder } from './second-device.ts';
 
 test('a conflict between two devices is listed with both values and who, and settled with "Keep this"', async ({ page, host }) => {
@@ -49,7 +51,8 @@ test('a conflict between two devices is listed with both values and who, and set
     await nav.getByRole('link', { name: 'Sync' }).click();
     await page.getByRole('button', { name: 'Sync now' }).click();
     await expect(header.getByRole('link', { name: /^Synced \d\d:\d\d · 1 conflict$/ })).toBeVisible();
-    const conflict = page.getByRole('article', { name: 'Customer · Notes' });
+    // Which row: the customer's name under the field's.
+    const conflict = page.getByRole('article', { name: 'Customer · Notes Stadtwerke Nordhafen' });
     await expect(conflict).toBeVisible();
     const ours = conflict.getByRole('region').filter({ hasText: 'Mail relay stays on premises.' });
     const theirs = conflict.getByRole('region').filter({ hasText: 'Mail relay moves to the cloud.' });
@@ -104,6 +107,46 @@ test('a folder that cannot be reached shows in the status, in German too, and Sy
     await expect(page.getByRole('alert').filter({ hasText: 'Bitte den vollständigen Pfad des Ordners angeben' })).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'Gemeinsamer Ordner' })).toHaveValue('freigabe/fieldbook');
   } finally {
+    share.remove();
+  }
+});
+
+test('a long sync shows how far it has come, file by file, and the window answers meanwhile', async ({ page, host }) => {
+  const share = sharedFolder();
+  const colleague = secondDevice();
+  try {
+    // A colleague's big checklist import: a few hundred thousand field changes, several files.
+    const customer = colleague.call('customers.create', { name: 'Hanse Hosting' }) as Customer;
+    const { project } = colleague.call('projects.create', { customerId: customer.id, name: 'Webmail' }) as ProjectDetail;
+    colleague.call('requirements.import', { projectId: project.id, csv: checklistCsv(20_000), mapping: CHECKLIST_MAPPING });
+    const sent = colleague.sync(share.path) as { sent: { files: number } };
+    expect(sent.sent.files).toBeGreaterThan(3);
+
+    await page.goto(host.url);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Sync' }).click();
+    await page.getByRole('textbox', { name: 'Shared folder' }).fill(share.path);
+    await expect(page.getByText('The folder can be reached.')).toBeVisible();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    const status = page.getByRole('status').filter({ has: page.getByRole('progressbar') });
+    await expect(status).toContainText(new RegExp(`Reading the others' files: [1-9]\\d* of ${sent.sent.files}`));
+    // Cancelled after a file or two: what came through stays, no failure shown, the rest follows.
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('button', { name: 'Sync now' })).toBeEnabled();
+    await expect(page.getByRole('progressbar')).toHaveCount(0);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect(status).toContainText(/Reading the others' files: \d+ of \d+/);
+    // Typing goes on while it runs.
+    await nav.getByRole('link', { name: 'Your profile' }).click();
+    await page.getByLabel('Your name').fill('Miriam Kaya');
+    await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+    await nav.getByRole('link', { name: 'Sync' }).click();
+    await expect(page.getByRole('banner').getByRole('link', { name: /^Synced \d\d:\d\d/ })).toBeVisible({ timeout: 60_000 });
+    await nav.getByRole('link', { name: 'Customers' }).click();
+    await expect(page.getByRole('link', { name: 'Hanse Hosting' })).toBeVisible();
+  } finally {
+    colleague.remove();
     share.remove();
   }
 });

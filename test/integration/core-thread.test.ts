@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core/db/open.ts';
-import type { Progress } from '../../electron/core/task-control.ts';
+import type { Progress } from '../../shared/task-progress.ts';
 import { bundledThreadFiles, startCore, type CoreClient } from '../../electron/core/worker/client.ts';
 import { startHttpHost } from '../../electron/host/http-host.ts';
 import type { DocumentExport, ExportResult } from '../../shared/documents/types.ts';

@@ -8,6 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CoreClient } from '../../electron/core/worker/client.ts';
 import { startHttpHost, type HttpHost } from '../../electron/host/http-host.ts';
 import { MAX_CSV_CHARS, MAX_REQUEST_BYTES, megabytes } from '../../shared/limits.ts';
+import { PROGRESS_STREAM_TYPE, type StreamLine } from '../../shared/task-progress.ts';
+import { CHECKLIST_MAPPING, checklistCsv, seedLongChecklist } from '../support/long-checklist.ts';
 import { dumpDataDir, removeTempDirs, startTestCore, tempDir } from '../support/temp-store.ts';
 
 let dataDir: string;
@@ -36,6 +38,24 @@ function callApi(method: string, body: unknown, headers: Record<string, string> 
 }
 
 describe('the local web host', () => {
+  it('streams the progress of long work to a caller that asks for it, then the answer', async () => {
+    const projectId = await seedLongChecklist((method, input) => core.call(method, input), 0);
+    const watched = { Authorization: `Bearer ${host.token}`, Accept: PROGRESS_STREAM_TYPE };
+    const res = await callApi('requirements.import', { projectId, csv: checklistCsv(1_200), mapping: CHECKLIST_MAPPING }, watched);
+    expect(res.headers.get('content-type')).toBe(`${PROGRESS_STREAM_TYPE}; charset=utf-8`);
+    const lines = (await res.text()).trimEnd().split('\n').map((line) => JSON.parse(line) as StreamLine);
+    expect(lines.at(-1)).toEqual({ result: { created: 1_200, updated: 0, skipped: 0 } });
+    const progress = lines.slice(0, -1).map((line) => ('progress' in line ? line.progress : line));
+    expect(progress).toContainEqual({ stage: 'rows', done: 500, total: 1_200 });
+    expect(progress).toContainEqual({ stage: 'write', done: 1_200, total: 1_200 });
+
+    // A refusal of the work itself comes as the stream's last line, with its field.
+    const refused = await callApi('requirements.import', { projectId, csv: 'a,b\n1,2', mapping: 'nonsense' }, watched);
+    expect((await refused.text()).trimEnd().split('\n').map((line) => JSON.parse(line) as StreamLine)).toEqual([
+      { error: expect.objectContaining({ code: 'invalid_input', field: 'mapping' }) },
+    ]);
+  });
+
   it('prints a URL on 127.0.0.1 carrying a fresh random token', async () => {
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
     expect(host.token.length).toBeGreaterThanOrEqual(32);

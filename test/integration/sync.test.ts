@@ -100,6 +100,7 @@ describe('two devices and a shared folder', () => {
       expect.objectContaining({
         entity: 'customer',
         rowId: made.id,
+        row: { label: 'Hanse Hosting', project: null },
         field: 'notes',
         current: expect.objectContaining({ value: 'Cut-over on Sunday', by: expect.objectContaining({ person: 'Jonas Weber' }) as unknown }) as unknown,
         other: expect.objectContaining({ value: 'Cut-over on Saturday', by: expect.objectContaining({ person: 'Anna Berger' }) as unknown }) as unknown,

@@ -10,6 +10,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { APP_ORIGIN, IPC_CHANNELS, type BridgeReply, type FieldbookBridge } from '../../shared/bridge.ts';
 import type { AppInfo } from '../../shared/domain.ts';
 import type { Core } from '../../electron/core/core.ts';
+import type { CallOptions } from '../../electron/core/worker/client.ts';
+import { ApiError } from '../../shared/errors.ts';
 import { dataDirOverride } from '../../electron/main/data-dir.ts';
 import { registerApiHandler, replyToCall, type IpcMainHandle, type SenderFrame } from '../../electron/main/ipc.ts';
 import { APP_SCHEME, handleAppScheme, registerAppScheme, resolveAppUrl, serveAppRequest, type ProtocolModule } from '../../electron/main/protocol.ts';
@@ -22,13 +24,14 @@ import { openTestCore, removeTempDirs, tempDir } from '../support/temp-store.ts'
 // The preload's view of Electron. vi.hoisted: the mock factory runs before the imports above.
 const preloadElectron = vi.hoisted(() => {
   const exposed = new Map<string, unknown>();
-  const listeners = new Map<string, () => void>();
+  const listeners = new Map<string, (...args: unknown[]) => void>();
   return {
     exposed,
     listeners,
     ipcRenderer: {
       invoke: vi.fn((): Promise<unknown> => Promise.resolve({ ok: true, result: 'from main' })),
-      on: vi.fn((channel: string, listener: () => void) => listeners.set(channel, listener)),
+      on: vi.fn((channel: string, listener: (...args: unknown[]) => void) => listeners.set(channel, listener)),
+      removeListener: vi.fn((channel: string) => listeners.delete(channel)),
       send: vi.fn(),
     },
   };
@@ -450,6 +453,7 @@ describe('IPC: the API channel', () => {
   let core: Core;
   let handler: Parameters<IpcMainHandle['handle']>[1];
   const appFrame: SenderFrame = { url: `${APP_ORIGIN}/index.html` };
+  const page = { id: 1, send: vi.fn() };
 
   beforeEach(() => {
     core = openTestCore();
@@ -459,6 +463,7 @@ describe('IPC: the API channel', () => {
           expect(channel).toBe(IPC_CHANNELS.call);
           handler = listener;
         },
+        on: () => {},
       },
       core,
     );
@@ -466,7 +471,7 @@ describe('IPC: the API channel', () => {
   afterEach(() => core.close());
 
   it('answers a call from the app frame with the result', async () => {
-    const reply = await handler({ senderFrame: appFrame }, 'app.info', {});
+    const reply = await handler({ senderFrame: appFrame, sender: page }, 'app.info', {});
     expect(reply.ok).toBe(true);
     expect((reply as Extract<BridgeReply, { ok: true }>).result).toMatchObject({ version: '0.0.0-test', readOnly: false } satisfies Partial<AppInfo>);
   });
@@ -487,22 +492,22 @@ describe('IPC: the API channel', () => {
     ],
   ])('refuses a call from %s as unauthorized', async (_what, senderFrame) => {
     const before = core.call('customers.list', {});
-    const reply = await handler({ senderFrame }, 'customers.create', { name: 'Intruder GmbH' });
+    const reply = await handler({ senderFrame, sender: page }, 'customers.create', { name: 'Intruder GmbH' });
     expect(reply).toEqual({ ok: false, error: { code: 'unauthorized', message: expect.any(String) } });
     expect(core.call('customers.list', {})).toEqual(before);
   });
 
   it('returns API errors as values, never throws', async () => {
-    expect(await handler({ senderFrame: appFrame }, 'no.such.method', {})).toEqual({
+    expect(await handler({ senderFrame: appFrame, sender: page }, 'no.such.method', {})).toEqual({
       ok: false,
       error: expect.objectContaining({ code: 'unknown_method', field: 'method' }),
     });
-    expect(await handler({ senderFrame: appFrame }, 42, {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    expect(await handler({ senderFrame: appFrame }, 'customers.create', { name: '' })).toMatchObject({
+    expect(await handler({ senderFrame: appFrame, sender: page }, 42, {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await handler({ senderFrame: appFrame, sender: page }, 'customers.create', { name: '' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', field: 'name' },
     });
-    expect(await handler({ senderFrame: appFrame }, 'customers.get', { id: 'nope' })).toMatchObject({
+    expect(await handler({ senderFrame: appFrame, sender: page }, 'customers.get', { id: 'nope' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', field: 'id' },
     });
@@ -519,6 +524,29 @@ describe('IPC: the API channel', () => {
     const broken = { call: (): unknown => { throw new TypeError('boom'); } };
     expect(await replyToCall(broken, appFrame, 'app.info', {})).toEqual({ ok: false, error: { code: 'internal', message: 'boom' } });
   });
+
+  it('reports a watched call\'s progress to the page that made it, and cancels it on that page\'s word', async () => {
+    let onHandle!: Parameters<IpcMainHandle['handle']>[1];
+    let onCancel!: Parameters<IpcMainHandle['on']>[1];
+    const started = Promise.withResolvers<AbortSignal>();
+    const longWork = {
+      call: (_method: unknown, _input: unknown, options?: CallOptions): Promise<unknown> => {
+        options?.onProgress?.({ stage: 'send', done: 1, total: 4 });
+        started.resolve(options!.signal!);
+        return new Promise((_resolve, reject) => options!.signal!.addEventListener('abort', () => reject(new ApiError({ code: 'cancelled', message: 'Cancelled' }))));
+      },
+    };
+    registerApiHandler({ handle: (_channel, listener) => (onHandle = listener), on: (_channel, listener) => (onCancel = listener) }, longWork);
+    const otherPage = { id: 2, send: vi.fn() };
+    const reply = onHandle({ senderFrame: appFrame, sender: page }, 'sync.run', { share: '/mnt/share' }, 'task-1');
+    const signal = await started.promise;
+    expect(page.send).toHaveBeenCalledWith(IPC_CHANNELS.progress, 'task-1', { stage: 'send', done: 1, total: 4 });
+    onCancel({ senderFrame: appFrame, sender: otherPage }, 'task-1');
+    onCancel({ senderFrame: { url: 'https://evil.example/' }, sender: page }, 'task-1');
+    expect(signal.aborted).toBe(false);
+    onCancel({ senderFrame: appFrame, sender: page }, 'task-1');
+    expect(await reply).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+  });
 });
 
 describe('preload bridge', () => {
@@ -530,9 +558,26 @@ describe('preload bridge', () => {
     preloadElectron.ipcRenderer.send.mockClear();
   });
 
-  it('exposes only call and onBeforeClose as window.fieldbook', () => {
+  it('exposes only call, cancel and onBeforeClose as window.fieldbook', () => {
     expect([...preloadElectron.exposed.keys()]).toEqual(['fieldbook']);
-    expect(Object.keys(bridge).sort()).toEqual(['call', 'onBeforeClose']);
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'cancel', 'onBeforeClose']);
+  });
+
+  it('passes a watched call\'s progress to its watcher only, and its cancel to the main process', async () => {
+    let answer!: (reply: BridgeReply) => void;
+    preloadElectron.ipcRenderer.invoke.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    const seen: unknown[] = [];
+    const reply = bridge.call('sync.run', { share: '/mnt/share' }, { id: 'task-7', onProgress: (p) => seen.push(p) });
+    expect(preloadElectron.ipcRenderer.invoke).toHaveBeenCalledWith(IPC_CHANNELS.call, 'sync.run', { share: '/mnt/share' }, 'task-7');
+    const progress = preloadElectron.listeners.get(IPC_CHANNELS.progress)!;
+    progress({}, 'task-6', { stage: 'read' });
+    progress({}, 'task-7', { stage: 'receive', done: 2, total: 3 });
+    bridge.cancel('task-7');
+    expect(preloadElectron.ipcRenderer.send).toHaveBeenCalledWith(IPC_CHANNELS.cancel, 'task-7');
+    answer({ ok: true, result: 'done' });
+    expect(await reply).toEqual({ ok: true, result: 'done' });
+    expect(seen).toEqual([{ stage: 'receive', done: 2, total: 3 }]);
+    expect(preloadElectron.listeners.has(IPC_CHANNELS.progress)).toBe(false);
   });
 
   it('forwards known methods over the API channel', async () => {

@@ -2,7 +2,8 @@
 // which machine and when. The write path works the conflicts out from the change log as changes
 // arrive (sync_conflict); a person's answer is an entity of its own (conflict_resolution), so it
 // syncs and the conflict leaves the list on every device.
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { formatNumber } from '../../../shared/checklist/types.ts';
 import type { ParsedInput } from '../../../shared/api.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import type { ConflictValue, SyncConflict } from '../../../shared/sync.ts';
@@ -11,6 +12,30 @@ import * as t from '../db/tables/index.ts';
 import { deviceLabel } from '../device.ts';
 import { parseStamp } from '../hlc.ts';
 import { changesFor, type Context } from './context.ts';
+
+/** Fields a row is known by, in this order: whatever an entity calls its name. */
+const NAME_FIELDS = ['name', 'title', 'consultancyName'];
+
+/**
+ * What people call a conflict's row, and the project it belongs to. Read from the change log (the
+ * field's latest change is its value), so a row of any entity, even one removed since, has one.
+ */
+function rowOf(ctx: Context, entity: string, rowId: string): SyncConflict['row'] {
+  const latest = (e: string, id: string, field: string): unknown =>
+    ctx.store.orm
+      .select({ value: t.changeLog.value })
+      .from(t.changeLog)
+      .where(and(eq(t.changeLog.entity, e), eq(t.changeLog.rowId, id), eq(t.changeLog.field, field)))
+      .orderBy(desc(t.changeLog.stamp))
+      .limit(1)
+      .get()?.value;
+  const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
+  let label = NAME_FIELDS.map((field) => text(latest(entity, rowId, field))).find((name) => name !== null) ?? null;
+  const number = entity === 'requirement' ? latest(entity, rowId, 'number') : undefined;
+  if (typeof number === 'number') label = [formatNumber(number), label].filter(Boolean).join(' ');
+  const projectId = text(latest(entity, rowId, 'projectId'));
+  return { label, project: projectId ? text(latest('project', projectId, 'name')) : null };
+}
 
 /** The conflicts no one has answered yet, newest first. */
 export function listConflicts(ctx: Context): SyncConflict[] {
@@ -36,7 +61,7 @@ export function listConflicts(ctx: Context): SyncConflict[] {
     return { value: change.value, stamp, at: new Date(parseStamp(stamp).ms).toISOString(), deviceId: change.deviceId, by: deviceLabel(devices.get(change.deviceId), change.deviceId) };
   };
   return open
-    .map((c) => ({ entity: c.entity, rowId: c.rowId, field: c.field, current: valueOf(c.winner), other: valueOf(c.stamp) }))
+    .map((c) => ({ entity: c.entity, rowId: c.rowId, row: rowOf(ctx, c.entity, c.rowId), field: c.field, current: valueOf(c.winner), other: valueOf(c.stamp) }))
     .sort((a, b) => b.other.stamp.localeCompare(a.other.stamp));
 }
 

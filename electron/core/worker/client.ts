@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../../shared/errors.ts';
 import type { CoreOptions } from '../core.ts';
-import { cancelledError, type Progress } from '../task-control.ts';
+import type { Progress } from '../../../shared/task-progress.ts';
+import { cancelledError } from '../task-control.ts';
 import type { CoreThreadData, FromCore, ToCore } from './messages.ts';
 
 export interface CallOptions {

@@ -4,7 +4,7 @@
 import type { DocumentFormat } from '../../../shared/documents/types.ts';
 import { ApiError, type ApiErrorBody } from '../../../shared/errors.ts';
 import type { DocumentSource } from '../documents/compose.ts';
-import type { Progress } from '../task-control.ts';
+import type { Progress } from '../../../shared/task-progress.ts';
 
 /** The core's thread is started with this (as workerData). */
 export interface CoreThreadData {

@@ -6,7 +6,9 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { SyncStatus } from '../../../shared/sync.ts';
-import { api } from '../api/client.ts';
+import type { Progress } from '../../../shared/task-progress.ts';
+import { ApiError } from '../../../shared/errors.ts';
+import { api, apiTask } from '../api/client.ts';
 import { flushAll, useSaveStatus } from './saving.ts';
 
 const AUTO_SYNC_MS = 5 * 60_000;
@@ -15,15 +17,18 @@ const STATUS_REFRESH_MS = 60_000;
 interface SyncState {
   status: SyncStatus | null;
   running: boolean;
+  /** How far the running sync has come (null before its first report). */
+  progress: Progress | null;
   /** Why the last sync (or status read) failed; null after one that went through. */
   failure: unknown;
   /** Counts finished syncs and answered conflicts, for screens that show what a sync brought. */
   version: number;
 }
 
-export const useSync = create<SyncState>()(() => ({ status: null, running: false, failure: null, version: 0 }));
+export const useSync = create<SyncState>()(() => ({ status: null, running: false, progress: null, failure: null, version: 0 }));
 
 let current: Promise<void> | null = null;
+let cancelling: AbortController | null = null;
 
 /** Reads where this device stands; a failure shows in the status. */
 export async function refreshSyncStatus(): Promise<SyncStatus | null> {
@@ -43,22 +48,33 @@ export async function refreshSyncStatus(): Promise<SyncStatus | null> {
  */
 export function syncNow(settle = true): Promise<void> {
   current ??= (async () => {
-    useSync.setState({ running: true });
+    useSync.setState({ running: true, progress: null });
+    cancelling = new AbortController();
     try {
       if (settle) await savesSettled();
       const status = await refreshSyncStatus();
       if (!status?.sharePath) return;
-      await api('sync.run', { share: status.sharePath });
+      await apiTask('sync.run', { share: status.sharePath }, { onProgress: (progress) => useSync.setState({ progress }), signal: cancelling.signal });
       useSync.setState({ failure: null });
     } catch (error) {
-      useSync.setState({ failure: error });
+      // Cancelled by the user: not a failure, what came through stays and the rest follows later.
+      useSync.setState({ failure: error instanceof ApiError && error.code === 'cancelled' ? null : error });
     } finally {
       await refreshSyncStatus();
-      useSync.setState((s) => ({ running: false, version: s.version + 1 }));
+      useSync.setState((s) => ({ running: false, progress: null, version: s.version + 1 }));
       current = null;
+      cancelling = null;
     }
   })();
   return current;
+}
+
+/**
+ * Stops the running sync after the file it is on: what was sent or applied so far stays (each
+ * file is whole or not at all), the rest waits for the next sync.
+ */
+export function cancelSync(): void {
+  cancelling?.abort();
 }
 
 /** Every edit sent and answered. */

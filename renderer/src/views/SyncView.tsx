@@ -4,11 +4,12 @@
 import { useEffect, useId } from 'react';
 import type { Language, MessageKey } from '../../../shared/i18n/index.ts';
 import type { ConflictValue, SkippedFile, SyncConflict, SyncResult, SyncStatus } from '../../../shared/sync.ts';
+import type { Progress } from '../../../shared/task-progress.ts';
 import { api } from '../api/client.ts';
 import { failureText, localDateTime } from '../components/error-text.ts';
 import { AutoText } from '../components/fields.tsx';
 import { useT, type Translate } from '../i18n.ts';
-import { refreshSyncStatus, syncChanged, syncNow, useSync } from '../state/sync.ts';
+import { cancelSync, refreshSyncStatus, syncChanged, syncNow, useSync } from '../state/sync.ts';
 import { reportFailure, useUi } from '../state/ui.ts';
 import { useQuery } from '../state/use-query.ts';
 import { deviceText } from '../components/device-name.ts';
@@ -102,10 +103,13 @@ function ConflictItem({ conflict, onKeep }: { conflict: SyncConflict; onKeep: (c
   const t = useT();
   const id = useId();
   return (
-    <article className="conflict" aria-labelledby={id}>
+    <article className="conflict" aria-labelledby={`${id} ${id}-row`}>
       <h3 id={id} className="conflict-title">
         {conflictTitle(conflict, t)}
       </h3>
+      {(conflict.row.label ?? conflict.row.project) !== null && (
+        <p id={`${id}-row`} className="muted">{[conflict.row.label, conflict.row.project && t('sync.inProject', { project: conflict.row.project })].filter(Boolean).join(' · ')}</p>
+      )}
       <div className="conflict-values">
         <ValueColumn label={t('sync.current')} value={conflict.current} onKeep={() => onKeep('current')} busy={false} />
         <ValueColumn label={t('sync.other')} value={conflict.other} onKeep={() => onKeep('other')} busy={false} />
@@ -156,6 +160,26 @@ function LastSync({ result, language }: { result: SyncResult; language: Language
   );
 }
 
+/** The bar and the words for where the running sync is: sending changes, then reading the others' files. */
+function SyncProgress({ progress, language }: { progress: Progress | null; language: Language }) {
+  const t = useT();
+  if (!progress || !('done' in progress)) {
+    return (
+      <>
+        <progress aria-label={t('sync.progress')} /> {t('sync.running')}
+      </>
+    );
+  }
+  const number = new Intl.NumberFormat(language);
+  const counts = { done: number.format(progress.done), total: number.format(progress.total) };
+  return (
+    <>
+      <progress aria-label={t('sync.progress')} value={progress.done} max={Math.max(progress.total, 1)} />{' '}
+      {progress.stage === 'send' ? t('sync.sending', counts) : t('sync.receiving', counts)}
+    </>
+  );
+}
+
 function FolderState({ status }: { status: SyncStatus }) {
   const t = useT();
   if (!status.sharePath) return <p className="muted">{t('sync.notSetUp')}</p>;
@@ -165,7 +189,7 @@ function FolderState({ status }: { status: SyncStatus }) {
 export function SyncView() {
   const t = useT();
   const language = useUi((s) => s.language);
-  const { status, running, failure } = useSync();
+  const { status, running, progress, failure } = useSync();
   useEffect(() => {
     void refreshSyncStatus();
   }, []);
@@ -190,12 +214,13 @@ export function SyncView() {
               <button type="button" className="primary" onClick={() => void syncNow()} disabled={running || !status.sharePath} aria-busy={running}>
                 {t('sync.now')}
               </button>
+              {running && (
+                <button type="button" onClick={cancelSync}>
+                  {t('common.cancel')}
+                </button>
+              )}
               <p role="status" className="sync-progress">
-                {running && (
-                  <>
-                    <progress aria-label={t('sync.progress')} /> {t('sync.running')}
-                  </>
-                )}
+                {running && <SyncProgress progress={progress} language={language} />}
               </p>
             </div>
             {failure !== null && !running && (
