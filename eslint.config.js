@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 /** Node's own modules, with or without the node: prefix. */
 const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'worker_threads', 'stream', 'zlib', 'readline'];
 /** Packages that do I/O or need a native module: the core's business, never shared's or the renderer's. */
-const CORE_PACKAGES = ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'pdfkit', 'docx', 'jszip'];
+const CORE_PACKAGES = ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'pdfkit', 'svg-to-pdfkit', '@resvg/resvg-js', 'docx', 'jszip'];
 
 const forbid = (groups, message) => ({ group: groups, message });
 

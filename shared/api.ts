@@ -32,6 +32,13 @@ import { CONFLICT_CHOICES, type SyncConflict, type SyncResult, type SyncStatus }
 import { MAX_CSV_CHARS, MAX_PACK_CHARS, megabytes } from './limits.ts';
 import { MEETING_KINDS, PRESENCES, PREVIOUS_MINUTES, type AgendaDecision, type AgendaItem, type MeetingDetail, type MeetingSummary } from './meetings/types.ts';
 import type { Pack } from './workshops/pack.ts';
+import { CURRENCIES } from './money.ts';
+import { CHANGE_REQUEST_DECISIONS, type ChangeRequestDetail, type ChangeRequestSummary } from './change-requests/types.ts';
+import type { ProjectBudget } from './time/budget.ts';
+import { isQuarterHours } from './time/hours.ts';
+import type { RunningTimer, TimeEntry, TimeResult, TimeTargets, TimeTotals } from './time/types.ts';
+import type { SowDiff } from './sows/diff.ts';
+import { EXPENSE_MODES, PAYMENT_MODES, SIGNING_SIDES, type SowDetail, type SowSummary } from './sows/types.ts';
 import { sizingInputSchema } from './workshops/sizing.ts';
 import {
   QUESTION_STATUSES,
@@ -185,6 +192,97 @@ export const requirementFields = {
 
 /** A change made during a status call: the call's minutes record it. */
 const duringCall = { meetingId: id.optional() };
+
+/** A document file as base64 (documents.publish): two of them still fit a request. */
+const MAX_PUBLISHED_CHARS = 60_000_000;
+
+/** An amount of money: whole minor units (cents) and the currency, which must be the SOW's. */
+const money = z.strictObject({ minor: z.number().int().min(0).max(100_000_000_000), currency: z.enum(CURRENCIES) });
+/** A share in basis points: 100 is 1 %, 10000 is 100 %. */
+const basisPoints = z.number().int().min(0).max(10_000);
+
+/** An SOW's own fields; long texts up to 20,000 characters each. */
+const sowFields = {
+  title: wording(300),
+  frameworkAgreement: line,
+  date: optionalDate,
+  currency: z.enum(CURRENCIES),
+  background: text,
+  objectives: text,
+  scopeIn: text,
+  scopeOut: text,
+  acceptanceProcedure: text,
+  assumptions: text,
+  dependencies: text,
+  changeControl: text,
+  validUntil: optionalDate,
+  discountBasisPoints: basisPoints,
+  expensesMode: z.enum(EXPENSE_MODES),
+  /** The flat amount, or the amount per trip. */
+  expenses: money,
+  expensesTrips: z.number().int().min(0).max(10_000),
+  paymentMode: z.enum(PAYMENT_MODES),
+};
+
+/** The fields of each part of an SOW. Days are hundredths of a day (2.5 days: 250), never below zero. */
+const sowPartFields = {
+  deliverable: { title: line, acceptanceCriteria: text, dueDate: optionalDate },
+  milestone: { title: line, dueDate: optionalDate },
+  role: { side: z.enum(SIDES), role: line, responsibilities: text },
+  effort: { role: line, description: text, dayHundredths: z.number().int().min(0).max(1_000_000), dailyRate: money },
+  payment: { label: line, percentBasisPoints: basisPoints, milestoneId: id.nullable(), dueDate: optionalDate },
+};
+/** Input for one kind of part: `part` names it, then its own fields (all optional) and `extra`. */
+function sowPartInput<P extends keyof typeof sowPartFields, E extends z.ZodRawShape>(part: P, extra: E) {
+  return z.strictObject({ part: z.literal(part), ...extra, ...z.object(sowPartFields[part]).partial().shape });
+}
+function sowPartInputs<E extends z.ZodRawShape>(extra: E) {
+  return z.discriminatedUnion('part', [
+    sowPartInput('deliverable', extra),
+    sowPartInput('milestone', extra),
+    sowPartInput('role', extra),
+    sowPartInput('effort', extra),
+    sowPartInput('payment', extra),
+  ]);
+}
+const sowPart = z.enum(['deliverable', 'milestone', 'role', 'effort', 'payment']);
+
+/** Hours in quarter hours (1.5, 0.25), never below zero, at most a day's 24. */
+const hours = z
+  .number()
+  .refine(isQuarterHours, { message: 'Expected hours in quarter hours (0.25, 0.5, 0.75 …), not below zero', params: { reason: 'quarterHours' } })
+  .refine((v) => v <= 24, { message: 'At most 24 hours in one day', params: { reason: 'dayTooLong' } });
+/** Hours booked: at least a quarter hour. */
+const bookedHours = hours.refine((v) => v > 0, { message: 'Expected at least a quarter hour', params: { reason: 'quarterHours' } });
+
+/** Where time goes: an SOW's effort line (the SOW by any of its versions' ids), or a project activity. */
+const timeTarget = { sowId: id.nullable(), lineId: id.nullable(), activityId: id.nullable() };
+const oneTarget = <T extends { sowId?: string | null | undefined; lineId?: string | null | undefined; activityId?: string | null | undefined }>(v: T) =>
+  v.activityId ? !v.sowId && !v.lineId : Boolean(v.sowId && v.lineId);
+const TARGET_MESSAGE = { message: 'Book on an SOW and its effort line (sowId and lineId), or on an activity (activityId): one of the two', path: ['sowId'] };
+
+const timeFilters = {
+  projectId: id,
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  personId: id.optional(),
+  sowId: id.optional(),
+  lineId: id.optional(),
+  activityId: id.optional(),
+  billable: z.boolean().optional(),
+};
+
+/** Extra days per role of the SOW, at its rate for that role. */
+const effortImpact = z.array(z.strictObject({ role: wording(500), dayHundredths: z.number().int().min(0).max(1_000_000) })).max(50);
+const changeRequestFields = {
+  title: wording(300),
+  description: text,
+  reason: text,
+  requestedById: id.nullable(),
+  effort: effortImpact,
+  datesImpact: text,
+  scopeImpact: text,
+};
 
 const csvText = z.string().max(MAX_CSV_CHARS, `The file is larger than ${megabytes(MAX_CSV_CHARS)}`);
 const csvMapping = z.array(z.enum(CSV_TARGETS).nullable()).max(100);
@@ -413,6 +511,125 @@ export const api = {
     'The checklist (or the given items) as a CSV file for Excel.',
   ),
 
+  'sows.list': read<SowSummary[]>()(z.strictObject({ projectId: id }), "The project's statements of work by number, each with its versions."),
+  'sows.get': read<SowDetail>()(byId, 'One version of an SOW with its parts, its totals (computed exactly), warnings and the other versions.'),
+  'sows.templates': read<{ key: string; title: string }[]>()(
+    z.strictObject({ projectId: id, language: z.enum(['en', 'de']) }),
+    "The SOW templates of the project's template pack.",
+  ),
+  'sows.create': write<SowDetail>()(
+    z.strictObject({
+      projectId: id,
+      title: sowFields.title.optional(),
+      currency: sowFields.currency.optional(),
+      /** A template of the project's pack (sows.templates) to start from. */
+      templateKey: z.string().min(1).max(100).optional(),
+      /** Add the agreed workshop topics as scope and deliverables, their decisions as assumptions. */
+      fromWorkshops: z.boolean().optional(),
+      /** The language the template's and the workshops' text is taken in. */
+      language: z.enum(['en', 'de']).optional(),
+    }),
+    'Start an SOW (numbered SOW-01, SOW-02, ... per project) as a draft, from a template and the workshop results if asked.',
+  ),
+  'sows.update': write<SowDetail>()(patch(sowFields), "Change some fields of a draft SOW; a sent one is frozen (start a new version)."),
+  'sows.remove': write<{ id: string }>()(byId, 'Remove a draft version of an SOW; what was sent stays.'),
+  'sowItems.add': write<SowDetail>()(
+    sowPartInputs({ sowId: id, afterId: id.optional() }),
+    'Add a deliverable, milestone, role, effort line or payment to a draft SOW (at the end, or after another of its kind).',
+  ),
+  'sowItems.update': write<SowDetail>()(sowPartInputs({ id }), 'Change some fields of a part of a draft SOW.'),
+  'sowItems.remove': write<SowDetail>()(z.strictObject({ part: sowPart, id }), 'Remove a part of a draft SOW.'),
+  'sowItems.move': write<SowDetail>()(
+    z.strictObject({ part: sowPart, id, position: z.number().int().min(1).max(10_000) }),
+    'Move a part of a draft SOW to another place in its list (1 is the first).',
+  ),
+  'sows.send': write<SowDetail>()(
+    z.strictObject({ id, date: isoDate.optional() }),
+    'Send a draft: it is frozen from then on (its payment schedule must add up to 100 %); an earlier sent version is superseded.',
+  ),
+  'sows.sign': write<SowDetail>()(
+    z.strictObject({ id, side: z.enum(SIGNING_SIDES), name, date: isoDate }),
+    "Record one party's signature (who and when); signed by both, the SOW is signed.",
+  ),
+  'sows.reject': write<SowDetail>()(
+    z.strictObject({ id, name: line.optional(), date: isoDate, reason: text.optional() }),
+    'Record that the customer rejected a sent version (who, when, why).',
+  ),
+  'sows.newVersion': write<SowDetail>()(byId, 'Start the next version of an SOW as a draft, a copy of this version with all its parts.'),
+  'sows.diff': read<SowDiff>()(
+    z.strictObject({ fromId: id, toId: id }),
+    'What changed between two versions of one SOW: field by field, long texts word by word, parts matched across versions.',
+  ),
+
+  'changeRequests.list': read<ChangeRequestSummary[]>()(
+    z.strictObject({ projectId: id, sowId: id.optional(), requirementId: id.optional(), decisionId: id.optional() }),
+    "The project's change requests by number (CR-001, ...); only those of an SOW, or made from a checklist item or a meeting decision, when asked.",
+  ),
+  'changeRequests.get': read<ChangeRequestDetail>()(byId, 'One change request with its impact worked out exactly, its SOW, who asked for it and what it came from.'),
+  'changeRequests.create': write<ChangeRequestDetail>()(
+    z
+      .strictObject({
+        projectId: id,
+        /** The SOW it changes (any version's id). */
+        sowId: id,
+        ...z.object(changeRequestFields).partial().shape,
+        /** Made from a checklist item: its title and description unless given. */
+        requirementId: id.optional(),
+        /** Made from a meeting's decision: its text unless given. */
+        decisionId: id.optional(),
+      })
+      .refine((v) => v.title !== undefined || v.requirementId !== undefined || v.decisionId !== undefined, { message: 'Required', path: ['title'] }),
+    "Propose a change to an SOW (numbered CR-001, CR-002, ... per project), from scratch, a checklist item or a meeting decision; extra days per role are priced at the SOW's rates.",
+  ),
+  'changeRequests.update': write<ChangeRequestDetail>()(patch(changeRequestFields), 'Change some fields of a proposed change request; a decided one stands as decided.'),
+  'changeRequests.decide': write<ChangeRequestDetail>()(
+    z.strictObject({ id, status: z.enum(CHANGE_REQUEST_DECISIONS), name, date: isoDate }),
+    "Record the decision on a proposed change request (who, when): approved raises its SOW's budget, rejected or withdrawn does not.",
+  ),
+  'changeRequests.remove': write<{ id: string }>()(byId, 'Remove a proposed change request; its number is never given again.'),
+
+  'time.targets': read<TimeTargets>()(z.strictObject({ projectId: id }), "Where time can be booked on a project: its SOWs' effort lines and its activities, and who books (the consultancy's people)."),
+  'time.list': read<{ entries: TimeEntry[]; totals: TimeTotals }>()(
+    z.strictObject(timeFilters),
+    "The project's time entries, latest first, filtered by period, person, SOW, line, activity and billable, with their sums.",
+  ),
+  'time.create': write<TimeResult>()(
+    z
+      .strictObject({ projectId: id, date: isoDate, personId: id, ...z.object(timeTarget).partial().shape, hours: bookedHours, billable: z.boolean().optional(), note: text.optional() })
+      .refine(oneTarget, TARGET_MESSAGE),
+    "Book time: quarter hours, at most 24 a day per person (all entries of the day together), never on a rejected SOW; a date outside the SOW's validity gives a warning.",
+  ),
+  'time.update': write<TimeResult>()(
+    patch({ date: isoDate, personId: id, ...timeTarget, hours: bookedHours, billable: z.boolean(), note: text }),
+    'Change some fields of a time entry, under the same rules as booking it.',
+  ),
+  'time.remove': write<{ id: string }>()(byId, 'Remove a time entry.'),
+  'time.setCell': write<TimeResult>()(
+    z
+      .strictObject({ projectId: id, personId: id, date: isoDate, ...z.object(timeTarget).partial().shape, hours })
+      .refine(oneTarget, TARGET_MESSAGE),
+    "The weekly grid's cell: a person's hours on one line (or activity) on one day become `hours` (0 removes the entry).",
+  ),
+  'time.timers': read<RunningTimer[]>()(z.strictObject({ projectId: id }), "The project's running timers."),
+  'time.startTimer': write<RunningTimer>()(
+    z.strictObject({ projectId: id, personId: id, ...z.object(timeTarget).partial().shape, billable: z.boolean().optional(), note: text.optional() }).refine(oneTarget, TARGET_MESSAGE),
+    'Start a timer for a person (one at a time): its start is stored, so it runs on while the app is closed.',
+  ),
+  'time.stopTimer': write<TimeResult>()(byId, 'Stop a timer and book its time, to the nearest quarter hour (at least one), on the day it was started.'),
+  'time.cancelTimer': write<{ id: string }>()(byId, 'Throw a running timer away without booking anything.'),
+  'time.exportCsv': read<{ fileName: string; csv: string }>()(
+    z.strictObject({ ...timeFilters, language: z.enum(['en', 'de']), delimiter: z.enum([',', ';']) }),
+    'The time entries (filtered as the list) as a CSV file for billing and payroll.',
+  ),
+  'budget.get': read<ProjectBudget>()(
+    z.strictObject({ projectId: id }),
+    "The budget per SOW and for the project: planned days (SOW plus approved change requests) against days spent, per line and per role, what remains, the forecast at the current rate, warnings at 80 % and 100 %, and the burn chart's series.",
+  ),
+  'budget.setHoursPerDay': write<ProjectBudget>()(
+    z.strictObject({ projectId: id, hours: hours.refine((v) => v >= 1, { message: 'At least 1', params: { reason: 'quarterHours' } }) }),
+    "How many hours make a day of the project's budget (8 unless set).",
+  ),
+
   'profile.get': read<Profile>()(none, "The consultant using this installation: name, e-mail and role (empty until given)."),
   'profile.save': write<Profile>()(
     z.strictObject({ name, email, role: line }),
@@ -437,6 +654,10 @@ export const api = {
         projectId: id,
         document: z.enum(DOCUMENT_KINDS),
         meetingId: id.optional(),
+        /** The version of a statement of work (document sow). */
+        sowId: id.optional(),
+        /** The change request (document change-request). */
+        changeRequestId: id.optional(),
         /** The checklist as the list shows it: view, filters, search, order; grouped by phase or category. */
         checklist: z
           .strictObject({
@@ -447,7 +668,7 @@ export const api = {
             groupBy: z.enum(CHECKLIST_GROUPINGS),
           })
           .optional(),
-        /** The status report's period (default: the seven days up to today). */
+        /** The status report's period (default: the seven days up to today); the time report's. */
         period: z.strictObject({ from: isoDate, to: isoDate }).optional(),
         formats: z.array(z.enum(DOCUMENT_FORMATS)).min(1).max(2),
         language: z.enum(['en', 'de']),
@@ -458,8 +679,16 @@ export const api = {
          * file is put in place whole as the version is recorded, and a failure records nothing.
          */
         saveAs: z.strictObject({ pdf: absolutePath.optional(), docx: absolutePath.optional() }).optional(),
+        /**
+         * Also publish the files into this device's shared folder (sync.configure), never replacing
+         * a file there; a failure to publish is reported with the result and leaves the export made.
+         */
+        publish: z.boolean().optional(),
       })
       .refine((v) => v.document !== 'minutes' || v.meetingId !== undefined, { message: 'Minutes need the meeting', path: ['meetingId'] })
+      .refine((v) => v.document !== 'sow' || v.sowId !== undefined, { message: 'A statement of work needs the SOW version (sowId)', path: ['sowId'] })
+      .refine((v) => v.document !== 'change-request' || v.changeRequestId !== undefined, { message: 'A change request document needs the change request (changeRequestId)', path: ['changeRequestId'] })
+      .refine((v) => v.document !== 'time-report' || v.period !== undefined, { message: 'A time report needs its period (period.from, period.to)', path: ['period'] })
       .refine((v) => !v.period || v.period.from <= v.period.to, { message: 'The period ends before it starts', path: ['period', 'to'] })
       .refine((v) => DOCUMENT_FORMATS.every((f) => v.saveAs?.[f] === undefined || v.formats.includes(f)), { message: 'Only a format asked for can be saved', path: ['saveAs'] })
       .refine((v) => v.saveAs?.pdf === undefined || v.saveAs.pdf !== v.saveAs.docx, { message: 'The PDF and the DOCX need a file each', path: ['saveAs', 'docx'] }),
@@ -471,8 +700,12 @@ export const api = {
     'Answer a conflict (by the other value\'s stamp): keep the current value or the other; the answer syncs.',
   ),
   'sync.run': task<SyncResult>()(
-    z.strictObject({ share: absolutePath }),
-    "Sync with the shared folder: this device's new changes are written to it, the others' read and merged; a summary of what was sent, received, kept back and skipped.",
+    z.strictObject({
+      share: absolutePath,
+      /** Publish a snapshot of this device's data now, not only when one is due. */
+      snapshot: z.boolean().optional(),
+    }),
+    "Sync with the shared folder: this device's new changes are written to it, the others' read and merged (a new device starting from the newest snapshot); a snapshot published when due, or now with snapshot: true; a summary of what was sent, received, kept back, skipped and removed.",
   ),
   'sync.status': read<SyncStatus>()(none, "This device's shared folder, the last sync, how many of its changes wait to be sent, whether the folder is there, and how many conflicts are open."),
   'sync.configure': write<SyncStatus>()(
@@ -480,6 +713,24 @@ export const api = {
     'Set the shared folder this device syncs with (an absolute path), or \'\' to stop syncing; a folder not there now (a share not mounted) is accepted.',
   ),
   'documents.history': read<DocumentExport[]>()(z.strictObject({ projectId: id }), "The project's exported documents, latest first."),
+  'documents.publish': task<DocumentExport>()(
+    z
+      .strictObject({
+        exportId: id,
+        /** The files the export made, as saved then: each must have the SHA-256 the history keeps. */
+        files: z
+          .array(
+            z.strictObject({
+              format: z.enum(DOCUMENT_FORMATS),
+              base64: z.string().max(MAX_PUBLISHED_CHARS, `The file is larger than ${megabytes(MAX_PUBLISHED_CHARS * 0.75)}`).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Expected the file as base64'),
+            }),
+          )
+          .min(1)
+          .max(DOCUMENT_FORMATS.length),
+      })
+      .refine((v) => new Set(v.files.map((f) => f.format)).size === v.files.length, { message: 'Each format once', path: ['files'] }),
+    "Publish an earlier export into this device's shared folder from the files it made (each checked against the history's SHA-256), never replacing a file there; the export records where.",
+  ),
 
   'sizing.get': read<ProjectSizing>()(z.strictObject({ projectId: id }), "The project's hardware sizing: inputs, assumptions and result."),
   'sizing.save': write<ProjectSizing>()(

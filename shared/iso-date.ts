@@ -1,6 +1,7 @@
 // A calendar date as the API and the forms carry it: `YYYY-MM-DD`, and a day that exists
-// (2026-02-30 is refused, which Date.parse would accept).
+// (2026-02-30 is refused, which Date.parse would accept); and as each language writes it.
 import { z } from 'zod';
+import type { Language } from './i18n/index.ts';
 
 export function isIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -14,4 +15,17 @@ export const isoDate = z.string().refine(isIsoDate, { message: 'Expected a date 
 export function localIsoDate(moment: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
+}
+
+/**
+ * A stored date (or date and time) as the language writes it, apart from the browser's locale:
+ * German 30.11.2026, English the ISO form 2026-11-30, which readers in London and New York read
+ * alike. Anything else as it is.
+ */
+export function showDate(value: string, language: Language): string {
+  const stored = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?$/.exec(value);
+  if (!stored) return value;
+  const [, year, month, day, time] = stored;
+  const date = language === 'de' ? `${day}.${month}.${year}` : `${year}-${month}-${day}`;
+  return time ? `${date} ${time}` : date;
 }

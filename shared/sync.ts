@@ -19,6 +19,24 @@ export interface SyncResult {
   /** Others' changes kept back: for a newer Fieldbook's entities or fields (applied after an upgrade), or stamped more than a day ahead of this computer's clock. */
   keptBack: { newerSchema: number; clockAhead: number };
   skipped: SkippedFile[];
+  /** The snapshot this device caught up from (joining the share, or back after a long time away), and the one it published (when due, or asked for). */
+  snapshots: { taken: SnapshotSummary | null; published: SnapshotSummary | null };
+  /** This device's own files it removed from the share: every device it waits for had them, and a snapshot holds them. */
+  removed: { changeFiles: number; snapshots: number };
+  /**
+   * Set when change files in this device's own folder (or a snapshot) showed another installation
+   * using its device id (a copied laptop image, or this database restored from a backup): this one
+   * took a new id, changed nothing in the share, and took the other's changes in like a colleague's.
+   */
+  newDeviceId: { previous: string; current: string; foundFiles: number } | null;
+}
+
+/** A snapshot a sync took from the share or published to it. */
+export interface SnapshotSummary {
+  path: string;
+  /** The change files it holds (none of them is read again) and the changes in it. */
+  files: number;
+  changes: number;
 }
 
 /** Which value a person keeps when resolving a conflict: the field's current one, or the other. */

@@ -3,9 +3,9 @@
 // data without the UI.
 //   fieldbook [--data-dir DIR] methods
 //   fieldbook [--data-dir DIR] call METHOD ['JSON input' | -]   (- reads the JSON from stdin)
-//   fieldbook [--data-dir DIR] export --project ID --document minutes [--meeting ID]
-//             --format docx|pdf --lang en|de --out FILE
-//   fieldbook [--data-dir DIR] sync --share PATH
+//   fieldbook [--data-dir DIR] export --project ID --document minutes [--meeting ID] [--sow ID]
+//             [--change ID] [--from DATE --to DATE] --format docx|pdf --lang en|de --out FILE [--publish]
+//   fieldbook [--data-dir DIR] sync --share PATH [--snapshot]
 // Results go to stdout as JSON; errors go to stderr as {"error": {code, message, field?}} with
 // a non-zero exit code, and nothing is written.
 import { resolve } from 'node:path';
@@ -26,15 +26,24 @@ const USAGE = `Usage:
   fieldbook [--data-dir DIR] call METHOD -            the same, the JSON read from stdin (large inputs):
       jq -Rs '{json: .}' my-pack.json | fieldbook call packs.import -
   fieldbook [--data-dir DIR] export --project ID --document minutes --meeting ID
-            --format docx|pdf --lang en|de --out FILE
-                                                      make a document and write it to FILE
-  fieldbook [--data-dir DIR] sync --share PATH        sync once with the shared folder PATH; prints a summary
+            --format docx|pdf --lang en|de --out FILE [--publish]
+                                                      make a document and write it to FILE; with
+                                                      --publish also into the shared folder set
+                                                      (exit code 3: made, but not published)
+            --document minutes|checklist|concept|status|sow|change-request|time-report;
+            minutes name --meeting ID, an SOW version --sow ID, a change request --change ID;
+            a time report (and the status report) its period --from DATE --to DATE (YYYY-MM-DD)
+  fieldbook [--data-dir DIR] sync --share PATH [--snapshot]
+                                                      sync once with the shared folder PATH; prints a summary;
+                                                      --snapshot also publishes a snapshot now (not only when due)
 
 The data folder defaults to the desktop app's: ${defaultDataDir()}
 `;
 
 const EXIT_ERROR = 1;
 const EXIT_USAGE = 2;
+/** The document is made and saved, but publishing it into the shared folder failed. */
+const EXIT_NOT_PUBLISHED = 3;
 
 // A reader that stops early (`fieldbook methods | head -1`) closes the pipe. It has what it wanted,
 // so the command ends quietly and successfully (a pipeline under `set -o pipefail` must not fail
@@ -109,7 +118,7 @@ async function callCore(dataDir: string, method: string, input: unknown): Promis
 }
 
 /** The API's field names as the export command's options. */
-const OPTION_OF: Record<string, string> = { projectId: '--project', document: '--document', meetingId: '--meeting', formats: '--format', 'formats.0': '--format', language: '--lang', 'saveAs.pdf': '--out', 'saveAs.docx': '--out', share: '--share' };
+const OPTION_OF: Record<string, string> = { projectId: '--project', document: '--document', meetingId: '--meeting', sowId: '--sow', changeRequestId: '--change', period: '--from', 'period.from': '--from', 'period.to': '--to', formats: '--format', 'formats.0': '--format', language: '--lang', 'saveAs.pdf': '--out', 'saveAs.docx': '--out', share: '--share' };
 function asOptions(error: ApiErrorBody): ApiErrorBody {
   const option = error.field ? OPTION_OF[error.field] : undefined;
   return option ? { ...error, field: option, message: error.message.replace(`${error.field}:`, `${option}:`) } : error;
@@ -124,10 +133,16 @@ try {
       project: { type: 'string' },
       document: { type: 'string' },
       meeting: { type: 'string' },
+      sow: { type: 'string' },
+      change: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
       format: { type: 'string' },
       lang: { type: 'string' },
       out: { type: 'string' },
       share: { type: 'string' },
+      publish: { type: 'boolean' },
+      snapshot: { type: 'boolean' },
     },
     allowPositionals: true,
     strict: true,
@@ -170,13 +185,20 @@ if (command === 'methods') {
     projectId: values.project,
     document: values.document,
     ...(values.meeting === undefined ? {} : { meetingId: values.meeting }),
+    ...(values.sow === undefined ? {} : { sowId: values.sow }),
+    ...(values.change === undefined ? {} : { changeRequestId: values.change }),
+    ...(values.from === undefined && values.to === undefined ? {} : { period: { from: values.from, to: values.to } }),
     formats: values.format === undefined ? undefined : [values.format],
     language: values.lang,
     ...(format === undefined ? {} : { saveAs: { [format]: out } }),
+    ...(values.publish ? { publish: true } : {}),
   };
   try {
     const result = (await callCore(values['data-dir'] ?? defaultDataDir(), 'documents.export', input)) as ExportResult;
-    process.stdout.write(`${JSON.stringify({ file: out, version: result.version, sha256: result.files[0]!.sha256 }, null, 2)}\n`);
+    const { id, version, published, publishError } = result;
+    process.stdout.write(`${JSON.stringify({ file: out, version, sha256: result.files[0]!.sha256, id, ...(published ? { published } : {}) }, null, 2)}\n`);
+    // Made and saved, but not where the user asked it to go too: said as an error, after the result.
+    if (publishError) printError(publishError, EXIT_NOT_PUBLISHED);
   } catch (error) {
     printError(error instanceof ApiError ? asOptions(error.toJSON()) : { code: 'internal', message: String(error) }, EXIT_ERROR);
   }
@@ -184,7 +206,7 @@ if (command === 'methods') {
   if (rest.length > 0) usage('sync takes only options');
   if (!values.share) usage('sync needs --share PATH');
   try {
-    const result = await callCore(values['data-dir'] ?? defaultDataDir(), 'sync.run', { share: resolve(values.share) });
+    const result = await callCore(values['data-dir'] ?? defaultDataDir(), 'sync.run', { share: resolve(values.share), ...(values.snapshot ? { snapshot: true } : {}) });
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } catch (error) {
     printError(error instanceof ApiError ? asOptions(error.toJSON()) : { code: 'internal', message: String(error) }, EXIT_ERROR);

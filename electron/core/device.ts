@@ -32,6 +32,26 @@ export function introduceDevice(store: Store): void {
   ]);
 }
 
+/**
+ * Gives this installation a new device id (another one uses its id: a copied laptop image, or this
+ * database restored from a backup; sync/device-copy.ts). The new id's row takes this machine's
+ * names and the profile and shared folder of the old id's row, which stays as it is: the other
+ * installation goes on under it. Returns the new id.
+ */
+export function takeNewDeviceId(store: Store, inShare: ReadonlySet<string>): string {
+  const old = deviceRow(store, store.deviceId);
+  return store.changeDeviceId(inShare, (id) =>
+    changesFor('device', id, {
+      userName: currentUser(),
+      hostName: hostname(),
+      personName: old?.personName,
+      email: old?.email,
+      role: old?.role,
+      sharePath: old?.sharePath,
+    }),
+  );
+}
+
 function deviceRow(store: Store, deviceId: string): DeviceRow | undefined {
   return store.orm.select().from(t.device).where(eq(t.device.id, deviceId)).get();
 }

@@ -63,7 +63,8 @@ export class Store {
   readonly file: string;
   private state: State = { kind: 'unopened' };
   private readonly options: StoreOptions;
-  private readonly now: () => number;
+  /** The wall clock (tests pass their own): sync's times (retention, snapshots due) read it too. */
+  readonly now: () => number;
   /** Drizzle over the connection it was made for (a restore or a check's verdict opens another). */
   private reader: { db: Database.Database; orm: Reader } | null = null;
   /** The automatic backup under way, if any: awaited by tests and the benchmark, cut short by close(). */
@@ -91,7 +92,8 @@ export class Store {
   }
 
   get deviceId(): string {
-    return this.opened().deviceId;
+    const state = this.opened();
+    return state.kind === 'writable' ? this.followDeviceId(state).deviceId : state.deviceId;
   }
 
   /** True while the check runs too: a write would be refused then (core.ts holds writes back until the verdict instead). */
@@ -169,9 +171,30 @@ export class Store {
     return this.writePath().apply(changes);
   }
 
-  /** Others' changes from the share, through the write path (see WritePath.applyRemote). */
-  applyRemote(changes: readonly RemoteChange[], file: SyncFileRecord): RemoteOutcome {
-    return this.writePath().applyRemote(changes, file, new Date(this.now()).toISOString());
+  /** Others' changes from the share (a change file's, or a snapshot's with every file it holds), through the write path (see WritePath.applyRemote). */
+  applyRemote(changes: readonly RemoteChange[], files: readonly SyncFileRecord[]): RemoteOutcome {
+    return this.writePath().applyRemote(changes, files, new Date(this.now()).toISOString());
+  }
+
+  /**
+   * Gives this installation a new device id, for good: its changes not yet in the share move to it
+   * (but those in `inShare`, see WritePath.relabelUnsent), the clock stamps with it, and
+   * `introduce(id)` (the new id's device row) is written with it, all in one transaction.
+   */
+  changeDeviceId(inShare: ReadonlySet<string>, introduce: (id: string) => FieldChange[]): string {
+    const state = this.opened();
+    if (state.kind !== 'writable') throw this.readOnlyError();
+    const id = newDeviceId();
+    const writePath = new WritePath(state.db, new HybridClock(id, loadClockState(state.db), this.options.now), id);
+    state.db
+      .transaction(() => {
+        state.writePath.relabelUnsent(state.deviceId, id, inShare);
+        state.db.prepare("UPDATE meta SET value = ? WHERE key = 'device_id'").run(id);
+        writePath.apply(introduce(id));
+      })
+      .immediate();
+    this.state = { ...state, deviceId: id, writePath };
+    return id;
   }
 
   /** Others' changes kept back, tried again. */
@@ -184,6 +207,11 @@ export class Store {
     this.writePath().recordExport(file, lastSeq, new Date(this.now()).toISOString());
   }
 
+  /** Notes a snapshot this database wrote to the share (see WritePath.recordSnapshot). */
+  recordSnapshot(hash: string): void {
+    this.writePath().recordSnapshot(hash);
+  }
+
   /** Notes the summary of a sync with the share (see WritePath.recordSync). */
   recordSync(summary: string): void {
     this.writePath().recordSync(summary);
@@ -192,7 +220,20 @@ export class Store {
   private writePath(): WritePath {
     const state = this.opened();
     if (state.kind !== 'writable') throw this.readOnlyError();
-    return state.writePath;
+    return this.followDeviceId(state).writePath;
+  }
+
+  /**
+   * The writable state with the device id the file holds now: another process on this data folder
+   * (the command line's sync beside the window) may have given it a new one (changeDeviceId), and
+   * stamping on under the old one would make stamps twice under one id.
+   */
+  private followDeviceId(state: Extract<State, { kind: 'writable' }>): Extract<State, { kind: 'writable' }> {
+    const stored = (state.db.prepare("SELECT value FROM meta WHERE key = 'device_id'").get() as { value: string } | undefined)?.value;
+    if (stored === undefined || stored === state.deviceId) return state;
+    const followed = { ...state, deviceId: stored, writePath: new WritePath(state.db, new HybridClock(stored, loadClockState(state.db), this.options.now), stored) };
+    this.state = followed;
+    return followed;
   }
 
   /** Runs `work` in one transaction: reads, checks and writes inside it stand or fall together. */

@@ -9,8 +9,9 @@
 import type Database from 'better-sqlite3';
 import { entityDef, isLongText, type EntityDef, type EntityName, type FieldDef, type FieldValue } from './db/entities.ts';
 import { SCHEMA_VERSION } from './db/migrations.ts';
-import type { HybridClock } from './hlc.ts';
+import { formatStamp, parseStamp, type HybridClock } from './hlc.ts';
 import { mergeText } from './sync/merge-text.ts';
+import { derivedBySync } from './sync/numbers.ts';
 
 export interface FieldChange {
   entity: EntityName;
@@ -24,6 +25,8 @@ const CLOCK_KEY = 'clock';
 export const EXPORTED_KEY = 'sync.exported_seq';
 /** When this device last synced, and what came of it (the summary as JSON). */
 export const LAST_SYNC_KEY = 'sync.last';
+/** The hashes of the snapshots this database wrote to the share (JSON array, oldest first): only these it ever removes. */
+export const OWN_SNAPSHOTS_KEY = 'sync.own_snapshots';
 
 /** A change another device made, as sync brings it. */
 export interface RemoteChange {
@@ -40,6 +43,8 @@ export interface RemoteChange {
 export interface SyncFileRecord {
   hash: string;
   device: string;
+  /** The file's place among its writer's change files, from 1. */
+  number: number;
   firstStamp: string;
   lastStamp: string;
   count: number;
@@ -154,16 +159,17 @@ export class WritePath {
   }
 
   /**
-   * Applies changes other devices made, all or none, with `file` recorded as applied in the same
-   * transaction. Per field the change with the highest stamp wins, whatever order they come in:
-   * a change older than the field's latest goes into the history only. A change this version
+   * Applies changes other devices made, all or none, with `files` recorded as applied in the same
+   * transaction (a change file, or every file a snapshot holds). Per field the change with the
+   * highest stamp wins, whatever order they come in: a change older than the field's latest goes
+   * into the history only. A change this version
    * cannot apply (an entity or field it does not know, or stamped more than a day ahead of this
    * clock) is kept back in sync_parked and tried again by applyParked.
    */
-  applyRemote(changes: readonly RemoteChange[], file: SyncFileRecord, appliedAt: string): RemoteOutcome {
+  applyRemote(changes: readonly RemoteChange[], files: readonly SyncFileRecord[], appliedAt: string): RemoteOutcome {
     return this.remoteBatch((outcome) => {
-      // The file first: what its writer knew decides whether its changes conflict.
-      this.recordFile(file, appliedAt);
+      // The files first: what their writers knew decides whether their changes conflict.
+      for (const file of files) this.recordFile(file, appliedAt);
       const touched = new Map<string, RemoteChange>();
       for (const change of changes) if (this.applyOneRemote(change, outcome)) touched.set(cellKey(change), change);
       for (const change of touched.values()) this.findConflicts(change.entity, change.rowId, change.field);
@@ -209,6 +215,40 @@ export class WritePath {
       .immediate();
   }
 
+  /**
+   * Moves this device's changes not yet in the share to the device id `to`, in their stamps: a
+   * copied laptop image or a restored backup goes on under an id of its own, so that no stamp is
+   * made twice under one id. Changes in `inShare` (by sameChange) stay: the other installation has
+   * put them in the share under the old id already; a stamp it gave to another change (both made
+   * one in the same millisecond) moves like the rest. Time and counter stay, and so does the order
+   * of changes; a stamp is renamed wherever it names a change (a conflict, the answer to one). In
+   * the caller's transaction.
+   */
+  relabelUnsent(from: string, to: string, inShare: ReadonlySet<string>): void {
+    const exported = Number(this.remote.metaGet.get(EXPORTED_KEY)?.value ?? 0);
+    const statements = relabelStatements(this.db);
+    for (const { seq, ...change } of statements.unsent.all(from, exported)) {
+      const { stamp } = change;
+      if (inShare.has(sameChange({ ...change, value: JSON.parse(change.value) as FieldValue }))) continue;
+      const renamed = formatStamp(parseStamp(stamp), to);
+      statements.change.run(renamed, to, seq);
+      statements.conflictLoser.run(renamed, stamp);
+      statements.conflictWinner.run(renamed, stamp);
+      statements.answer.run(renamed, stamp);
+      statements.answerChanges.run(renamed, stamp);
+    }
+  }
+
+  /** Notes a snapshot this database wrote to the share, by the hash its name carries. */
+  recordSnapshot(hash: string): void {
+    this.db
+      .transaction(() => {
+        const own = JSON.parse(this.remote.metaGet.get(OWN_SNAPSHOTS_KEY)?.value ?? '[]') as string[];
+        if (!own.includes(hash)) this.remote.metaSave.run(OWN_SNAPSHOTS_KEY, JSON.stringify([...own, hash]));
+      })
+      .immediate();
+  }
+
   /** Notes when this device last synced with the share and what came of it. */
   recordSync(summary: string): void {
     this.remote.metaSave.run(LAST_SYNC_KEY, summary);
@@ -229,7 +269,7 @@ export class WritePath {
   }
 
   private recordFile(file: SyncFileRecord, at: string): void {
-    this.remote.fileInsert.run(file.hash, file.device, file.firstStamp, file.lastStamp, file.count, JSON.stringify(file.knows), at);
+    this.remote.fileInsert.run(file.hash, file.device, file.number, file.firstStamp, file.lastStamp, file.count, JSON.stringify(file.knows), at);
   }
 
   /**
@@ -242,6 +282,8 @@ export class WritePath {
    */
   private findConflicts(entity: string, rowId: string, field: string): void {
     this.remote.conflictsClear.run(entity, rowId, field);
+    // A value sync derives (a number made unique) ends the same everywhere: nobody's to choose.
+    if (derivedBySync(entity, field)) return;
     const changes = this.remote.changesOfField.all(entity, rowId, field);
     const winner = changes.at(-1);
     if (!winner || changes.length < 2) return;
@@ -430,7 +472,7 @@ function remoteStatements(db: Database.Database) {
       'SELECT stamp, device_id AS deviceId, entity, row_id AS rowId, field, value, schema_version AS schemaVersion FROM sync_parked ORDER BY stamp',
     ),
     parkedClear: db.prepare('DELETE FROM sync_parked'),
-    fileInsert: db.prepare('INSERT OR IGNORE INTO sync_file (hash, device, first_stamp, last_stamp, count, knows, applied_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    fileInsert: db.prepare('INSERT OR IGNORE INTO sync_file (hash, device, number, first_stamp, last_stamp, count, knows, applied_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     changesOfField: db.prepare<[string, string, string], FieldHistoryRow>(
       'SELECT stamp, device_id AS deviceId, value FROM change_log WHERE entity = ? AND row_id = ? AND field = ? ORDER BY stamp',
     ),
@@ -438,6 +480,27 @@ function remoteStatements(db: Database.Database) {
     conflictsClear: db.prepare('DELETE FROM sync_conflict WHERE entity = ? AND row_id = ? AND field = ?'),
     conflictInsert: db.prepare('INSERT INTO sync_conflict (stamp, entity, row_id, field, winner) VALUES (?, ?, ?, ?, ?)'),
     metaSave: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+    metaGet: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+  };
+}
+
+/** A change as one text, stamp and all: two installations under one id may give one stamp to different changes. */
+export function sameChange(change: Pick<RemoteChange, 'stamp' | 'entity' | 'rowId' | 'field' | 'value'>): string {
+  return JSON.stringify([change.stamp, change.entity, change.rowId, change.field, change.value]);
+}
+
+/** Renaming the stamps of changes not yet sent (relabelUnsent): rare, so prepared when needed. */
+function relabelStatements(db: Database.Database) {
+  return {
+    unsent: db.prepare<[string, number], { seq: number; stamp: string; entity: string; rowId: string; field: string; value: string }>(
+      'SELECT seq, stamp, entity, row_id AS rowId, field, value FROM change_log WHERE device_id = ? AND seq > ? ORDER BY seq',
+    ),
+    change: db.prepare('UPDATE change_log SET stamp = ?, device_id = ? WHERE seq = ?'),
+    conflictLoser: db.prepare('UPDATE sync_conflict SET stamp = ? WHERE stamp = ?'),
+    conflictWinner: db.prepare('UPDATE sync_conflict SET winner = ? WHERE winner = ?'),
+    // The answer to a conflict is an entity whose id is the losing change's stamp.
+    answer: db.prepare('UPDATE conflict_resolution SET id = ? WHERE id = ?'),
+    answerChanges: db.prepare("UPDATE change_log SET row_id = ? WHERE entity = 'conflictResolution' AND row_id = ?"),
   };
 }
 type RemoteStatements = ReturnType<typeof remoteStatements>;

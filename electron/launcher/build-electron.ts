@@ -2,8 +2,9 @@
 // threads the main process starts (the core's and its render thread) into one CommonJS file each
 // under dist/electron. The preload must be a single file (a sandboxed preload cannot load
 // node_modules); the rest is bundled too, so the app ships no TypeScript. `electron` is provided by
-// the runtime, better-sqlite3 loads its native binary from node_modules, and pdfkit reads its own
-// data files (font metrics) from beside its code, so both stay in node_modules.
+// the runtime, better-sqlite3 and @resvg/resvg-js (the DOCX charts' PNG) load their native
+// binaries from node_modules, and pdfkit reads its own data files (font metrics) from beside its
+// code, so these stay in node_modules.
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +22,7 @@ const common: BuildOptions = {
   bundle: true,
   format: 'cjs',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3', 'pdfkit'],
+  external: ['electron', 'better-sqlite3', '@resvg/resvg-js', 'pdfkit'],
   logLevel: 'warning',
   // Source-tree defaults found through import.meta.url (the resources folder, the threads' .ts
   // files) are never used in the bundles: the main process passes the bundled paths instead.

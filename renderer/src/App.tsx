@@ -18,6 +18,10 @@ import { SyncView } from './views/SyncView.tsx';
 import { ChecklistView } from './views/checklist/ChecklistView.tsx';
 import { BrandingView } from './views/documents/BrandingView.tsx';
 import { MeetingsView } from './views/meetings/MeetingsView.tsx';
+import { SowsView } from './views/sows/SowsView.tsx';
+import { ChangeRequestsView } from './views/change-requests/ChangeRequestsView.tsx';
+import { BudgetView } from './views/time/BudgetView.tsx';
+import { TimeView } from './views/time/TimeView.tsx';
 import { WorkshopsView } from './views/workshops/WorkshopsView.tsx';
 
 const NAV: { view: Route['view']; key: 'nav.projects' | 'nav.customers' | 'nav.people' | 'nav.branding' | 'nav.profile' | 'nav.sync'; href: string }[] = [
@@ -41,6 +45,14 @@ function Screen({ route }: { route: Route }) {
       return <MeetingsView projectId={route.projectId} meetingId={route.meetingId} statusCall={route.statusCall} />;
     case 'checklist':
       return <ChecklistView projectId={route.projectId} itemId={route.itemId} />;
+    case 'sows':
+      return <SowsView projectId={route.projectId} sowId={route.sowId} />;
+    case 'changeRequests':
+      return <ChangeRequestsView projectId={route.projectId} changeRequestId={route.changeRequestId} />;
+    case 'time':
+      return <TimeView projectId={route.projectId} />;
+    case 'budget':
+      return <BudgetView projectId={route.projectId} />;
     case 'customers':
       return <CustomersView selectedId={route.id} />;
     case 'people':
@@ -59,7 +71,7 @@ export function App() {
   const { language, setLanguage, route, notice, dismissNotice } = useUi();
   const { data: info, reload: reloadInfo } = useQuery('app.info', {});
   useAutoSync(info !== null && !info.checking);
-  const activeView = ['project', 'workshops', 'meetings', 'checklist'].includes(route.view) ? 'projects' : route.view;
+  const activeView = ['project', 'workshops', 'meetings', 'checklist', 'sows', 'changeRequests', 'time', 'budget'].includes(route.view) ? 'projects' : route.view;
 
   useEffect(() => {
     document.documentElement.lang = language;

@@ -25,6 +25,7 @@ export function itemText(language: Language, names: ReadonlyMap<string, string>)
   /** One field's value as text; `raw` is what the item or a history holds. */
   const value = (field: string, raw: HistoryEntry['from']): string => {
     if (raw === null || raw === undefined || raw === '') return '';
+    if (field === 'number' && typeof raw === 'number') return formatNumber(raw);
     if (field === 'responsibleId') return names.get(String(raw)) ?? t('requirements.formerMember');
     if (field === 'dueDate') return formatDay(language, String(raw));
     const prefix = LABELLED[field];
@@ -38,5 +39,13 @@ export function itemText(language: Language, names: ReadonlyMap<string, string>)
   const change = (field: string, from: HistoryEntry['from'], to: HistoryEntry['to']): string =>
     t('requirements.change', { field: fieldLabel(field), from: value(field, from) || '–', to: value(field, to) || '–' });
 
-  return { value, show, fieldLabel, change };
+  /** One entry of an item's history, with the reason where sync made the change. */
+  const historyText = ({ field, from, to, why }: Pick<HistoryEntry, 'field' | 'from' | 'to' | 'why'>): string =>
+    why === 'renumbered' ? t('requirements.renumbered', { field: fieldLabel(field), from: value(field, from), to: value(field, to) }) : change(field, from, to);
+
+  /** "was R-042" for an item sync renumbered; '' for the others. */
+  const formerNumbers = (item: Pick<Requirement, 'formerNumbers'>): string =>
+    item.formerNumbers.length === 0 ? '' : t('requirements.formerNumbers', { numbers: item.formerNumbers.map(formatNumber).join(', ') });
+
+  return { value, show, fieldLabel, change, historyText, formerNumbers };
 }

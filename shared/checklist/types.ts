@@ -37,6 +37,11 @@ export interface Requirement {
   meetingId: string | null;
   agendaItemId: string | null;
   createdAt: string;
+  /**
+   * Numbers the item had before sync renumbered it, oldest first: two devices apart gave the same
+   * number, and the item made first kept it. Search and the CSV import still find it by them.
+   */
+  formerNumbers: number[];
 }
 
 /** The fields a consultant edits, as the API and the CSV file name them. */
@@ -58,6 +63,11 @@ export function formatNumber(number: number): string {
   return `R-${String(number).padStart(3, '0')}`;
 }
 
+/** The item's number and the numbers it had before, as search and the number filter match them: "R-043 R-042". */
+export function numberTexts(item: Pick<Requirement, 'number' | 'formerNumbers'>): string {
+  return [item.number, ...item.formerNumbers].map(formatNumber).join(' ');
+}
+
 export interface HistoryEntry {
   field: string;
   /** The value before this change (null when the item was created with it). */
@@ -68,6 +78,8 @@ export interface HistoryEntry {
   deviceId: string;
   /** Who on which machine, as that device introduced itself (empty when it never did). */
   by: DeviceName;
+  /** Why, where the change was not a person's: a number sync gave because another item had the old one first. */
+  why?: 'renumbered';
 }
 
 export interface RequirementComment {

@@ -2,7 +2,7 @@
 // owner side or by responsible person), a filter per column, a search over the text, sorting on
 // any column, and progress per phase and category. Pure functions over the items, shared by the
 // screen, the status call and the exports, so that what is filtered is what is exported.
-import { CLOSED_STATUSES, formatNumber, type Requirement } from './types.ts';
+import { CLOSED_STATUSES, numberTexts, type Requirement } from './types.ts';
 
 export const CHECKLIST_VIEWS = ['all', 'overdue', 'dueThisWeek', 'byOwnerSide', 'byResponsible'] as const;
 export type ChecklistView = (typeof CHECKLIST_VIEWS)[number];
@@ -59,17 +59,21 @@ function compare(a: Requirement, b: Requirement, column: Column, show: ShowValue
   return show(a, column).localeCompare(show(b, column), undefined, { sensitivity: 'base', numeric: true });
 }
 
-/** The items of a view that pass every filter and the search, in the chosen order (ties by number). */
+/**
+ * The items of a view that pass every filter and the search, in the chosen order (ties by number).
+ * A number the item had before sync renumbered it finds it too ("R-042" the item now R-043).
+ */
 export function queryItems(items: readonly Requirement[], query: ChecklistQuery, show: ShowValue, today: string): Requirement[] {
   const filters = Object.entries(query.filters)
     .filter(([, text]) => text && text.trim())
     .map(([column, text]) => [column as Column, text.trim().toLocaleLowerCase()] as const);
+  const shown = (item: Requirement, column: Column) => (column === 'number' ? numberTexts(item) : show(item, column));
   const search = query.search.trim().toLocaleLowerCase();
   const kept = items.filter(
     (item) =>
       inView(item, query.view, today) &&
-      filters.every(([column, text]) => show(item, column).toLocaleLowerCase().includes(text)) &&
-      (!search || `${formatNumber(item.number)} ${item.title} ${item.description} ${item.category}`.toLocaleLowerCase().includes(search)),
+      filters.every(([column, text]) => shown(item, column).toLocaleLowerCase().includes(text)) &&
+      (!search || `${numberTexts(item)} ${item.title} ${item.description} ${item.category}`.toLocaleLowerCase().includes(search)),
   );
   const direction = query.sort.descending ? -1 : 1;
   return kept.sort((a, b) => direction * compare(a, b, query.sort.column, show) || a.number - b.number);

@@ -1,6 +1,7 @@
 // The document model: a customer-ready document as data. Templates turn project data into it;
 // two renderers in the Node core turn it into DOCX and PDF and know nothing about projects.
 // Like pandoc's AST: one model, many writers, the same content in each.
+import type { Chart } from '../charts/chart.ts';
 
 /** An image as the app stores them: a PNG or JPEG data URL. */
 export type ImageUrl = string;
@@ -35,6 +36,16 @@ export type Block =
       /** Layers from top to bottom (users, load balancer, middleware, back ends), arrows between. */
       layers: { label: string; boxes: { title: string; detail: string }[] }[];
       caption: string;
+    }
+  | {
+      /** Vector graphics in the PDF; in the DOCX an SVG picture with a PNG for word processors without SVG. */
+      type: 'chart';
+      chart: Chart;
+      caption: string;
+      /** Share of the text width. */
+      width: number;
+      /** Height as a share of the width: 0.5 is half as high as wide. */
+      aspect: number;
     }
   | { type: 'pageBreak' }
   | { type: 'toc'; title: string };

@@ -4,6 +4,8 @@
 // Packs are JSON so that a consultancy can write and exchange its own; this schema is what a pack
 // must satisfy. Pure data and checks, no I/O.
 import { z } from 'zod';
+import { SIDES } from '../domain.ts';
+import { CURRENCIES } from '../money.ts';
 import { UNITS } from '../quantity.ts';
 
 export const localized = z.strictObject({ en: z.string().min(1), de: z.string().min(1) });
@@ -154,6 +156,46 @@ export const crossCheck = z
   .refine((c) => (c.compare === undefined) !== (c.when === undefined), { message: 'A check has either "compare" or "when"' });
 export type CrossCheck = z.infer<typeof crossCheck>;
 
+/** A decimal with at most two places, as a pack author writes days (2.5), rates (1450) and percentages (30). */
+const twoPlaces = (max: number) =>
+  z
+    .number()
+    .min(0)
+    .max(max)
+    .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, { message: 'At most two decimals' });
+
+/**
+ * A statement of work to start from: its texts, deliverables, milestones, roles, effort lines with
+ * their daily rates (in `currency`) and a payment schedule whose shares add up to 100 %, every
+ * text in both languages. The consultant edits everything once it is an SOW.
+ */
+export const sowTemplate = z.strictObject({
+  key,
+  title: localized,
+  currency: z.enum(CURRENCIES),
+  /** Days from the SOW's date until the offer lapses. */
+  validityDays: z.number().int().min(1).max(365).optional(),
+  texts: z
+    .strictObject({
+      background: localized,
+      objectives: localized,
+      scopeIn: localized,
+      scopeOut: localized,
+      acceptanceProcedure: localized,
+      assumptions: localized,
+      dependencies: localized,
+      changeControl: localized,
+    })
+    .partial(),
+  deliverables: z.array(z.strictObject({ title: localized, acceptanceCriteria: localized })),
+  milestones: z.array(z.strictObject({ key, title: localized })),
+  roles: z.array(z.strictObject({ side: z.enum(SIDES), role: localized, responsibilities: localized })),
+  effort: z.array(z.strictObject({ role: localized, description: localized, days: twoPlaces(10_000), dailyRate: twoPlaces(1_000_000) })),
+  /** `milestone` names the milestone (its key) the payment falls due with. */
+  payments: z.array(z.strictObject({ label: localized, percent: twoPlaces(100), milestone: key.optional() })),
+});
+export type SowTemplate = z.infer<typeof sowTemplate>;
+
 export const pack = z.strictObject({
   /** Stable across versions: a newer version of the same pack replaces the older one. */
   id: key,
@@ -162,6 +204,7 @@ export const pack = z.strictObject({
   description: localized.optional(),
   topics: z.array(topic).min(1),
   checks: z.array(crossCheck).optional(),
+  sowTemplates: z.array(sowTemplate).optional(),
 });
 export type Pack = z.infer<typeof pack>;
 

@@ -5,7 +5,7 @@
 // author can fix them all in one go.
 import { checkJsonText, locator, type JsonTextProblem } from '../json-check.ts';
 import { answerSchema } from './answers.ts';
-import { pack as packSchema, type CheckValue, type Condition, type CrossCheck, type Pack, type PackField, type Topic } from './pack.ts';
+import { pack as packSchema, type CheckValue, type Condition, type CrossCheck, type Pack, type PackField, type SowTemplate, type Topic } from './pack.ts';
 
 export interface PackProblem {
   /** Where in the file: a path such as `topics[2].fields[0].showWhen.field`, or a line and column. */
@@ -172,6 +172,18 @@ function checkCrossCheck(check: CrossCheck, topics: readonly Topic[], at: string
   }
 }
 
+/** An SOW template's payments name milestones it has, and add up to 100 %. */
+function checkSowTemplate(template: SowTemplate, at: string, problems: PackProblem[]): void {
+  for (const k of duplicates(template.milestones.map((m) => m.key))) problems.push({ path: `${at}.milestones`, message: `Milestone key "${k}" is used more than once` });
+  template.payments.forEach((p, i) => {
+    if (p.milestone !== undefined && !template.milestones.some((m) => m.key === p.milestone)) {
+      problems.push({ path: `${at}.payments[${i}].milestone`, message: `No milestone "${p.milestone}" in this template` });
+    }
+  });
+  const percent = template.payments.reduce((sum, p) => sum + Math.round(p.percent * 100), 0);
+  if (template.payments.length > 0 && percent !== 10_000) problems.push({ path: `${at}.payments`, message: `The payments add up to ${percent / 100} %, not 100 %` });
+}
+
 export function checkPack(text: string): PackCheck {
   const found = checkJsonText(text);
   // Nesting too deep ends the check before JSON.parse builds it: 5 MB of `[` take half a gigabyte.
@@ -193,5 +205,7 @@ export function checkPack(text: string): PackCheck {
   p.topics.forEach((t, i) => checkFlows(t, p.topics, `topics[${i}]`, problems));
   (p.checks ?? []).forEach((c, i) => checkCrossCheck(c, p.topics, `checks[${i}]`, problems));
   for (const k of duplicates((p.checks ?? []).map((c) => c.key))) problems.push({ path: 'checks', message: `Check key "${k}" is used more than once` });
+  (p.sowTemplates ?? []).forEach((x, i) => checkSowTemplate(x, `sowTemplates[${i}]`, problems));
+  for (const k of duplicates((p.sowTemplates ?? []).map((x) => x.key))) problems.push({ path: 'sowTemplates', message: `SOW template key "${k}" is used more than once` });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, pack: p };
 }

@@ -2,18 +2,20 @@
 // headings, paragraphs with umlauts, lists, tables of 20 rows) made as PDF and DOCX, median of 3.
 // Baselines in the same run: the same text poured into pdfkit with no layout at all; and, where
 // installed, pandoc making a DOCX from equivalent Markdown and LibreOffice turning our DOCX into
-// PDF. Target: each of ours under 1 s.
+// PDF. Target: each of ours under 1 s. Then a statement of work of about 40 pages with a chart,
+// against that document's rate per page.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { renderDocx } from '../../electron/core/documents/docx.ts';
-import { renderPdf, type FontFiles } from '../../electron/core/documents/pdf.ts';
+import { renderPdf } from '../../electron/core/documents/pdf.ts';
+import { loadFonts } from '../../electron/core/documents/render.ts';
 import type { Block, DocumentModel } from '../../shared/documents/model.ts';
+import { longSow } from './sow-document.ts';
 
-const font = (name: string) => readFileSync(join('resources/fonts', name));
-const FONTS: FontFiles = { regular: font('NotoSans-Regular.ttf'), bold: font('NotoSans-Bold.ttf'), italic: font('NotoSans-Italic.ttf'), boldItalic: font('NotoSans-BoldItalic.ttf') };
+const FONTS = loadFonts('resources');
 const PARAGRAPH =
   'Die Authentifizierung erfolgt gegen das bestehende OpenLDAP der Stadtwerke; jeder Kontext entspricht einer Gemeinde, die Domäne nach dem @ bestimmt den Kontext. Größere Änderungen an der Struktur sind nicht vorgesehen, Übergänge werden im Statuscall abgestimmt.';
 
@@ -93,7 +95,7 @@ sections = Math.ceil((sections * 100) / pdf.pages);
 while ((pdf = await renderPdf(model(sections), FONTS)).pages < 100) sections += 1;
 const doc = model(sections);
 const pdfMs = await median(() => renderPdf(doc, FONTS));
-const docxMs = await median(() => renderDocx(doc));
+const docxMs = await median(() => renderDocx(doc, FONTS));
 const words = doc.blocks.map((b) => (b.type === 'paragraph' ? b.runs.map((r) => r.text).join('') : b.type === 'heading' ? b.text : '')).join('\n');
 const plainMs = await median(() => plainPdf(words));
 
@@ -111,10 +113,24 @@ try {
   } else console.log('   pandoc: not installed here, not measured');
   const office = installed('soffice') ? 'soffice' : installed('libreoffice') ? 'libreoffice' : null;
   if (office) {
-    writeFileSync(join(dir, 'concept.docx'), await renderDocx(doc));
+    writeFileSync(join(dir, 'concept.docx'), await renderDocx(doc, FONTS));
     const [, ms] = await time(() => execFileSync(office, ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'concept.docx')], { stdio: 'ignore' }));
     console.log(`   LibreOffice, our DOCX to PDF (one run, cold):            ${ms.toFixed(0)} ms → ours is ${(ms / pdfMs).toFixed(1)}× faster`);
   } else console.log('   LibreOffice: not installed here, not measured');
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+
+// A statement of work of about 40 pages with its effort chart (vector graphics in the PDF, an SVG
+// with a PNG beside it in the DOCX), against the 100-page document's rate per page above.
+let deliverables = 40;
+let sowPdf = await renderPdf(longSow(deliverables), FONTS);
+deliverables = Math.ceil((deliverables * 40) / sowPdf.pages);
+while ((sowPdf = await renderPdf(longSow(deliverables), FONTS)).pages < 40) deliverables += 2;
+const sowModel = longSow(deliverables);
+const sowPdfMs = await median(() => renderPdf(sowModel, FONTS));
+const sowDocxMs = await median(() => renderDocx(sowModel, FONTS));
+const perPage = (ms: number, pages: number) => ms / pages;
+console.log(`\nA statement of work of ${sowPdf.pages} pages (${deliverables} deliverables and effort lines, fee table, payment schedule, effort chart):`);
+console.log(`   PDF:  ${sowPdfMs.toFixed(0)} ms, ${perPage(sowPdfMs, sowPdf.pages).toFixed(1)} ms a page against ${perPage(pdfMs, pdf.pages).toFixed(1)} ms a page for the ${pdf.pages}-page document (${(perPage(sowPdfMs, sowPdf.pages) / perPage(pdfMs, pdf.pages)).toFixed(1)}×)`);
+console.log(`   DOCX: ${sowDocxMs.toFixed(0)} ms, ${perPage(sowDocxMs, sowPdf.pages).toFixed(1)} ms a page against ${perPage(docxMs, pdf.pages).toFixed(1)} ms a page for the ${pdf.pages}-page document (${(perPage(sowDocxMs, sowPdf.pages) / perPage(docxMs, pdf.pages)).toFixed(1)}×)`);

@@ -4,6 +4,8 @@
 //   2. The project list over 1,000 projects and 50k activities (target: median under 20 ms).
 //   3. One checklist item's history in a change log of 1M rows without the change log's row
 //      index and with it, in the same run (target: median under 5 ms with it).
+//   4. The budget overview over 50,000 time entries on 20 SOWs, against a bare SQL sum of the
+//      same rows in the same run (target: median under 30 ms).
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,7 @@ import { join } from 'node:path';
 import { openCore } from '../../electron/core/core.ts';
 import { newId } from '../../electron/core/ids.ts';
 import type { FieldChange } from '../../electron/core/write-path.ts';
+import { budgetBench } from './budget.ts';
 
 const CHANGES = 100_000;
 const FIELDS_PER_ROW = 10;
@@ -238,3 +241,8 @@ console.log(`\n3. one checklist item's history (${history.entries} changes) in a
 console.log(`   without an index: median ${fmt(history.withoutIndex)} (11 calls)`);
 console.log(`   with the index on (entity, row_id), built in ${fmt(history.build)}: median ${history.withIndex.toFixed(3)} ms (51 calls); target < 5 ms`);
 console.log(`   ratio: ${Math.round(history.withoutIndex / history.withIndex).toLocaleString('en')}x faster with the index`);
+
+const budget = budgetBench();
+console.log(`\n4. budget.get over ${budget.entries.toLocaleString('en')} time entries on 20 SOWs (51 calls; entries written through the write path in ${fmt(budget.fill)})`);
+console.log(`   median ${fmt(budget.budget.median)}, worst ${fmt(budget.budget.worst)}; target median < 30 ms`);
+console.log(`   bare SQL sum of the same rows: median ${budget.bareSum.median.toFixed(2)} ms, worst ${budget.bareSum.worst.toFixed(2)} ms (${Math.round(budget.budget.median / budget.bareSum.median)}x: per line, per role, per day, forecast and burn chart against one number)`);

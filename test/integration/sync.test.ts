@@ -5,39 +5,14 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync, renameSync, statSyn
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core.ts';
-import { ENTITIES } from '../../electron/core/db/entities.ts';
-import { getTableName } from 'drizzle-orm';
+import type { Requirement } from '../../shared/checklist/types.ts';
 import type { Customer } from '../../shared/domain.ts';
-import type { SyncConflict, SyncResult } from '../../shared/sync.ts';
-import { dumpDatabase, inspect, openTestCore, removeTempDirs, tempDir } from '../support/temp-store.ts';
+import type { MeetingDetail } from '../../shared/meetings/types.ts';
+import type { SyncConflict } from '../../shared/sync.ts';
+import { device, random, sharedState, sync, syncUntilQuiet } from '../support/sync-devices.ts';
+import { dumpDatabase, inspect, removeTempDirs, tempDir } from '../support/temp-store.ts';
 
 afterEach(removeTempDirs);
-
-/** A device: its own data folder and wall clock (set by the test, as far off as it likes). */
-interface Device {
-  core: Core;
-  clock: { ms: number };
-}
-
-function device(startMs = Date.parse('2026-11-30T09:00:00Z')): Device {
-  const clock = { ms: startMs };
-  return { core: openTestCore(tempDir(), { now: () => clock.ms }), clock };
-}
-
-const sync = async (d: Device, share: string) => (await d.core.call('sync.run', { share })) as SyncResult;
-
-/** The domain tables as the app shows them, and every change each holds: equal on devices that converged. */
-function domainState(core: Core): Record<string, unknown[]> {
-  const dump = dumpDatabase(core);
-  const state: Record<string, unknown[]> = {};
-  for (const table of Object.values(ENTITIES).map(getTableName)) {
-    // The device table also says who this installation is: compared like any other entity.
-    state[table] = [...(dump[table] ?? [])].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-  }
-  state.changes = inspect(core).prepare('SELECT stamp, device_id, entity, row_id, field, value FROM change_log ORDER BY stamp').all();
-  state.conflicts = core.call('conflicts.list', {}) as SyncConflict[];
-  return state;
-}
 
 describe('two devices and a shared folder', () => {
   it('bring each other what they made, each change once, whichever syncs first', async () => {
@@ -59,7 +34,7 @@ describe('two devices and a shared folder', () => {
     expect(again.received.files).toBe(1);
     const quiet = await sync(a, share);
     expect([quiet.sent.files, quiet.received.files]).toEqual([0, 0]);
-    expect(domainState(b.core)).toEqual(domainState(a.core));
+    expect(sharedState(b.core, { changes: true })).toEqual(sharedState(a.core, { changes: true }));
   });
 
   it('keep the later of two offline edits of one field on both, in either order of syncing', async () => {
@@ -75,7 +50,7 @@ describe('two devices and a shared folder', () => {
       devices.b.core.call('customers.update', { id: made.id, name: 'Hanse Hosting AG' });
       for (const name of [...order, ...order]) await sync(devices[name], share);
       for (const d of Object.values(devices)) expect((d.core.call('customers.get', { id: made.id }) as Customer).name).toBe('Hanse Hosting AG');
-      expect(domainState(devices.b.core)).toEqual(domainState(devices.a.core));
+      expect(sharedState(devices.b.core, { changes: true })).toEqual(sharedState(devices.a.core, { changes: true }));
     }
   });
 
@@ -130,7 +105,7 @@ describe('two devices and a shared folder', () => {
     b.core.call('customers.update', { id: made.id, notes: 'Cut-over on Saturday, 22:00' });
     for (const d of [b, a]) await sync(d, share);
     expect(a.core.call('conflicts.list', {})).toEqual([]);
-    expect(domainState(b.core)).toEqual(domainState(a.core));
+    expect(sharedState(b.core, { changes: true })).toEqual(sharedState(a.core, { changes: true }));
   });
 
   it('merge two offline edits of a long text that do not overlap, on both, with no conflict; overlapping ones stay a conflict', async () => {
@@ -161,7 +136,7 @@ describe('two devices and a shared folder', () => {
       expect((d.core.call('customers.get', { id: made.id }) as Customer).notes).toContain('four waves');
       expect((d.core.call('conflicts.list', {}) as SyncConflict[]).map((c) => c.other.value)).toEqual([merged.replace('three waves', 'two waves')]);
     }
-    expect(domainState(b.core)).toEqual(domainState(a.core));
+    expect(sharedState(b.core, { changes: true })).toEqual(sharedState(a.core, { changes: true }));
   });
 
   it('read a sync client\'s conflicted copy of a file, and a file seen twice, without a change applied twice', async () => {
@@ -178,7 +153,7 @@ describe('two devices and a shared folder', () => {
     expect(result.skipped).toEqual([]);
     expect(b.core.call('customers.list', {})).toHaveLength(1);
     const fromA = (state: Record<string, unknown[]>) => (state.changes as { device_id: string }[]).filter((c) => c.device_id === a.core.store.deviceId);
-    expect(fromA(domainState(b.core))).toEqual(fromA(domainState(a.core)));
+    expect(fromA(sharedState(b.core, { changes: true }))).toEqual(fromA(sharedState(a.core, { changes: true })));
   });
 
   it('skip a file a sync client has brought only in part, applying nothing of it, and apply it once whole', async () => {
@@ -241,21 +216,9 @@ describe('two devices and a shared folder', () => {
   });
 });
 
-/** A small deterministic random source (mulberry32), so a failing run can be replayed by its seed. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let x = s;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('many devices at random', () => {
-  // Every entity that syncs is made, changed and removed here: a new entity joins this list.
-  it.each([1, 2, 3])('converge to identical data whatever the order, with partitions, duplicates and late files (seed %i)', async (seed) => {
+  // Every entity that syncs is made, changed and removed here: a new entity joins the list of steps.
+  it.each([1, 2, 3, 4])('converge to identical data whatever the order, with partitions, duplicates and late files, and lose no typed value (seed %i)', async (seed) => {
     const next = random(seed);
     const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
     const share = tempDir('fieldbook-share-');
@@ -266,28 +229,64 @@ describe('many devices at random', () => {
     mkdirSync(late);
     const held: { from: string; to: string }[] = [];
 
-    for (let step = 0; step < 120; step++) {
+    for (let step = 0; step < 200; step++) {
       const d = pick(devices);
       d.clock.ms += Math.floor(next() * 5_000);
-      const customers = d.core.call('customers.list', { includeArchived: true }) as Customer[];
+      const call = (method: string, input: object): unknown => d.core.call(method, input);
+      const customers = call('customers.list', { includeArchived: true }) as Customer[];
+      const projects = call('projects.list', {}) as { id: string }[];
+      const project = projects.length > 0 ? pick(projects) : null;
+      const meetings = project ? (call('meetings.list', { projectId: project.id }) as { id: string }[]) : [];
+      const items = project ? (call('requirements.list', { projectId: project.id }) as Requirement[]) : [];
       const roll = next();
-      if (roll < 0.25 || customers.length === 0) {
-        d.core.call('customers.create', { name: `Customer ${seed}-${step}` });
-      } else if (roll < 0.55) {
-        d.core.call('customers.update', { id: pick(customers).id, name: `Renamed ${step}` });
-      } else if (roll < 0.62) {
-        d.core.call('customers.update', { id: pick(customers).id, notes: `Notes of step ${step}\nsecond line` });
-      } else if (roll < 0.7) {
-        // A project with its activities from the process template, or a change to one made elsewhere.
-        const projects = d.core.call('projects.list', {}) as { id: string }[];
-        if (projects.length === 0 || next() < 0.4) d.core.call('projects.create', { customerId: pick(customers).id, name: `Project ${step}` });
-        else d.core.call('projects.update', { id: pick(projects).id, name: `Project renamed ${step}` });
-      } else if (roll < 0.78) {
+      if (roll < 0.1 || customers.length === 0) {
+        call('customers.create', { name: `Customer ${seed}-${step}` });
+      } else if (roll < 0.2) {
+        call('customers.update', { id: pick(customers).id, name: `Renamed ${step}` });
+      } else if (roll < 0.25) {
+        call('customers.update', { id: pick(customers).id, notes: `Notes of step ${step}\nsecond line` });
+      } else if (roll < 0.28) {
         const c = pick(customers);
-        d.core.call('customers.archive', { id: c.id, archived: !c.archived });
-      } else if (roll < 0.93) {
+        call('customers.archive', { id: c.id, archived: !c.archived });
+      } else if (roll < 0.34) {
+        // A project with its activities from the process template, or a change to one made elsewhere.
+        if (!project || next() < 0.4) call('projects.create', { customerId: pick(customers).id, name: `Project ${step}` });
+        else call('projects.update', { id: project.id, name: `Project renamed ${step}` });
+      } else if (roll < 0.38) {
+        const people = call('people.list', {}) as { id: string }[];
+        if (people.length === 0 || next() < 0.5) call('people.create', { name: `Person ${step}`, side: pick(['customer', 'consultancy'] as const) });
+        else call('people.update', { id: pick(people).id, name: `Person renamed ${step}` });
+      } else if (roll < 0.46 && project) {
+        // Meetings: made, renamed, removed; their agenda items' notes written, decisions taken.
+        if (meetings.length === 0 || next() < 0.3) call('meetings.create', { projectId: project.id, kind: 'status_call', title: `Status ${step}` });
+        else {
+          const meeting = call('meetings.get', { id: pick(meetings).id }) as MeetingDetail;
+          const what = next();
+          if (what < 0.2) call('meetings.update', { id: meeting.meeting.id, title: `Meeting renamed ${step}` });
+          else if (what < 0.3) call('meetings.remove', { id: meeting.meeting.id });
+          else if (what < 0.55 || meeting.agenda.length === 0) call('agenda.add', { meetingId: meeting.meeting.id, title: `Topic ${step}` });
+          else if (what < 0.85) call('agenda.update', { id: pick(meeting.agenda).id, notes: `Discussed at step ${step}` });
+          else call('agenda.decide', { agendaItemId: pick(meeting.agenda).id, text: `Decided at step ${step}` });
+        }
+      } else if (roll < 0.58 && project) {
+        // The checklist: items made (numbers clash across devices), changed, commented on, removed.
+        if (items.length === 0 || next() < 0.35) call('requirements.create', { projectId: project.id, title: `Item ${step}` });
+        else {
+          const item = pick(items);
+          const what = next();
+          if (what < 0.3) call('requirements.update', { id: item.id, title: `Item renamed ${step}` });
+          else if (what < 0.55) call('requirements.update', { id: item.id, status: pick(['open', 'in_progress', 'done', 'blocked'] as const) });
+          else if (what < 0.7) call('requirements.update', { id: item.id, description: `Described at step ${step}` });
+          else if (what < 0.85) call('requirements.comment', { id: item.id, text: `Comment ${step}` });
+          else call('requirements.remove', { id: item.id });
+        }
+      } else if (roll < 0.62) {
+        // Someone answers a conflict, keeping either value.
+        const open = call('conflicts.list', {}) as SyncConflict[];
+        if (open.length > 0) call('conflicts.resolve', { stamp: pick(open).other.stamp, keep: pick(['current', 'other'] as const) });
+      } else if (roll < 0.85) {
         await sync(d, share);
-      } else if (roll < 0.97) {
+      } else if (roll < 0.92) {
         // A file copied by a sync client, or held back for a while.
         const files = readdirSync(join(share, 'fieldbook', 'devices'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.jsonl'));
         if (files.length > 0) {
@@ -305,11 +304,56 @@ describe('many devices at random', () => {
       }
     }
     for (const h of held.splice(0)) renameSync(h.to, h.from);
-    // Everyone syncs twice: the first round sends, the second brings everything to everyone.
-    for (let round = 0; round < 2; round++) for (const d of devices) await sync(d, share);
+    // Everyone syncs until nothing moves (renumbering after a sync is itself a change to send).
+    await syncUntilQuiet(devices, share);
 
-    const states = devices.map((d) => domainState(d.core));
+    const states = devices.map((d) => sharedState(d.core, { changes: true }));
     for (const state of states.slice(1)) expect(state).toEqual(states[0]);
     expect((states[0]!.customer ?? []).length).toBeGreaterThan(0);
+    expect(lostValues(devices.map((d) => d.core))).toEqual([]);
   });
 });
+
+/**
+ * Every value typed on any device that is not the field's value now, is not in the conflicts list
+ * (nor answered there), and was not replaced by someone who had it: a value lost unseen. What a
+ * device had when it wrote a change is read from its own change log (what it held before, by
+ * order of arrival), not from sync's own bookkeeping.
+ */
+function lostValues(cores: Core[]): string[] {
+  interface Row { seq: number; stamp: string; device_id: string; entity: string; row_id: string; field: string; value: string }
+  const cellOf = (r: Pick<Row, 'entity' | 'row_id' | 'field'>) => `${r.entity}/${r.row_id}/${r.field}`;
+  // Per change, the stamps of its field the writing device held when writing it.
+  const knownWhenWritten = new Map<string, Set<string>>();
+  for (const core of cores) {
+    const db = inspect(core);
+    const me = core.store.deviceId;
+    const held = new Map<string, Set<string>>();
+    for (const row of db.prepare('SELECT seq, stamp, device_id, entity, row_id, field FROM change_log ORDER BY seq').all() as Row[]) {
+      const cell = cellOf(row);
+      const before = held.get(cell) ?? new Set<string>();
+      if (row.device_id === me) knownWhenWritten.set(row.stamp, new Set(before));
+      before.add(row.stamp);
+      held.set(cell, before);
+    }
+  }
+  const core = cores[0]!;
+  const db = inspect(core);
+  const changes = db.prepare('SELECT seq, stamp, device_id, entity, row_id, field, value FROM change_log ORDER BY stamp').all() as Row[];
+  const listed = new Set((core.call('conflicts.list', {}) as SyncConflict[]).map((c) => c.other.stamp));
+  const answered = new Set((db.prepare('SELECT id FROM conflict_resolution').all() as { id: string }[]).map((r) => r.id));
+  const byCell = new Map<string, Row[]>();
+  for (const change of changes) byCell.set(cellOf(change), [...(byCell.get(cellOf(change)) ?? []), change]);
+  const lost: string[] = [];
+  for (const [cell, history] of byCell) {
+    const winner = history.at(-1)!;
+    for (const change of history) {
+      if (change === winner || change.value === winner.value || listed.has(change.stamp) || answered.has(change.stamp)) continue;
+      if (history.some((later) => knownWhenWritten.get(later.stamp)?.has(change.stamp))) continue;
+      // Numbers made unique by sync are sync's own, nobody's typing.
+      if (cell.startsWith('requirement/') && (cell.endsWith('/number') || cell.endsWith('/formerNumbers'))) continue;
+      lost.push(`${cell}: ${change.value} (${change.stamp}) lost to ${winner.value} (${winner.stamp})`);
+    }
+  }
+  return lost;
+}

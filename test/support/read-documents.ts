@@ -1,8 +1,8 @@
-// Reading made documents back with real readers: PDF text and positions with pdfjs-dist, DOCX
-// parts unzipped with JSZip and checked well-formed with a strict XML parser.
+// Reading made documents back with real readers: PDF text, positions and drawing operators with
+// pdfjs-dist, DOCX parts unzipped with JSZip and checked well-formed with a strict XML parser.
 import JSZip from 'jszip';
 import sax from 'sax';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface PdfPage {
   text: string;
@@ -49,4 +49,21 @@ export async function readDocx(bytes: Buffer): Promise<Record<string, string>> {
     parts[name] = text;
   }
   return parts;
+}
+
+/** How often each drawing operator (pdf.js's names: constructPath, paintImageXObject, ...) occurs on each page. */
+export async function pdfOperators(bytes: Buffer): Promise<Map<string, number>[]> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, verbosity: 0 }).promise;
+  const names = new Map(Object.entries(OPS).map(([name, code]) => [code, name]));
+  const pages: Map<string, number>[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const counts = new Map<string, number>();
+    for (const code of (await (await doc.getPage(i)).getOperatorList()).fnArray) {
+      const name = names.get(code) ?? String(code);
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    pages.push(counts);
+  }
+  await doc.cleanup();
+  return pages;
 }

@@ -8,6 +8,9 @@ import type { Activity, Customer, Membership, Person, PersonDetail, Project, Pro
 import type { Requirement } from '../../shared/checklist/types.ts';
 import type { AgendaDecision, AgendaItem, MeetingDetail } from '../../shared/meetings/types.ts';
 import { ApiError } from '../../shared/errors.ts';
+import type { SowDetail } from '../../shared/sows/types.ts';
+import type { ChangeRequestDetail } from '../../shared/change-requests/types.ts';
+import type { RunningTimer, TimeResult } from '../../shared/time/types.ts';
 import type { Decision, OpenQuestion, WorkshopSession } from '../../shared/workshops/types.ts';
 import { defaultSizingInput } from '../../shared/workshops/sizing.ts';
 import type { Core } from '../../electron/core/core.ts';
@@ -29,6 +32,7 @@ let meeting: MeetingDetail;
 let agendaItem: AgendaItem;
 let agendaDecision: AgendaDecision;
 let requirement: Requirement;
+let sow: SowDetail;
 
 beforeEach(() => {
   core = openTestCore();
@@ -44,11 +48,40 @@ beforeEach(() => {
   agendaItem = core.call('agenda.add', { meetingId: meeting.meeting.id, title: 'Checklist' }) as AgendaItem;
   agendaDecision = core.call('agenda.decide', { agendaItemId: agendaItem.id, text: 'Weekly on Fridays' }) as AgendaDecision;
   requirement = core.call('requirements.create', { projectId: detail.project.id, title: 'Provide test accounts', agendaItemId: agendaItem.id }) as Requirement;
+  sow = core.call('sows.create', { projectId: detail.project.id, title: 'Pilot' }) as SowDetail;
+  core.call('sowItems.add', { sowId: sow.sow.id, part: 'effort', role: 'Consultant', dayHundredths: 200, dailyRate: { minor: 115_000, currency: 'EUR' } });
+  sow = core.call('sowItems.add', { sowId: sow.sow.id, part: 'payment', label: 'On signature', percentBasisPoints: 10_000 }) as SowDetail;
 });
 afterEach(() => {
   core.close();
   removeTempDirs();
 });
+
+/** The SOW sent, as signing, rejecting and new versions need it. */
+function sentSow(): SowDetail {
+  return core.call('sows.send', { id: sow.sow.id }) as SowDetail;
+}
+
+/** A consultant on the project: who books time. */
+function consultant(): string {
+  const consultancy = core.call('people.create', { name: 'Miriam Kaya', side: 'consultancy' }) as Person;
+  core.call('members.add', { projectId: detail.project.id, personId: consultancy.id, role: 'Consultant' });
+  return consultancy.id;
+}
+
+/** Time booked on the SOW's line, by a new consultant. */
+function booking(): Record<string, unknown> {
+  return { projectId: detail.project.id, date: '2026-12-01', personId: consultant(), sowId: sow.sow.id, lineId: sow.effortLines[0]!.originId, hours: 1.5 };
+}
+
+function changeRequest(): ChangeRequestDetail {
+  return core.call('changeRequests.create', { projectId: detail.project.id, sowId: sow.sow.id, title: 'More users', effort: [{ role: 'Consultant', dayHundredths: 100 }] }) as ChangeRequestDetail;
+}
+
+function timer(): RunningTimer {
+  const { personId: _personId, date: _date, hours: _hours, ...target } = booking();
+  return core.call('time.startTimer', { ...target, personId: consultant() }) as RunningTimer;
+}
 
 function refusal(method: MethodName, input: unknown): ApiError {
   const before = dumpDatabase(core);
@@ -241,6 +274,73 @@ const CASES: Record<MethodName, BadInputCases> = {
     wrongType: ['delimiter', '\t'],
     idField: 'projectId',
   },
+  'sows.list': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['projectId', 1], idField: 'projectId' },
+  'sows.get': { valid: () => ({ id: sow.sow.id }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'sows.templates': { valid: () => ({ projectId: detail.project.id, language: 'de' }), required: 'language', wrongType: ['language', 'fr'], idField: 'projectId' },
+  'sows.create': {
+    valid: () => ({ projectId: detail.project.id, templateKey: 'ox-implementation', fromWorkshops: true, language: 'de' }),
+    required: 'projectId',
+    wrongType: ['currency', 'EURO'],
+    idField: 'projectId',
+  },
+  'sows.update': { valid: () => ({ id: sow.sow.id, discountBasisPoints: 500 }), required: 'id', wrongType: ['discountBasisPoints', -1], idField: 'id' },
+  'sows.remove': { valid: () => ({ id: sow.sow.id }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'sowItems.add': {
+    valid: () => ({ sowId: sow.sow.id, part: 'effort', role: 'Senior consultant', dayHundredths: 250, dailyRate: { minor: 145_000, currency: 'EUR' } }),
+    required: 'sowId',
+    wrongType: ['dayHundredths', -25],
+    idField: 'sowId',
+  },
+  'sowItems.update': { valid: () => ({ part: 'effort', id: sow.effortLines[0]!.id, dayHundredths: 300 }), required: 'id', wrongType: ['dayHundredths', '3 days'], idField: 'id' },
+  'sowItems.remove': { valid: () => ({ part: 'effort', id: sow.effortLines[0]!.id }), required: 'part', wrongType: ['part', 'line'], idField: 'id' },
+  'sowItems.move': { valid: () => ({ part: 'payment', id: sow.payments[0]!.id, position: 1 }), required: 'position', wrongType: ['position', 0], idField: 'id' },
+  'sows.send': { valid: () => ({ id: sow.sow.id }), required: 'id', wrongType: ['date', '1.12.2026'], idField: 'id' },
+  'sows.sign': { valid: () => ({ id: sentSow().sow.id, side: 'customer', name: 'Jonas Weber', date: '2099-01-04' }), required: 'side', wrongType: ['side', 'vendor'], idField: 'id' },
+  'sows.reject': { valid: () => ({ id: sentSow().sow.id, date: '2099-01-04', reason: 'Too early' }), required: 'date', wrongType: ['reason', 1], idField: 'id' },
+  'sows.newVersion': { valid: () => ({ id: sentSow().sow.id }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'sows.diff': {
+    valid: () => ({ fromId: sentSow().sow.id, toId: (core.call('sows.newVersion', { id: sow.sow.id }) as SowDetail).sow.id }),
+    required: 'toId',
+    wrongType: ['fromId', 1],
+    idField: 'toId',
+  },
+  'changeRequests.list': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['projectId', 1], idField: 'projectId' },
+  'changeRequests.get': { valid: () => ({ id: changeRequest().changeRequest.id }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'changeRequests.create': {
+    valid: () => ({ projectId: detail.project.id, sowId: sow.sow.id, title: 'More users', effort: [{ role: 'Consultant', dayHundredths: 150 }] }),
+    required: 'sowId',
+    wrongType: ['effort', 'two days'],
+    idField: 'sowId',
+  },
+  'changeRequests.update': { valid: () => ({ id: changeRequest().changeRequest.id, reason: 'Twice the users' }), required: 'id', wrongType: ['reason', 5], idField: 'id' },
+  'changeRequests.decide': {
+    valid: () => ({ id: changeRequest().changeRequest.id, status: 'approved', name: 'Jonas Weber', date: '2026-12-02' }),
+    required: 'status',
+    wrongType: ['status', 'maybe'],
+    idField: 'id',
+  },
+  'changeRequests.remove': { valid: () => ({ id: changeRequest().changeRequest.id }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'time.targets': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['projectId', 1], idField: 'projectId' },
+  'time.list': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['from', '1.12.2026'], idField: 'projectId' },
+  'time.create': { valid: booking, required: 'date', wrongType: ['hours', 1.3], idField: 'personId' },
+  'time.update': { valid: () => ({ id: (core.call('time.create', booking()) as TimeResult).entry!.id, hours: 2 }), required: 'id', wrongType: ['hours', -1], idField: 'id' },
+  'time.remove': { valid: () => ({ id: (core.call('time.create', booking()) as TimeResult).entry!.id }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'time.setCell': { valid: () => ({ ...booking(), hours: 2 }), required: 'hours', wrongType: ['hours', 0.3], idField: 'lineId' },
+  'time.timers': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['projectId', 1], idField: 'projectId' },
+  'time.startTimer': {
+    valid: () => {
+      const { date: _date, hours: _hours, ...input } = booking();
+      return input;
+    },
+    required: 'personId',
+    wrongType: ['billable', 'yes'],
+    idField: 'sowId',
+  },
+  'time.stopTimer': { valid: () => ({ id: timer().id }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'time.cancelTimer': { valid: () => ({ id: timer().id }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'time.exportCsv': { valid: () => ({ projectId: detail.project.id, language: 'de', delimiter: ';' }), required: 'delimiter', wrongType: ['delimiter', '|'], idField: 'projectId' },
+  'budget.get': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['projectId', 1], idField: 'projectId' },
+  'budget.setHoursPerDay': { valid: () => ({ projectId: detail.project.id, hours: 7.5 }), required: 'hours', wrongType: ['hours', 7.3], idField: 'projectId' },
   'profile.get': { valid: () => ({}), wrongType: ['extra', 1] },
   'profile.save': { valid: () => ({ name: 'Miriam Kaya', email: 'm.kaya@fieldbook.example', role: 'Lead consultant' }), required: 'name', wrongType: ['email', 'not an address'] },
   'branding.get': { valid: () => ({}), wrongType: ['extra', 1] },
@@ -266,6 +366,13 @@ const CASES: Record<MethodName, BadInputCases> = {
   'sync.status': { valid: () => ({}), wrongType: ['extra', 1] },
   'sync.configure': { valid: () => ({ sharePath: tempDir('fieldbook-share-') }), required: 'sharePath', wrongType: ['sharePath', 'relative/folder'] },
   'documents.history': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['projectId', 1], idField: 'projectId' },
+  'documents.publish': {
+    valid: () => ({ exportId: MISSING_ID, files: [{ format: 'pdf', base64: 'JVBERi0=' }] }),
+    required: 'files',
+    wrongType: ['files', 'JVBERi0='],
+    idField: 'exportId',
+    acceptedElsewhere: 'test/integration/publish.test.ts: it needs an export and a shared folder',
+  },
   'sizing.get': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['projectId', 1], idField: 'projectId' },
   'sizing.save': {
     valid: () => ({ projectId: detail.project.id, input: defaultSizingInput() }),

@@ -30,7 +30,7 @@ afterEach(removeTempDirs);
 const ME = 'a1b2c3d4e5f60718';
 const OTHER = '0f1e2d3c4b5a6978';
 const stamp = (ms: number, counter: number, device = ME) => formatStamp({ ms, counter }, device);
-const header = (device = ME) => ({ device, schema: 7, knows: { [OTHER]: stamp(5, 3, OTHER) }, written: '2026-11-30T12:00:00.000Z' });
+const header = (device = ME) => ({ device, number: 1, schema: 7, knows: { [OTHER]: stamp(5, 3, OTHER) }, written: '2026-11-30T12:00:00.000Z' });
 const change = (counter: number, value: ShareChange['value'], device = ME): ShareChange => ({
   stamp: stamp(1_764_500_000_000, counter, device),
   entity: 'requirement',
@@ -100,7 +100,7 @@ describe('a change file written to the share', () => {
     const file = read(files[0]!);
     expect(file.changes).toEqual(EVERY_VALUE);
     expect(Object.is(file.changes[3]!.value, 0)).toBe(true);
-    expect(file.header).toEqual({ format: SHARE_FORMAT, device: ME, schema: 7, count: VALUES.length, knows: { [OTHER]: stamp(5, 3, OTHER) }, written: '2026-11-30T12:00:00.000Z' });
+    expect(file.header).toEqual({ format: SHARE_FORMAT, device: ME, number: 1, schema: 7, count: VALUES.length, knows: { [OTHER]: stamp(5, 3, OTHER) }, written: '2026-11-30T12:00:00.000Z' });
     expect(file.device).toBe(ME);
 
     // JSON Lines: the header, one array per change, the end line with the hash of all before it,
@@ -125,7 +125,7 @@ describe('a change file written to the share', () => {
     const before = statSync(path);
     let renames = 0;
     // The same header built in another order is the same content.
-    const reordered = { written: header().written, knows: { [OTHER]: stamp(5, 3, OTHER), ffff: stamp(1, 0, 'ffff') }, schema: 7, device: ME };
+    const reordered = { written: header().written, knows: { [OTHER]: stamp(5, 3, OTHER), ffff: stamp(1, 0, 'ffff') }, schema: 7, number: 1, device: ME };
     const again = writeChangeFile(share, header(), EVERY_VALUE, { rename: () => renames++ });
     expect(again).toBe(first);
     expect(renames).toBe(0);
@@ -136,6 +136,23 @@ describe('a change file written to the share', () => {
     const b = writeChangeFile(share, { ...reordered, knows: { ffff: stamp(1, 0, 'ffff'), [OTHER]: stamp(5, 3, OTHER) } }, EVERY_VALUE);
     expect(b).toBe(a);
     expect(readdirSync(changesFolder(share, ME)).sort()).toEqual([first, a].sort());
+  });
+
+  it('reads a file written before files were numbered (share format 1 as released without it) as number 0', () => {
+    const share = tempDir();
+    const name = writeChangeFile(share, header(), EVERY_VALUE);
+    const path = join(changesFolder(share, ME), name);
+    // The same file as the released version wrote it: no number in the header, hash and name to match.
+    const [head, ...rest] = readFileSync(path, 'utf8').split('\n');
+    const { number: _number, ...unnumbered } = JSON.parse(head!) as Record<string, unknown>;
+    const content = `${[JSON.stringify(unnumbered), ...rest.slice(0, -2)].join('\n')}\n`;
+    const id = sha256(content);
+    const legacy = join(changesFolder(share, ME), `${name.slice(0, name.lastIndexOf('-') + 1)}${id.slice(0, 16)}.jsonl`);
+    writeFileSync(legacy, `${content}{"end":"${id}"}\n`);
+    const file = listChangeFiles(share).find((f) => f.path === legacy)!;
+    expect(read(file)).toMatchObject({ header: { number: 0, count: VALUES.length }, changes: EVERY_VALUE });
+    // This version always numbers what it writes.
+    expect(() => writeChangeFile(share, { ...header(), number: 0 }, EVERY_VALUE)).toThrow('the file number 0 is not a number from 1');
   });
 
   it('refuses changes the format cannot carry, writing nothing', () => {
@@ -336,7 +353,7 @@ describe('the listing of a share', () => {
     copyFileSync(file.path, join(share, 'fieldbook', 'devices', 'Backup', 'changes', file.name));
     mkdirSync(join(share, 'fieldbook', 'devices', OTHER)); // a device that has written nothing yet
 
-    expect(scanShare(share)).toEqual({ files: [file], skipped: [] });
+    expect(scanShare(share)).toEqual({ files: [file], snapshots: [], skipped: [] });
   });
 
   it('is empty for a share nobody has written to yet', () => {
@@ -394,7 +411,7 @@ describe('the listing of a share', () => {
     const share = tempDir();
     mkdirSync(join(share, 'fieldbook', 'devices', OTHER), { recursive: true });
     writeFileSync(changesFolder(share, OTHER), '');
-    expect(scanShare(share)).toEqual({ files: [], skipped: [{ path: changesFolder(share, OTHER), reason: 'unreadable', detail: 'not a folder' }] });
+    expect(scanShare(share)).toEqual({ files: [], snapshots: [], skipped: [{ path: changesFolder(share, OTHER), reason: 'unreadable', detail: 'not a folder' }] });
   });
 });
 
@@ -405,7 +422,7 @@ describe.skipIf(process.platform !== 'linux')('a writer killed mid-write', () =>
     const [share, device] = process.argv.slice(1);
     const value = 'x'.repeat(1024 * 1024);
     const changes = Array.from({ length: 40 }, (_, i) => ({ stamp: '001764500000000-' + String(i).padStart(10, '0') + '-' + device, entity: 'note', rowId: 'r', field: 'text', value, schemaVersion: 1 }));
-    writeChangeFile(share, { device, schema: 1, knows: {}, written: new Date().toISOString() }, changes);
+    writeChangeFile(share, { device, number: 1, schema: 1, knows: {}, written: new Date().toISOString() }, changes);
   `;
 
   it('leaves no file that lists as a change file, and the next write removes what it left', async () => {

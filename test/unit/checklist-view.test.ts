@@ -24,6 +24,7 @@ function item(fields: Partial<Requirement>): Requirement {
     meetingId: null,
     agendaItemId: null,
     createdAt: '',
+    formerNumbers: [],
     ...fields,
   };
 }

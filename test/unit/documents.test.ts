@@ -5,20 +5,21 @@
 // a header on one line); awkward input (control characters, a very long word, a 300-row table,
 // missing optional data) never breaks a file or leaves the page; the same model gives the same
 // bytes. Then minutes made through the API.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../electron/core/documents/docx.ts';
-import { renderPdf, type FontFiles } from '../../electron/core/documents/pdf.ts';
+import { renderPdf } from '../../electron/core/documents/pdf.ts';
+import { loadFonts } from '../../electron/core/documents/render.ts';
+import type { Chart } from '../../shared/charts/chart.ts';
 import type { Block, DocumentModel } from '../../shared/documents/model.ts';
 import { contentsPages, docxToPdf, headerBaselines, SOFFICE } from '../support/libreoffice.ts';
 import { readDocx, readPdf } from '../support/read-documents.ts';
 import { OOXML_VALIDATOR, validateOoxml } from '../support/validate-ooxml.ts';
 
-const font = (name: string) => readFileSync(`resources/fonts/${name}`);
-const FONTS: FontFiles = { regular: font('NotoSans-Regular.ttf'), bold: font('NotoSans-Bold.ttf'), italic: font('NotoSans-Italic.ttf'), boldItalic: font('NotoSans-BoldItalic.ttf') };
+const FONTS = loadFonts('resources');
 const PNG_DOT = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const LONG_WORD = 'Donaudampfschifffahrtsgesellschaftskapitänsmützenhalterungsschraubenzieherverpackungsbeauftragtenassistenzstelle';
 
@@ -121,6 +122,18 @@ const table = (i: number, firstRow: string): Block => ({
   ],
 });
 
+const CHART: Chart = {
+  kind: 'bar',
+  language: 'de',
+  title: 'Offene Punkte',
+  value: { title: 'Anzahl' },
+  along: { title: 'Seite' },
+  categories: ['Kunde', 'Beratung'],
+  series: [{ name: 'Offen', values: [12, 30] }],
+  orientation: 'columns',
+  stacked: false,
+};
+
 /**
  * What may follow a heading, each starting with the text "Beginn NNN": every kind of block, most
  * of them needing more room to start than the three lines a heading kept with it before, and
@@ -147,6 +160,9 @@ const FOLLOWERS: Record<string, (i: number) => Block[]> = {
       ],
     },
   ],
+  // A chart, drawn as vectors, has no text of its own to find either: its caption tells.
+  chart: (i) => [{ type: 'chart', chart: CHART, caption: `Beginn ${id(i)}`, width: 1, aspect: 0.6 }],
+  'chart taller than a page': (i) => [{ type: 'chart', chart: CHART, caption: `Beginn ${id(i)}`, width: 1, aspect: 3 }],
   'heading, then a table': (i) => [{ type: 'heading', level: 3, text: `Unterabschnitt ${id(i)}`, numbered: false }, table(i, lines(`Beginn ${id(i)}`, 6))],
 };
 
@@ -254,7 +270,7 @@ describe('the DOCX renderer', () => {
   let parts: Record<string, string>;
 
   it('writes well-formed parts with the document properties and the content', async () => {
-    docx = await renderDocx(model());
+    docx = await renderDocx(model(), FONTS);
     parts = await readDocx(docx);
     const body = parts['word/document.xml']!;
     for (const text of ['Äpfel, Öfen, Übergrößen und Straße; ', 'Привет, мир', 'Καλημέρα κόσμε', 'Zeile 300', 'Jonas Weber, IT', 'Knoten 2', 'Die Plattform', LONG_WORD]) expect(body, text).toContain(text);
@@ -299,7 +315,7 @@ describe('the DOCX renderer', () => {
   });
 
   it('gives the same bytes for the same model and date', async () => {
-    expect((await renderDocx(model())).equals(docx)).toBe(true);
+    expect((await renderDocx(model(), FONTS)).equals(docx)).toBe(true);
   });
 
   // LibreOffice is a real consumer: it must open the file as written and lay it out.
@@ -321,7 +337,7 @@ describe('the DOCX renderer', () => {
       header: { left: [{ text: 'Fieldbook Consulting für Groupware-Einführungen GmbH & Co. KG' }], center: [], right: [{ field: 'title' }] },
       blocks: [{ type: 'heading', level: 1, text: 'Erster Abschnitt', numbered: true }, { type: 'paragraph', runs: [{ text: 'Text' }] }, { type: 'pageBreak' }, { type: 'paragraph', runs: [{ text: 'Mehr Text' }] }],
     };
-    const read = await readPdf(docxToPdf(await renderDocx(long)));
+    const read = await readPdf(docxToPdf(await renderDocx(long, FONTS)));
     expect(read.pages.length).toBe(3);
     for (const [i, page] of read.pages.entries()) {
       if (i === 0) continue;
@@ -337,7 +353,7 @@ describe('the DOCX renderer', () => {
       ...model(),
       footer: { left: [{ text: 'Vertraulich – nur für die Stadtwerke Nordhafen und ihre Dienstleister' }], center: [{ field: 'title' }], right: [{ text: 'Seite ' }, { field: 'page' }, { text: ' von ' }, { field: 'pages' }] },
     };
-    const footers = Object.entries(await readDocx(await renderDocx(crowded))).filter(([name]) => name.startsWith('word/footer'));
+    const footers = Object.entries(await readDocx(await renderDocx(crowded, FONTS))).filter(([name]) => name.startsWith('word/footer'));
     const footer = footers.map(([, xml]) => xml).find((xml) => xml.includes('Vertraulich'));
     expect(footer).toContain('…');
     expect(footer).toMatch(/>\s*PAGE\s*</);
@@ -346,7 +362,7 @@ describe('the DOCX renderer', () => {
 
   it('writes a document with no optional data at all', async () => {
     const bare: DocumentModel = { ...model(), cover: { ...model().cover, consultancyLogo: null, facts: [], revisions: [] }, blocks: [] };
-    await expect(readDocx(await renderDocx(bare))).resolves.toHaveProperty(['word/document.xml']);
+    await expect(readDocx(await renderDocx(bare, FONTS))).resolves.toHaveProperty(['word/document.xml']);
     const read = await readPdf((await renderPdf(bare, FONTS)).bytes);
     expect(read.pages.length).toBeGreaterThanOrEqual(1);
   });

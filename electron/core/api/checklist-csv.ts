@@ -69,19 +69,46 @@ function lookups(ctx: Context, projectId: string) {
   return { person: (text: string) => personByText.get(fold(text.trim())), topic: (text: string) => topicByText.get(fold(text.trim())) };
 }
 
+/** An item a number in a file can name: a live one, or a removed one with the day of its removal. */
+interface Named {
+  number: number;
+  formerNumbers: readonly number[];
+  title: string;
+  item: Requirement | null;
+  removedOn: IsoDate | null;
+}
+
 /**
- * The numbers of the project's removed items, each with the day of its (latest) removal. The write
- * path logs every change it makes, a tombstone too, so every removed item has its removal there.
+ * The project's removed items, each with the day of its (latest) removal. The write path logs
+ * every change it makes, a tombstone too, so every removed item has its removal there.
  */
-function removedNumbers(ctx: Context, projectId: string): Map<number, IsoDate> {
+function removedItems(ctx: Context, projectId: string): Named[] {
   const rows = ctx.store.orm
-    .select({ number: t.requirement.number, stamp: max(t.changeLog.stamp) })
+    .select({ number: t.requirement.number, formerNumbers: t.requirement.formerNumbers, title: t.requirement.title, stamp: max(t.changeLog.stamp) })
     .from(t.requirement)
     .innerJoin(t.changeLog, and(eq(t.changeLog.entity, 'requirement'), eq(t.changeLog.rowId, t.requirement.id), eq(t.changeLog.field, 'deleted')))
     .where(and(eq(t.requirement.projectId, projectId), eq(t.requirement.deleted, true)))
-    .groupBy(t.requirement.number)
+    .groupBy(t.requirement.id)
     .all();
-  return new Map(rows.map((r) => [r.number, localIsoDate(new Date(parseStamp(r.stamp!).ms))]));
+  return rows.map(({ stamp, ...r }) => ({ ...r, item: null, removedOn: localIsoDate(new Date(parseStamp(stamp!).ms)) }));
+}
+
+/**
+ * Finds the item a row's number names: the item that has the number, or one sync took it from
+ * ("was R-042": a file exported before the sync still finds the item now R-043). When the number
+ * names several, the row's title picks the one it is; failing that, the number's own item.
+ */
+function numberLookup(ctx: Context, projectId: string): (number: number, title: unknown) => Named | null {
+  const named = new Map<number, Named[]>();
+  const add = (n: number, entry: Named) => named.set(n, [...(named.get(n) ?? []), entry]);
+  const live = projectRequirements(ctx, projectId).map((item): Named => ({ ...item, item, removedOn: null }));
+  for (const entry of [...live, ...removedItems(ctx, projectId)]) for (const n of [entry.number, ...entry.formerNumbers]) add(n, entry);
+  return (number, title) => {
+    const all = named.get(number) ?? [];
+    if (all.length < 2) return all[0] ?? null;
+    const byTitle = typeof title === 'string' ? all.filter((entry) => fold(entry.title.trim()) === fold(title.trim())) : [];
+    return byTitle.length === 1 ? byTitle[0]! : all.find((entry) => entry.number === number) ?? all[0]!;
+  };
 }
 
 /** A problem as the API reports it: what and where, and in English for the command line. */
@@ -108,9 +135,10 @@ function plan(ctx: Context, projectId: string, csv: string, mappingInput: (CsvTa
   if (!mapping.includes('title')) problems.push(problemAt(header.line, null, { kind: 'noTitleColumn' }));
 
   const find = lookups(ctx, projectId);
-  const byNumber = new Map(projectRequirements(ctx, projectId).map((r) => [r.number, r]));
-  const removed = removedNumbers(ctx, projectId);
+  const named = numberLookup(ctx, projectId);
   const numbersInFile = new Map<number, number>();
+  // Two rows naming one item (by its number and by a number it had) would overwrite each other.
+  const itemsInFile = new Map<string, number>();
   const rows: PlannedRow[] = [];
   const badLines = new Set(problems.map((p) => p.line));
 
@@ -152,16 +180,21 @@ function plan(ctx: Context, projectId: string, csv: string, mappingInput: (CsvTa
     const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
     const checked = itemFields.safeParse(given);
     if (!checked.success) for (const issue of checked.error.issues) problem(headers[mapping.indexOf(issue.path[0] as CsvTarget)] ?? null, refused(issue));
+    const found = number === null ? null : named(number, values.title);
+    const existing = found?.item ?? null;
     if (number !== null) {
-      const earlier = numbersInFile.get(number);
-      if (earlier !== undefined) problem(null, { kind: 'duplicateNumber', number, firstLine: earlier });
-      else numbersInFile.set(number, record.line);
+      const sameNumber = numbersInFile.get(number);
+      const sameItem = existing ? itemsInFile.get(existing.id) : undefined;
+      if (sameNumber !== undefined) problem(null, { kind: 'duplicateNumber', number, firstLine: sameNumber });
+      else if (sameItem !== undefined) problem(null, { kind: 'duplicateNumber', number: existing!.number, firstLine: sameItem });
+      else {
+        numbersInFile.set(number, record.line);
+        if (existing) itemsInFile.set(existing.id, record.line);
+      }
     }
-    const existing = number === null ? null : byNumber.get(number) ?? null;
     // A removed item's number is not given again, not even to a row of a file exported before the
     // removal: such a row is left out (a new item, if wanted, takes an empty number).
-    const removedOn = number !== null && existing === null ? removed.get(number) : undefined;
-    if (number !== null && removedOn !== undefined) problem(headers[mapping.indexOf('number')] ?? null, { kind: 'removedNumber', number, on: removedOn });
+    if (number !== null && found?.removedOn) problem(headers[mapping.indexOf('number')] ?? null, { kind: 'removedNumber', number, on: found.removedOn });
     if (mapping.includes('title') && !values.title && (existing === null || 'title' in values)) problem(null, { kind: 'emptyTitle' });
     if (rowProblems.length > 0 || badLines.has(record.line)) problems.push(...rowProblems);
     else rows.push({ line: record.line, existing, number, values });

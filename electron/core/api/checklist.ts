@@ -1,7 +1,7 @@
 // The requirements checklist: items numbered per project, action items of meetings among them,
 // comments, the history of every change read from the change log, and what a status call did
 // with each item (its minutes).
-import { and, eq, max, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/api.ts';
 import type { Phase } from '../../../shared/domain.ts';
 import {
@@ -19,6 +19,7 @@ import * as t from '../db/tables/index.ts';
 import { authorName, deviceLabel } from '../device.ts';
 import { parseStamp } from '../hlc.ts';
 import { newId } from '../ids.ts';
+import { nextFreeNumber } from '../sync/numbers.ts';
 import { changesFor, requireMember, requireRow, type Context } from './context.ts';
 import { found, loadProject } from './rows.ts';
 import { findTopic, projectPack } from './workshops.ts';
@@ -50,12 +51,11 @@ export function listRequirements(ctx: Context, input: ParsedInput<'requirements.
 
 /**
  * The next free number of the project. Removed items keep theirs (R-004 stays gone rather than
- * naming another item). Write methods run in an IMMEDIATE transaction, so two processes on the
- * same file cannot both read the same maximum.
+ * naming another item), and so do numbers sync took from an item ("was R-042"). Write methods run
+ * in an IMMEDIATE transaction, so two processes on the same file cannot both read the same maximum.
  */
 export function nextNumber(ctx: Context, projectId: string): number {
-  const last = ctx.store.orm.select({ n: max(t.requirement.number) }).from(t.requirement).where(eq(t.requirement.projectId, projectId)).get()?.n;
-  return (last ?? 0) + 1;
+  return nextFreeNumber(ctx.store, 'requirement', projectId);
 }
 
 type Fields = Partial<Pick<Requirement, EditableField>>;
@@ -207,8 +207,12 @@ export function commentRequirement(ctx: Context, input: ParsedInput<'requirement
   return { id, ...comment };
 }
 
-/** Fields that are bookkeeping, not something a person changed: left out of the history. */
-const UNTRACKED = new Set(['projectId', 'number', 'createdAt', 'source', 'meetingId', 'agendaItemId', 'deleted']);
+/**
+ * Fields that are bookkeeping, not something a person changed: left out of the history. A number
+ * changes only when sync renumbers the item, which the history shows (with the reason) instead of
+ * the former numbers that come with it.
+ */
+const UNTRACKED = new Set(['projectId', 'createdAt', 'source', 'meetingId', 'agendaItemId', 'deleted', 'formerNumbers']);
 
 function historyOf(ctx: Context, id: string): HistoryEntry[] {
   // Found by the change log's index on entity and row.
@@ -232,8 +236,10 @@ function historyOf(ctx: Context, id: string): HistoryEntry[] {
     const from = current.get(r.field) ?? null;
     current.set(r.field, r.value);
     if (UNTRACKED.has(r.field)) continue;
-    // A field created empty is not news; its first value is.
-    if (!known && (r.value === null || r.value === '')) continue;
+    // A field created empty is not news; its first value is. The number the item was made with is not either.
+    if (!known && (r.value === null || r.value === '' || r.field === 'number')) continue;
+    // The same value set again (two devices that renumbered alike, say) changed nothing.
+    if (known && from === r.value) continue;
     entries.push({
       field: r.field,
       from,
@@ -241,6 +247,7 @@ function historyOf(ctx: Context, id: string): HistoryEntry[] {
       at: new Date(parseStamp(r.stamp).ms).toISOString(),
       deviceId: r.deviceId,
       by: deviceLabel(r.device ?? undefined, r.deviceId),
+      ...(r.field === 'number' ? { why: 'renumbered' as const } : {}),
     });
   }
   return entries;

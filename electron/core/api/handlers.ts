@@ -14,7 +14,7 @@ import {
   updateRequirement,
 } from './checklist.ts';
 import { exportRequirements, importRequirements, previewImport } from './checklist-csv.ts';
-import { exportDocument, exportHistory, getBranding, saveBranding } from '../documents/export.ts';
+import { exportDocument, exportHistory, getBranding, publishExport, saveBranding } from '../documents/export.ts';
 import { syncWithShare } from '../sync/sync.ts';
 import { listConflicts, resolveConflict } from './conflicts.ts';
 import { configureSync, syncStatus } from './sync-settings.ts';
@@ -41,7 +41,27 @@ import { createProject, getProject, listProjects, recordGate, setPhase, updatePr
 import { loadCustomer } from './rows.ts';
 import { exportPack, getPack, importPack, listPacks } from './packs.ts';
 import { createSampleProject } from './sample.ts';
+import { getBudget, setHoursPerDay } from './budget.ts';
+import { createChangeRequest, decideChangeRequest, getChangeRequest, listChangeRequests, removeChangeRequest, updateChangeRequest } from './change-requests.ts';
+import { cancelTimer, createTime, exportTimeCsv, listTime, listTimers, removeTime, setCell, startTimer, stopTimer, timeTargets, updateTime } from './time.ts';
 import { getSizing, saveSizing } from './sizing.ts';
+import {
+  addPart,
+  createSow,
+  diffVersions,
+  getSow,
+  listSows,
+  listTemplates,
+  movePart,
+  newVersion,
+  rejectSow,
+  removePart,
+  removeSow,
+  sendSow,
+  signSow,
+  updatePart,
+  updateSow,
+} from './sows.ts';
 import {
   addDecision,
   addQuestion,
@@ -126,6 +146,40 @@ export const handlers: Handlers = {
   'requirements.previewImport': previewImport,
   'requirements.import': importRequirements,
   'requirements.exportCsv': exportRequirements,
+  'sows.list': listSows,
+  'sows.get': getSow,
+  'sows.templates': listTemplates,
+  'sows.create': createSow,
+  'sows.update': updateSow,
+  'sows.remove': removeSow,
+  'sowItems.add': addPart,
+  'sowItems.update': updatePart,
+  'sowItems.remove': removePart,
+  'sowItems.move': movePart,
+  'sows.send': sendSow,
+  'sows.sign': signSow,
+  'sows.reject': rejectSow,
+  'sows.newVersion': newVersion,
+  'sows.diff': diffVersions,
+  'changeRequests.list': listChangeRequests,
+  'changeRequests.get': getChangeRequest,
+  'changeRequests.create': createChangeRequest,
+  'changeRequests.update': updateChangeRequest,
+  'changeRequests.decide': decideChangeRequest,
+  'changeRequests.remove': removeChangeRequest,
+  'time.targets': timeTargets,
+  'time.list': listTime,
+  'time.create': createTime,
+  'time.update': updateTime,
+  'time.remove': removeTime,
+  'time.setCell': setCell,
+  'time.timers': listTimers,
+  'time.startTimer': startTimer,
+  'time.stopTimer': stopTimer,
+  'time.cancelTimer': cancelTimer,
+  'time.exportCsv': exportTimeCsv,
+  'budget.get': getBudget,
+  'budget.setHoursPerDay': setHoursPerDay,
   'profile.get': getProfile,
   'profile.save': saveProfile,
   'branding.get': getBranding,
@@ -134,10 +188,11 @@ export const handlers: Handlers = {
   // A task answers with a promise, a refusal included: the sync itself runs without pause on this thread.
   'conflicts.list': (ctx) => listConflicts(ctx),
   'conflicts.resolve': resolveConflict,
-  'sync.run': (ctx, input, control) => Promise.resolve().then(() => syncWithShare(ctx.store, input.share, control)),
+  'sync.run': (ctx, input, control) => Promise.resolve().then(() => syncWithShare(ctx.store, input.share, control, { snapshot: input.snapshot })),
   'sync.status': syncStatus,
   'sync.configure': configureSync,
   'documents.history': exportHistory,
+  'documents.publish': (ctx, input, control) => Promise.resolve().then(() => publishExport(ctx, input, control)),
   'sizing.get': getSizing,
   'sizing.save': saveSizing,
 };

@@ -9,7 +9,9 @@ import { device } from './tables/device.ts';
 import { requirement, requirementComment } from './tables/checklist.ts';
 import { agendaDecision, agendaItem, meeting, meetingAttendee, meetingReview } from './tables/meetings.ts';
 import { activity, customer, membership, person, project } from './tables/projects.ts';
+import { sow, sowDeliverable, sowEffortLine, sowMilestone, sowPayment, sowRole } from './tables/sows.ts';
 import { conflictResolution } from './tables/sync.ts';
+import { budgetSetting, changeRequest, timeEntry, timeTimer } from './tables/time.ts';
 import { answer, decision, openQuestion, sizing, templatePack, workshopSession } from './tables/workshops.ts';
 
 /** Entity names are the names changes and the change log use. */
@@ -36,6 +38,16 @@ export const ENTITIES = {
   branding,
   documentExport,
   conflictResolution,
+  sow,
+  sowDeliverable,
+  sowMilestone,
+  sowRole,
+  sowEffortLine,
+  sowPayment,
+  changeRequest,
+  timeEntry,
+  timeTimer,
+  budgetSetting,
 };
 
 export type EntityName = keyof typeof ENTITIES;
@@ -53,6 +65,11 @@ const LONG_TEXTS: { [E in EntityName]?: readonly FieldName<E>[] } = {
   agendaItem: ['notes'],
   requirement: ['description'],
   branding: ['address'],
+  sow: ['background', 'objectives', 'scopeIn', 'scopeOut', 'acceptanceProcedure', 'assumptions', 'dependencies', 'changeControl'],
+  sowDeliverable: ['acceptanceCriteria'],
+  sowRole: ['responsibilities'],
+  sowEffortLine: ['description'],
+  changeRequest: ['description', 'reason', 'datesImpact', 'scopeImpact'],
 };
 
 export function isLongText(entity: string, field: string): boolean {

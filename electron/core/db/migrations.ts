@@ -415,6 +415,228 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP INDEX change_log_row;
     `,
   },
+  {
+    description: 'Per-project numbers made unique after a sync: the numbers an item had before',
+    sql: `
+      -- A checklist item renumbered by sync (another item had its number first) keeps the numbers
+      -- it had, as a JSON array, oldest first: "was R-042" still finds it.
+      ALTER TABLE requirement ADD COLUMN former_numbers TEXT NOT NULL DEFAULT '[]';
+      -- The few items renumbered, so that the next free number need not read every item's.
+      CREATE INDEX requirement_renumbered ON requirement(project_id) WHERE former_numbers <> '[]';
+    `,
+  },
+  {
+    description: 'Exported documents published into the shared folder',
+    sql: `
+      -- The latest change-log stamp the database held when the document was made: which data it
+      -- shows, for the manifest published with it ('' for exports made before this was kept).
+      ALTER TABLE document_export ADD COLUMN made_from TEXT NOT NULL DEFAULT '';
+      -- Where the export was published in the shared folder, relative to the share's root (JSON:
+      -- folder, file names by format, manifest); NULL while it is not.
+      ALTER TABLE document_export ADD COLUMN published TEXT;
+    `,
+  },
+  {
+    description: 'Change files numbered per device, so that a device sees a file it lacks',
+    sql: `
+      -- The file's place among its writer's change files (1, 2, 3…): what a device knows of another
+      -- is the last file of an unbroken run, not the latest that happened to arrive. 0: a file
+      -- recorded before files were numbered.
+      ALTER TABLE sync_file ADD COLUMN number INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
+  {
+    description: 'Statements of work in versions, with deliverables, milestones, roles, effort lines and payment schedule',
+    sql: `
+      -- Amounts in minor units of the currency (cents), days in hundredths, shares in basis points:
+      -- integers, so that totals are exact. Versions of one SOW share series_id (the first
+      -- version's id); only the first carries the number per project (SOW-01), later ones 0.
+      CREATE TABLE sow (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL DEFAULT '' REFERENCES project(id) DEFERRABLE INITIALLY DEFERRED,
+        number INTEGER NOT NULL DEFAULT 0,
+        series_id TEXT NOT NULL DEFAULT '',
+        version INTEGER NOT NULL DEFAULT 1,
+        copied_from TEXT,
+        title TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'draft',
+        framework_agreement TEXT NOT NULL DEFAULT '',
+        date TEXT,
+        currency TEXT NOT NULL DEFAULT 'EUR',
+        background TEXT NOT NULL DEFAULT '',
+        objectives TEXT NOT NULL DEFAULT '',
+        scope_in TEXT NOT NULL DEFAULT '',
+        scope_out TEXT NOT NULL DEFAULT '',
+        acceptance_procedure TEXT NOT NULL DEFAULT '',
+        assumptions TEXT NOT NULL DEFAULT '',
+        dependencies TEXT NOT NULL DEFAULT '',
+        change_control TEXT NOT NULL DEFAULT '',
+        valid_until TEXT,
+        discount_basis_points INTEGER NOT NULL DEFAULT 0,
+        expenses_mode TEXT NOT NULL DEFAULT 'none',
+        expenses_minor INTEGER NOT NULL DEFAULT 0,
+        expenses_trips INTEGER NOT NULL DEFAULT 0,
+        payment_mode TEXT NOT NULL DEFAULT 'milestone',
+        -- Both parties (name and address) as they stood when the version was sent.
+        customer_party TEXT NOT NULL DEFAULT '',
+        consultancy_party TEXT NOT NULL DEFAULT '',
+        sent_on TEXT,
+        sent_by TEXT NOT NULL DEFAULT '',
+        customer_signed_by TEXT NOT NULL DEFAULT '',
+        customer_signed_on TEXT,
+        consultancy_signed_by TEXT NOT NULL DEFAULT '',
+        consultancy_signed_on TEXT,
+        rejected_on TEXT,
+        rejected_by TEXT NOT NULL DEFAULT '',
+        rejection_reason TEXT NOT NULL DEFAULT '',
+        superseded_on TEXT,
+        superseded_by_id TEXT,
+        created_at TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0,
+        former_numbers TEXT NOT NULL DEFAULT '[]'
+      ) STRICT;
+      CREATE INDEX sow_project ON sow(project_id, series_id);
+
+      -- The children: origin_id is the item of the first version this one was copied from through
+      -- the versions (its own id when new), so that versions can be compared item by item.
+      CREATE TABLE sow_deliverable (
+        id TEXT PRIMARY KEY,
+        sow_id TEXT NOT NULL DEFAULT '' REFERENCES sow(id) DEFERRABLE INITIALLY DEFERRED,
+        position INTEGER NOT NULL DEFAULT 0,
+        origin_id TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        acceptance_criteria TEXT NOT NULL DEFAULT '',
+        due_date TEXT,
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX sow_deliverable_sow ON sow_deliverable(sow_id);
+
+      CREATE TABLE sow_milestone (
+        id TEXT PRIMARY KEY,
+        sow_id TEXT NOT NULL DEFAULT '' REFERENCES sow(id) DEFERRABLE INITIALLY DEFERRED,
+        position INTEGER NOT NULL DEFAULT 0,
+        origin_id TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        due_date TEXT,
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX sow_milestone_sow ON sow_milestone(sow_id);
+
+      CREATE TABLE sow_role (
+        id TEXT PRIMARY KEY,
+        sow_id TEXT NOT NULL DEFAULT '' REFERENCES sow(id) DEFERRABLE INITIALLY DEFERRED,
+        position INTEGER NOT NULL DEFAULT 0,
+        origin_id TEXT NOT NULL DEFAULT '',
+        side TEXT NOT NULL DEFAULT 'consultancy',
+        role TEXT NOT NULL DEFAULT '',
+        responsibilities TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX sow_role_sow ON sow_role(sow_id);
+
+      CREATE TABLE sow_effort_line (
+        id TEXT PRIMARY KEY,
+        sow_id TEXT NOT NULL DEFAULT '' REFERENCES sow(id) DEFERRABLE INITIALLY DEFERRED,
+        position INTEGER NOT NULL DEFAULT 0,
+        origin_id TEXT NOT NULL DEFAULT '',
+        role TEXT NOT NULL DEFAULT '',
+        description TEXT NOT NULL DEFAULT '',
+        day_hundredths INTEGER NOT NULL DEFAULT 0,
+        rate_minor INTEGER NOT NULL DEFAULT 0,
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX sow_effort_line_sow ON sow_effort_line(sow_id);
+
+      CREATE TABLE sow_payment (
+        id TEXT PRIMARY KEY,
+        sow_id TEXT NOT NULL DEFAULT '' REFERENCES sow(id) DEFERRABLE INITIALLY DEFERRED,
+        position INTEGER NOT NULL DEFAULT 0,
+        origin_id TEXT NOT NULL DEFAULT '',
+        label TEXT NOT NULL DEFAULT '',
+        percent_basis_points INTEGER NOT NULL DEFAULT 0,
+        milestone_id TEXT,
+        due_date TEXT,
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX sow_payment_sow ON sow_payment(sow_id);
+    `,
+  },
+  {
+    description: 'Change requests to SOWs, time entries, running timers and the hours of a project day',
+    sql: `
+      -- Numbered per project (CR-001). The SOW is its series id, the same for every version; the
+      -- effort impact a JSON array of {role, lineId, dayHundredths, rateMinor}.
+      CREATE TABLE change_request (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL DEFAULT '' REFERENCES project(id) DEFERRABLE INITIALLY DEFERRED,
+        number INTEGER NOT NULL DEFAULT 0,
+        title TEXT NOT NULL DEFAULT '',
+        description TEXT NOT NULL DEFAULT '',
+        reason TEXT NOT NULL DEFAULT '',
+        requested_by_id TEXT,
+        sow_id TEXT NOT NULL DEFAULT '',
+        effort TEXT NOT NULL DEFAULT '[]',
+        dates_impact TEXT NOT NULL DEFAULT '',
+        scope_impact TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'proposed',
+        decided_by TEXT NOT NULL DEFAULT '',
+        decided_on TEXT,
+        requirement_id TEXT,
+        decision_id TEXT,
+        created_at TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0,
+        former_numbers TEXT NOT NULL DEFAULT '[]'
+      ) STRICT;
+      CREATE INDEX change_request_project ON change_request(project_id, number);
+      CREATE INDEX change_request_renumbered ON change_request(project_id) WHERE former_numbers <> '[]';
+      CREATE INDEX change_request_sow ON change_request(sow_id);
+
+      -- Quarter hours on an SOW's effort line (series id, line origin id) or on an activity.
+      CREATE TABLE time_entry (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL DEFAULT '' REFERENCES project(id) DEFERRABLE INITIALLY DEFERRED,
+        date TEXT NOT NULL DEFAULT '',
+        person_id TEXT NOT NULL DEFAULT '',
+        sow_id TEXT,
+        line_id TEXT,
+        activity_id TEXT,
+        quarter_hours INTEGER NOT NULL DEFAULT 0,
+        billable INTEGER NOT NULL DEFAULT 1,
+        note TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      -- The budget's sums per SOW and line, and per SOW and day, each read from an index alone
+      -- (it covers them) in the order they are grouped by: no sorting of 50,000 rows.
+      CREATE INDEX time_entry_by_line ON time_entry(project_id, deleted, sow_id, line_id, quarter_hours);
+      CREATE INDEX time_entry_by_day ON time_entry(project_id, deleted, sow_id, date, quarter_hours);
+      -- A person's day, for the 24-hour rule; and the list by date.
+      CREATE INDEX time_entry_person_day ON time_entry(person_id, date);
+      CREATE INDEX time_entry_project_date ON time_entry(project_id, date);
+
+      CREATE TABLE time_timer (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL DEFAULT '' REFERENCES project(id) DEFERRABLE INITIALLY DEFERRED,
+        person_id TEXT NOT NULL DEFAULT '',
+        sow_id TEXT,
+        line_id TEXT,
+        activity_id TEXT,
+        billable INTEGER NOT NULL DEFAULT 1,
+        note TEXT NOT NULL DEFAULT '',
+        started_at TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX time_timer_project ON time_timer(project_id);
+
+      -- One row per project that changed the hours of its working day (id: the project's id).
+      CREATE TABLE budget_setting (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL DEFAULT '' REFERENCES project(id) DEFERRABLE INITIALLY DEFERRED,
+        quarters_per_day INTEGER NOT NULL DEFAULT 32,
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,18 +2,24 @@
 // The export reads the data on the core's thread (it needs the database); the template runs with
 // the rendering, on the render thread, because for a long document it takes a tenth of a second
 // that reads and saves would otherwise wait. So the data is plain data that crosses threads.
+import { changeRequestDocument, type ChangeRequestDocInput } from '../../../shared/documents/change-request.ts';
 import { checklistDocument, type ChecklistDocInput } from '../../../shared/documents/checklist-doc.ts';
 import { conceptDocument, type ConceptInput } from '../../../shared/documents/concept.ts';
 import { minutesDocument, type MinutesInput } from '../../../shared/documents/minutes.ts';
 import type { DocumentModel } from '../../../shared/documents/model.ts';
+import { sowDocument, type SowDocInput } from '../../../shared/documents/sow.ts';
 import { statusReport, type StatusReportInput } from '../../../shared/documents/status-report.ts';
+import { timeReport, type TimeReportInput } from '../../../shared/documents/time-report.ts';
 
 export type DocumentSource =
   | { document: 'checklist'; input: ChecklistDocInput }
   | { document: 'concept'; input: ConceptInput }
   /** The topics' titles by key, in place of a lookup function (functions do not cross threads). */
   | { document: 'status'; input: Omit<StatusReportInput, 'topicTitle'> & { topicTitles: ReadonlyMap<string, string> } }
-  | { document: 'minutes'; input: MinutesInput };
+  | { document: 'minutes'; input: MinutesInput }
+  | { document: 'sow'; input: SowDocInput }
+  | { document: 'change-request'; input: ChangeRequestDocInput }
+  | { document: 'time-report'; input: TimeReportInput };
 
 export function composeDocument(source: DocumentSource): DocumentModel {
   switch (source.document) {
@@ -27,5 +33,11 @@ export function composeDocument(source: DocumentSource): DocumentModel {
     }
     case 'minutes':
       return minutesDocument(source.input);
+    case 'sow':
+      return sowDocument(source.input);
+    case 'change-request':
+      return changeRequestDocument(source.input);
+    case 'time-report':
+      return timeReport(source.input);
   }
 }

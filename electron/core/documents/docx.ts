@@ -5,8 +5,9 @@
 // to the headings' bookmarks, which the word processor works out from its own layout: numbers we
 // wrote would be those of our PDF layout, and Word and LibreOffice lay out pages differently
 // (a wrong page number is worse than none). LibreOffice fills them as it lays out; Word, when it
-// opens the file, asks to update them. The file's own dates are the document's date, so the same
-// input gives the same bytes.
+// opens the file, asks to update them. A chart is an SVG picture, with a PNG drawn from the same
+// SVG by resvg for word processors that show no SVG. The file's own dates are the document's
+// date, so the same input gives the same bytes.
 import {
   AlignmentType,
   Bookmark,
@@ -37,16 +38,25 @@ import {
   type IParagraphOptions,
   type ParagraphChild,
 } from 'docx';
+import { Resvg } from '@resvg/resvg-js';
 import JSZip from 'jszip';
+import { chartSvg } from '../../../shared/charts/chart-svg.ts';
 import { cleanText, headingNumbers, type Block, type DocumentModel, type Run, type Zone, type ZoneField } from '../../../shared/documents/model.ts';
 import { imageSize } from './image-size.ts';
+import type { FontFiles } from './pdf.ts';
 
 /** Available in Word and, as its metric twin Liberation Sans, in LibreOffice: Latin, Greek, Cyrillic. */
 const FONT = 'Arial';
 /** Text width in twentieths of a point: 6.5 in, on A4 with 2.25 cm side margins, on Letter with 1 in. */
 const TEXT_WIDTH = 9_360;
 const PAGES = { A4: { width: 11_906, height: 16_838 }, LETTER: { width: 12_240, height: 15_840 } } as const;
+/** Page margins but the sides (which centre the text width), in twentieths of a point. */
+const PAGE_MARGIN = { top: 1_440, bottom: 1_280, header: 680, footer: 600 } as const;
 const PX_PER_TWIP = 96 / 1440;
+/** A chart's PNG at four pixels a point, 288 dpi: sharp in print. */
+const CHART_PNG_ZOOM = 4;
+/** Room on a page beside a chart for its headings and caption, in points. */
+const CHART_ROOM = 150;
 /** Header and footer text size in half-points: 8 pt. */
 const ZONE_SIZE = 16;
 /**
@@ -82,6 +92,32 @@ function imageRun(url: string, maxWidthPx: number): ImageRun {
     type: url.startsWith('data:image/png') ? 'png' : 'jpg',
     data,
     transformation: { width, height: Math.round((size.height * width) / size.width) },
+  });
+}
+
+/**
+ * A chart as an SVG picture of its share of the text width, at its aspect (no taller than a page
+ * less room for its headings and caption), with a PNG of the same SVG for word processors without
+ * SVG. Drawn in points, as in the PDF, so its text has the same sizes in both.
+ */
+function chartRun(block: Extract<Block, { type: 'chart' }>, pageHeight: number, fonts: FontFiles): ImageRun {
+  const width = (TEXT_WIDTH / 20) * block.width;
+  const size = { width, height: Math.min(width * block.aspect, pageHeight / 20 - CHART_ROOM) };
+  const svg = chartSvg(block.chart, size);
+  const png = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: CHART_PNG_ZOOM },
+    // Only the bundled faces, so that the PNG is the same on every machine.
+    font: { loadSystemFonts: false, fontFiles: [...fonts.paths], defaultFontFamily: 'Noto Sans', sansSerifFamily: 'Noto Sans' },
+  })
+    .render()
+    .asPng();
+  const px = 96 / 72;
+  return new ImageRun({
+    type: 'svg',
+    data: Buffer.from(svg),
+    fallback: { type: 'png', data: png },
+    transformation: { width: Math.round(size.width * px), height: Math.round(size.height * px) },
+    altText: { name: cleanText(block.chart.title), title: cleanText(block.chart.title), description: cleanText(block.caption) },
   });
 }
 
@@ -282,7 +318,7 @@ function contents(model: DocumentModel, title: string, numbers: ReadonlyMap<numb
   return [para([new TextRun({ text: cleanText(title), bold: true, size: 32, color: hex(model.theme.accent) })], { spacing: { after: 200 } }), ...entries, para([new PageBreak()])];
 }
 
-function body(model: DocumentModel): (Paragraph | Table)[] {
+function body(model: DocumentModel, fonts: FontFiles): (Paragraph | Table)[] {
   const numbers = headingNumbers(model.blocks);
   const accent = model.theme.accent;
   const out: (Paragraph | Table)[] = [];
@@ -356,6 +392,12 @@ function body(model: DocumentModel): (Paragraph | Table)[] {
         out.push(diagram(block, accent));
         out.push(para([new TextRun({ text: cleanText(block.caption), italics: true, size: 18 })], { alignment: AlignmentType.CENTER }));
         return;
+      case 'chart': {
+        const page = PAGES[model.theme.pageSize];
+        out.push(para([chartRun(block, page.height - PAGE_MARGIN.top - PAGE_MARGIN.bottom, fonts)], { alignment: AlignmentType.CENTER, keepNext: true }));
+        out.push(para([new TextRun({ text: cleanText(block.caption), italics: true, size: 18 })], { alignment: AlignmentType.CENTER }));
+        return;
+      }
       case 'pageBreak':
         out.push(para([new PageBreak()]));
         return;
@@ -427,7 +469,7 @@ async function makeReproducible(bytes: Buffer, date: string): Promise<Buffer> {
   return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'DOS' });
 }
 
-export async function renderDocx(model: DocumentModel): Promise<Buffer> {
+export async function renderDocx(model: DocumentModel, fonts: FontFiles): Promise<Buffer> {
   const size = Math.round(model.theme.fontSize * 2);
   const accent = hex(model.theme.accent);
   const headingStyle = (id: string, name: string, pt: number, outline: number) => ({
@@ -441,7 +483,7 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
   });
   const paper = PAGES[model.theme.pageSize];
   const side = (paper.width - TEXT_WIDTH) / 2;
-  const page = { size: paper, margin: { top: 1_440, bottom: 1_280, left: side, right: side, header: 680, footer: 600 } };
+  const page = { size: paper, margin: { ...PAGE_MARGIN, left: side, right: side } };
   const document = new Document({
     title: cleanText(model.meta.title),
     subject: cleanText(model.meta.subject),
@@ -472,7 +514,7 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
         properties: { page },
         headers: { default: new Header({ children: [zone(model.header, model)] }) },
         footers: { default: new Footer({ children: [zone(model.footer, model)] }) },
-        children: body(model),
+        children: body(model, fonts),
       },
     ],
   });

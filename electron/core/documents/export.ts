@@ -2,14 +2,16 @@
 // PDF and DOCX, and recorded in the export history (version per document, counting up, with the
 // SHA-256 of each file). A version is recorded only once its files are made (and, where the caller
 // asked, saved whole), in one transaction with the check that its number is still free: a failed,
-// cancelled or killed export records nothing, and two exports at once get two versions.
-import { and, desc, eq, gte, inArray, isNull, lt, ne } from 'drizzle-orm';
+// cancelled or killed export records nothing, and two exports at once get two versions. Asked to,
+// it publishes the files into the shared folder (sync/publish.ts) in that same step, and records
+// where; an earlier export is published later from the files it made.
+import { and, desc, eq, gte, inArray, isNull, lt, max, ne } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { ParsedInput } from '../../../shared/api.ts';
 import { DEFAULT_BRANDING, type Branding, type Revision } from '../../../shared/documents/frame.ts';
 import { translate } from '../../../shared/i18n/index.ts';
-import type { DocumentExport, DocumentFormat, ExportedFile, ExportResult } from '../../../shared/documents/types.ts';
-import { ApiError } from '../../../shared/errors.ts';
+import type { DocumentExport, DocumentFormat, ExportedFile, ExportResult, Publication } from '../../../shared/documents/types.ts';
+import { ApiError, type ApiErrorBody } from '../../../shared/errors.ts';
 import { localIsoDate } from '../../../shared/iso-date.ts';
 import { changesFor, fold, requireRow, type Context } from '../api/context.ts';
 import { projectRequirements } from '../api/checklist.ts';
@@ -17,11 +19,15 @@ import { getMeeting, listMeetings } from '../api/meetings.ts';
 import { getProject } from '../api/projects.ts';
 import { loadProject } from '../api/rows.ts';
 import { getSizing } from '../api/sizing.ts';
+import { sowFileLabel, sowSource } from '../api/sows.ts';
+import { changeRequestFileLabel, changeRequestSource } from '../api/change-requests.ts';
+import { timeReportSource } from '../api/time.ts';
 import { latestAnswers, projectPack, sessionsWithin, workshopOverview } from '../api/workshops.ts';
 import { fieldsOf, live, liveRow } from '../db/read.ts';
 import * as t from '../db/tables/index.ts';
 import { authorName } from '../device.ts';
 import { newId } from '../ids.ts';
+import { preparePublication, type ExportFacts, type FileToPublish, type PendingPublication } from '../sync/publish.ts';
 import type { TaskControl } from '../task-control.ts';
 import type { DocumentSource } from './compose.ts';
 import { checkSaveable, writePending, type PendingFile } from './write-file.ts';
@@ -153,6 +159,9 @@ function documentSource(ctx: Context, input: ParsedInput<'documents.export'>, ve
       },
     };
   }
+  if (input.document === 'sow') return { document: 'sow', input: { ...common, project: detail.project, customer: detail.customer, ...sowSource(ctx, input.sowId!, input.projectId) } };
+  if (input.document === 'change-request') return { document: 'change-request', input: { ...common, project: detail.project, customer: detail.customer, ...changeRequestSource(ctx, input.changeRequestId!, input.projectId) } };
+  if (input.document === 'time-report') return { document: 'time-report', input: { ...common, project: detail.project, customer: detail.customer, ...timeReportSource(ctx, input.projectId, input.period!, input.language) } };
   const meetingId = input.meetingId!;
   requireRow(ctx, 'meeting', meetingId, 'meetingId');
   const meeting = getMeeting(ctx, { id: meetingId });
@@ -180,8 +189,24 @@ function fileName(ctx: Context, input: ParsedInput<'documents.export'>, version:
       ? ctx.store.orm.select({ startsAt: t.meeting.startsAt }).from(t.meeting).where(eq(t.meeting.id, input.meetingId)).get()?.startsAt?.slice(0, 10)
       : input.document === 'status'
         ? periodOf(ctx, input).to
-        : null;
+        : input.document === 'sow' && input.sowId
+          ? sowFileLabel(ctx, input.sowId)
+          : input.document === 'change-request' && input.changeRequestId
+            ? changeRequestFileLabel(ctx, input.changeRequestId)
+            : input.document === 'time-report' && input.period
+              ? `${input.period.from}-to-${input.period.to}`
+              : null;
   return `${input.document}-${slug(name)}${when ? `-${when}` : ''}-v${version}.${format}`;
+}
+
+/** The latest change the database holds: which data a document made now shows. */
+function latestChange(ctx: Context): string {
+  return ctx.store.orm.select({ stamp: max(t.changeLog.stamp) }).from(t.changeLog).get()?.stamp ?? '';
+}
+
+/** A failure as the result carries it. */
+function failureBody(error: unknown): ApiErrorBody {
+  return error instanceof ApiError ? error.toJSON() : { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
 
 /** The next version of a document: one more than the last recorded (a version never recorded leaves no gap). */
@@ -219,9 +244,10 @@ function writeSaves(saves: readonly Save[], files: readonly ExportedFile[]): Pen
 export async function exportDocument(ctx: Context, input: ParsedInput<'documents.export'>, control: TaskControl): Promise<ExportResult> {
   control.throwIfCancelled();
   requireRow(ctx, 'project', input.projectId, 'projectId');
-  // Minutes are versioned per meeting; the project's documents per project. Each language counts
+  // Minutes are versioned per meeting, an SOW per version of it; the project's documents per project. Each language counts
   // its own versions: a customer reads one of them, and its revision table lists only its own.
-  const subject = input.document === 'minutes' ? (input.meetingId ?? null) : null;
+  const subject =
+    input.document === 'minutes' ? (input.meetingId ?? null) : input.document === 'sow' ? (input.sowId ?? null) : input.document === 'change-request' ? (input.changeRequestId ?? null) : null;
   const sameDocument = and(
     eq(t.documentExport.projectId, input.projectId),
     eq(t.documentExport.document, input.document),
@@ -244,11 +270,11 @@ export async function exportDocument(ctx: Context, input: ParsedInput<'documents
   // does, rendered again with the next (its revision table then lists the other's version too).
   for (;;) {
     // The earlier versions and the document's data as they stand at one moment (unknown ids refused by name).
-    const { version, source } = ctx.store.transaction(() => {
+    const { version, source, madeFrom } = ctx.store.transaction(() => {
       const earlier = recorded();
       const v = nextVersion(earlier);
       const revisions = earlier.map((e) => ({ version: String(e.version), date: e.createdAt.slice(0, 10), author: e.author, change: e.changeNote }));
-      return { version: v, source: documentSource(ctx, input, v, changeNote, revisions) };
+      return { version: v, source: documentSource(ctx, input, v, changeNote, revisions), madeFrom: latestChange(ctx) };
     });
     const files: ExportedFile[] = [];
     for (const format of input.formats) {
@@ -259,14 +285,42 @@ export async function exportDocument(ctx: Context, input: ParsedInput<'documents
     control.throwIfCancelled();
     control.progress({ stage: 'record' });
     const pending = writeSaves(saves, files);
+    const id = newId();
+    const facts: ExportFacts = {
+      projectId: input.projectId,
+      document: input.document,
+      subjectId: subject,
+      language: input.language,
+      version,
+      createdAt: ctx.now().toISOString(),
+      author: source.input.author,
+      madeFrom,
+      device: ctx.store.deviceId,
+    };
+    // Publishing is asked on top of the export: where it fails, the export is made all the same.
+    let publishError: ApiErrorBody | undefined;
+    let publishing: PendingPublication | undefined;
+    try {
+      if (input.publish) publishing = preparePublication(ctx, facts, files.map(toPublish));
+    } catch (error) {
+      publishError = failureBody(error);
+    }
     try {
       const done = ctx.store.transaction(() => {
-        if (nextVersion(recorded()) !== version) return false;
+        if (nextVersion(recorded()) !== version) return null;
         // The last moment a cancel is heeded: past it, files replace what their paths held.
         control.throwIfCancelled();
         for (const p of pending) p.commit();
+        // Put in place with the version recorded: a process killed before leaves only temporary
+        // files in the share, and its next run publishes this version under the same names.
+        let published: Publication | undefined;
+        try {
+          published = publishing?.place();
+        } catch (error) {
+          publishError = failureBody(error);
+        }
         ctx.store.apply(
-          changesFor('documentExport', newId(), {
+          changesFor('documentExport', id, {
             projectId: input.projectId,
             document: input.document,
             subjectId: subject,
@@ -274,17 +328,74 @@ export async function exportDocument(ctx: Context, input: ParsedInput<'documents
             formats: JSON.stringify(input.formats),
             language: input.language,
             hashes: JSON.stringify(Object.fromEntries(files.map((f) => [f.format, f.sha256]))),
-            author: source.input.author,
+            author: facts.author,
             changeNote,
-            createdAt: ctx.now().toISOString(),
+            createdAt: facts.createdAt,
+            madeFrom,
+            published: published && JSON.stringify(published),
           }),
         );
-        return true;
+        return { published };
       });
-      if (done) return { version, files };
+      if (done) return { id, version, files, ...(done.published ? { published: done.published } : {}), ...(publishError ? { publishError } : {}) };
     } finally {
       // Nothing is left of a file not put in place (a failure, or a version taken meanwhile).
       for (const p of pending) p.discard();
+      publishing?.discard();
     }
+  }
+}
+
+function toPublish(file: ExportedFile): FileToPublish {
+  return { format: file.format, bytes: Buffer.from(file.base64, 'base64'), sha256: file.sha256 };
+}
+
+/**
+ * Publishes an earlier export into this device's shared folder. The core keeps no copy of the
+ * files it made, and making them again would give other files (the data and the date have moved
+ * on): so it publishes the files the caller still has, each only if it is byte for byte the file
+ * the export made (the SHA-256 the history keeps). Where it went is recorded on the export.
+ */
+export function publishExport(ctx: Context, input: ParsedInput<'documents.publish'>, control: TaskControl): DocumentExport {
+  control.throwIfCancelled();
+  const row = ctx.store.orm
+    .select({ ...exportFields, projectId: t.documentExport.projectId })
+    .from(t.documentExport)
+    .where(and(liveRow(t.documentExport, input.exportId), madeExports))
+    .get();
+  if (!row) throw new ApiError({ code: 'not_found', field: 'exportId', message: `exportId: no export with id ${input.exportId}` });
+  const files = input.files.map((file, i): FileToPublish => {
+    const bytes = Buffer.from(file.base64, 'base64');
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const kept = row.hashes[file.format];
+    const what = `version ${row.version} of the ${file.format.toUpperCase()}`;
+    if (kept === undefined) throw new ApiError({ code: 'invalid_input', field: `files.${i}.format`, message: `files.${i}.format: version ${row.version} was not made as ${file.format.toUpperCase()}` });
+    if (kept !== sha256) {
+      throw new ApiError({
+        code: 'invalid_input',
+        field: `files.${i}.base64`,
+        message: `files.${i}.base64: this is not ${what} as it was made (its SHA-256 begins ${sha256.slice(0, 12)}, the export's ${kept.slice(0, 12)}): only the file as it was saved, unchanged, can be published`,
+      });
+    }
+    return { format: file.format, bytes, sha256 };
+  });
+  // The device that made it: the one that stamped the export's first change.
+  const maker = ctx.store.orm
+    .select({ deviceId: t.changeLog.deviceId })
+    .from(t.changeLog)
+    .where(and(eq(t.changeLog.entity, 'documentExport'), eq(t.changeLog.rowId, row.id), eq(t.changeLog.field, 'version')))
+    .orderBy(t.changeLog.stamp)
+    .get();
+  const { projectId, ...shown } = row;
+  const publishing = preparePublication(ctx, { ...row, projectId, device: maker?.deviceId ?? ctx.store.deviceId }, files);
+  try {
+    control.throwIfCancelled();
+    return ctx.store.transaction(() => {
+      const published = publishing.place();
+      ctx.store.apply(changesFor('documentExport', row.id, { published: JSON.stringify(published) }));
+      return { ...shown, published };
+    });
+  } finally {
+    publishing.discard();
   }
 }

@@ -2,9 +2,12 @@
 // repeat on every page, rows never split (a row taller than a page is set as text instead), a
 // heading never ends a page (it moves on with the start of whatever follows it), and nothing is
 // written into the margins. Fonts are the bundled Noto Sans faces (Latin, Greek, Cyrillic),
-// embedded. Laid out twice: the first pass learns on which page each heading lands, the second
-// writes those pages into the table of contents. Same model and date in, same bytes out.
+// embedded; a chart's SVG is drawn as vector graphics (svg-to-pdfkit) with the same faces. Laid
+// out twice: the first pass learns on which page each heading lands, the second writes those
+// pages into the table of contents. Same model and date in, same bytes out.
 import PDFDocument from 'pdfkit';
+import SVGtoPDF from 'svg-to-pdfkit';
+import { chartSvg } from '../../../shared/charts/chart-svg.ts';
 import { cleanText, headingNumbers, type Block, type DocumentModel, type Run, type Zone, type ZoneField } from '../../../shared/documents/model.ts';
 
 export interface FontFiles {
@@ -12,6 +15,8 @@ export interface FontFiles {
   bold: Buffer;
   italic: Buffer;
   boldItalic: Buffer;
+  /** Where the four faces lie: resvg, which draws the DOCX charts' PNG, reads fonts only from files. */
+  paths: readonly string[];
 }
 
 export interface PdfResult {
@@ -233,6 +238,8 @@ class Layout {
       }
       case 'diagram':
         return this.diagram(block);
+      case 'chart':
+        return this.chart(block);
       case 'pageBreak':
         doc.addPage();
         return;
@@ -306,6 +313,8 @@ class Layout {
         return this.imageSize(block).height + CAPTION_ROOM;
       case 'diagram':
         return this.diagramLayout(block).height;
+      case 'chart':
+        return this.chartSize(block).height + CAPTION_ROOM;
       // Text flows line by line, and nothing at all follows the last block or a page break.
       case 'paragraph':
       case 'pageBreak':
@@ -330,6 +339,36 @@ class Layout {
     const image = (this.doc as Doc & { openImage(src: Buffer): { width: number; height: number } }).openImage(imageBytes(block.data));
     const width = Math.min(this.width * block.width, image.width);
     return { width, height: Math.min((image.height * width) / image.width, this.bodyHeight - HEADING_ROOM - CAPTION_ROOM) };
+  }
+
+  /** A chart's share of the text width, at its aspect, short enough to share a page with its headings and caption. */
+  private chartSize(block: Extract<Block, { type: 'chart' }>): { width: number; height: number } {
+    const width = this.width * block.width;
+    return { width, height: Math.min(width * block.aspect, this.bodyHeight - HEADING_ROOM - CAPTION_ROOM) };
+  }
+
+  /**
+   * The chart's SVG drawn at its size in points (a unit of the SVG is a point), so its text has
+   * the sizes the chart gives it; the text in the document's faces, embedded like the rest.
+   */
+  private chart(block: Extract<Block, { type: 'chart' }>): void {
+    const { doc, model } = this;
+    const size = this.chartSize(block);
+    this.need(size.height + CAPTION_ROOM);
+    const y = doc.y;
+    SVGtoPDF(doc, chartSvg(block.chart, size), MARGIN.left + (this.width - size.width) / 2, y, {
+      ...size,
+      assumePt: true,
+      fontCallback: (_family, bold, italic) => face({ bold, italic }),
+      // Something of the SVG it cannot draw: a chart with parts missing, which no one would notice
+      // (by default the warning goes to stderr, which the command line keeps empty on success).
+      warningCallback: (warning) => {
+        throw new Error(`The chart "${block.chart.title}" cannot be drawn: ${warning}`);
+      },
+    });
+    doc.y = y + size.height + 4;
+    doc.font('italic').fontSize(model.theme.fontSize - 1).fillColor('black').text(cleanText(block.caption), MARGIN.left, doc.y, { width: this.width, align: 'center' });
+    doc.moveDown(0.8);
   }
 
   /** Styled runs as one paragraph; links are blue and underlined. */

@@ -18,8 +18,9 @@ const fontCache = new Map<string, FontFiles>();
 export function loadFonts(resourcesDir: string): FontFiles {
   let files = fontCache.get(resourcesDir);
   if (!files) {
-    const read = (name: string) => readFileSync(join(resourcesDir, 'fonts', name));
-    files = { regular: read('NotoSans-Regular.ttf'), bold: read('NotoSans-Bold.ttf'), italic: read('NotoSans-Italic.ttf'), boldItalic: read('NotoSans-BoldItalic.ttf') };
+    const path = (name: string) => join(resourcesDir, 'fonts', name);
+    const faces = { regular: path('NotoSans-Regular.ttf'), bold: path('NotoSans-Bold.ttf'), italic: path('NotoSans-Italic.ttf'), boldItalic: path('NotoSans-BoldItalic.ttf') };
+    files = { regular: readFileSync(faces.regular), bold: readFileSync(faces.bold), italic: readFileSync(faces.italic), boldItalic: readFileSync(faces.boldItalic), paths: Object.values(faces) };
     fontCache.set(resourcesDir, files);
   }
   return files;
@@ -27,7 +28,7 @@ export function loadFonts(resourcesDir: string): FontFiles {
 
 export async function renderDocument(source: DocumentSource, format: DocumentFormat, fonts: FontFiles): Promise<Buffer> {
   const model = composeDocument(source);
-  return format === 'pdf' ? (await renderPdf(model, fonts)).bytes : renderDocx(model);
+  return format === 'pdf' ? (await renderPdf(model, fonts)).bytes : renderDocx(model, fonts);
 }
 
 export function renderOnThisThread(resourcesDir: string): RenderDocument {

@@ -1,7 +1,7 @@
 // A change file: how one device's changes travel through the shared folder (share format 1). JSON
 // Lines in UTF-8, every line ending in \n, the last one included:
 //
-//   {"fieldbook":"changes","format":1,"device":…,"schema":…,"count":…,"knows":{…},"written":…}
+//   {"fieldbook":"changes","format":1,"device":…,"number":…,"schema":…,"count":…,"knows":{…},"written":…}
 //   ["<stamp>","<entity>","<row id>","<field>",<value>,<schema version>]     (count lines)
 //   {"end":"<sha256 hex of every byte before this line>"}
 //
@@ -35,9 +35,10 @@ export interface ShareChange {
 export interface ChangeFileHeader {
   format: number; // SHARE_FORMAT of the writer
   device: string; // writer's device id (must equal its folder name)
+  number: number; // the file's place among its writer's change files: 1, 2, 3… (a reader sees a gap); 0 read from a file written before files were numbered
   schema: number; // writer's schema version
   count: number; // number of changes
-  knows: Record<string, string>; // per other device, the highest stamp of theirs the writer had applied when it made these changes
+  knows: Record<string, string>; // per other device, the latest stamp up to which the writer had all its changes when it made these
   written: string; // ISO time
 }
 
@@ -67,9 +68,9 @@ const DEVICE_ID = /^[0-9a-f]+$/;
  */
 const NAME = /^c-(\d{15}-\d{10})-([0-9a-f]{16})(?:[ ._(-].*)?\.jsonl$/;
 
-/** The exact end line; its length is fixed, so it is found from the end of the file. */
-const END_LINE = /^\{"end":"([0-9a-f]{64})"\}\n$/;
-const END_LINE_BYTES = '{"end":""}\n'.length + 64;
+/** The exact end line; its length is fixed, so it is found from the end of the file (a snapshot's content ends so too). */
+export const END_LINE = /^\{"end":"([0-9a-f]{64})"\}\n$/;
+export const END_LINE_BYTES = '{"end":""}\n'.length + 64;
 
 /** Whether a folder name can be a device's: device ids are hex (ids.ts), and become folder names. */
 export function isDeviceId(name: string): boolean {
@@ -97,8 +98,8 @@ export function encodeChangeFile(header: Omit<ChangeFileHeader, 'format' | 'coun
   // Only the header's own fields, in one order, `knows` by device: the same changes and header give
   // the same bytes, hence the same name, however the caller built its objects.
   const knows = Object.fromEntries(Object.entries(header.knows).sort(([a], [b]) => compare(a, b)));
-  const full: ChangeFileHeader = { format: SHARE_FORMAT, device: header.device, schema: header.schema, count: changes.length, knows, written: header.written };
-  const problem = headerProblem(full) ?? changes.map((change, i) => inLine(i, changeProblem(change, full.device))).find((p) => p !== undefined);
+  const full: ChangeFileHeader = { format: SHARE_FORMAT, device: header.device, number: header.number, schema: header.schema, count: changes.length, knows, written: header.written };
+  const problem = (full.number === 0 ? 'the file number 0 is not a number from 1' : headerProblem(full)) ?? changes.map((change, i) => inLine(i, changeProblem(change, full.device))).find((p) => p !== undefined);
   if (problem !== undefined) throw new Error(`Cannot write a change file: ${problem}`);
   const lines = [JSON.stringify({ fieldbook: 'changes', ...full }), ...changes.map((c) => JSON.stringify([c.stamp, c.entity, c.rowId, c.field, c.value, c.schemaVersion]))];
   const content = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
@@ -135,6 +136,8 @@ export function decodeChangeFile(bytes: Buffer, name: string, folderDevice: stri
   if (id !== end[1]) return damaged('its content does not match the hash in its end line');
   if (!id.startsWith(named[2]!)) return damaged('its content does not match the hash in its name');
 
+  // Files of Fieldbook before files were numbered carry none: read as number 0, never a gap.
+  header.number ??= 0;
   const problem = headerProblem(header);
   if (problem !== undefined) return damaged(problem);
   const checked = header as unknown as ChangeFileHeader;
@@ -155,27 +158,38 @@ export function decodeChangeFile(bytes: Buffer, name: string, folderDevice: stri
     changes.push(change as ShareChange);
   }
   if (stampStart(changes[0]!.stamp) !== named[1]) return damaged(`its name does not start with its first change's stamp ${changes[0]!.stamp}`);
-  return { device: checked.device, id, header: { format: checked.format, device: checked.device, schema: checked.schema, count: checked.count, knows: checked.knows, written: checked.written }, changes };
+  const { format, device, number, schema, count, knows, written } = checked;
+  return { device, id, header: { format, device, number, schema, count, knows, written }, changes };
 }
 
-type Unchecked<T> = { [K in keyof T]: unknown };
+export type Unchecked<T> = { [K in keyof T]: unknown };
 
 /** What is wrong with a header, if anything (its `fieldbook` and `format` aside). */
 function headerProblem(header: Partial<Unchecked<Omit<ChangeFileHeader, 'format'>>>): string | undefined {
   if (typeof header.device !== 'string' || !isDeviceId(header.device)) return `the device id ${JSON.stringify(header.device)} is not hex digits`;
+  if (!isWholeNumber(header.number)) return `the file number ${JSON.stringify(header.number)} is not a whole number`;
   if (!isWholeNumber(header.schema)) return `the schema version ${JSON.stringify(header.schema)} is not a whole number`;
   if (!isWholeNumber(header.count) || header.count === 0) return `the count ${JSON.stringify(header.count)} is not a number of changes`;
-  if (!isRecord(header.knows)) return 'what it knows of other devices is not an object';
-  for (const [device, stamp] of Object.entries(header.knows)) {
-    if (!isDeviceId(device) || stampDevice(stamp) !== device) return `what it knows of device ${JSON.stringify(device)} is not a stamp of that device`;
-  }
+  const knows = knowsProblem(header.knows);
+  if (knows !== undefined) return knows;
   if (typeof header.written !== 'string' || Number.isNaN(Date.parse(header.written))) return `the time written ${JSON.stringify(header.written)} is not a time`;
   return undefined;
 }
 
-/** What is wrong with a change of the file of `device`, if anything. */
-function changeProblem(change: Unchecked<ShareChange>, device: string): string | undefined {
-  if (stampDevice(change.stamp) !== device) return `the stamp ${JSON.stringify(change.stamp)} is not a stamp of device ${device}`;
+/** What is wrong with a vector of stamps by device (a change file's `knows`, a snapshot's `covers`), if anything. */
+export function knowsProblem(knows: unknown, what = 'what it knows'): string | undefined {
+  if (!isRecord(knows)) return `${what} of other devices is not an object`;
+  for (const [device, stamp] of Object.entries(knows)) {
+    if (!isDeviceId(device) || stampDevice(stamp) !== device) return `${what} of device ${JSON.stringify(device)} is not a stamp of that device`;
+  }
+  return undefined;
+}
+
+/** What is wrong with a change of a file of `device` (any device's: undefined), if anything. */
+export function changeProblem(change: Unchecked<ShareChange>, device: string | undefined): string | undefined {
+  const writer = stampDevice(change.stamp);
+  if (writer === undefined) return `the stamp ${JSON.stringify(change.stamp)} is not a stamp`;
+  if (device !== undefined && writer !== device) return `the stamp ${JSON.stringify(change.stamp)} is not a stamp of device ${device}`;
   for (const key of ['entity', 'rowId', 'field'] as const) {
     if (typeof change[key] !== 'string' || change[key] === '') return `the ${key} ${JSON.stringify(change[key])} is not a name`;
   }
@@ -188,7 +202,7 @@ function changeProblem(change: Unchecked<ShareChange>, device: string): string |
 }
 
 /** The device of a stamp, or undefined if it is not a stamp. */
-function stampDevice(stamp: unknown): string | undefined {
+export function stampDevice(stamp: unknown): string | undefined {
   if (typeof stamp !== 'string') return undefined;
   try {
     return parseStamp(stamp).deviceId;
@@ -198,16 +212,16 @@ function stampDevice(stamp: unknown): string | undefined {
 }
 
 /** A stamp's time and counter, "<15 digits>-<10 digits>", as the name carries them. */
-function stampStart(stamp: string): string {
+export function stampStart(stamp: string): string {
   return stamp.slice(0, 26);
 }
 
 /** A change's problem, if any, said with its line in the file (line 1 is the header). */
-function inLine(index: number, problem: string | undefined): string | undefined {
+export function inLine(index: number, problem: string | undefined): string | undefined {
   return problem === undefined ? undefined : `line ${index + 2}: ${problem}`;
 }
 
-function damaged(detail: string): Refusal {
+export function damaged(detail: string): Refusal {
   return { reason: 'damaged', detail };
 }
 
@@ -216,7 +230,7 @@ function parseLine(bytes: Buffer): unknown {
   return text === undefined ? undefined : parseJson(text);
 }
 
-function parseJson(text: string): unknown {
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -225,7 +239,7 @@ function parseJson(text: string): unknown {
 }
 
 /** The text, or undefined where the bytes are not UTF-8 (Buffer.toString would put U+FFFD in silently). */
-function decodeUtf8(bytes: Buffer): string | undefined {
+export function decodeUtf8(bytes: Buffer): string | undefined {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -233,15 +247,15 @@ function decodeUtf8(bytes: Buffer): string | undefined {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isWholeNumber(value: unknown): value is number {
+export function isWholeNumber(value: unknown): value is number {
   return Number.isSafeInteger(value) && (value as number) >= 0;
 }
 
-function sha256(bytes: Buffer): string {
+export function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 

@@ -1,4 +1,5 @@
-// The shared folder's files: <share>/fieldbook/devices/<device id>/changes/<change file>. Each
+// The shared folder's files: <share>/fieldbook/devices/<device id>/changes/<change file>, and the
+// device's snapshots beside them in …/<device id>/snapshots/<snapshot> (snapshot-format.ts). Each
 // device writes only under its own folder, and each file once, under a name made from its content:
 // there are no lock files and no file two devices write, so a sync client has nothing to conflict
 // on. A file appears whole or not at all (written under a temporary name, flushed, renamed), and a
@@ -21,6 +22,7 @@ import {
   type ShareChange,
   type Skipped,
 } from './change-file-format.ts';
+import { decodeSnapshot, decodeSnapshotHeader, isSnapshotName, MAX_SNAPSHOT_BYTES, SNAPSHOT_HEADER_BYTES, type ReadSnapshot, type SnapshotHeader } from './snapshot-format.ts';
 
 // The format's names too, so that sync reads the share through this one module.
 export { MAX_CHANGE_FILE_BYTES, SHARE_FORMAT, nameHash, type ChangeFileHeader, type ReadChangeFile, type ShareChange, type Skipped } from './change-file-format.ts';
@@ -36,9 +38,10 @@ export interface FoundFile {
   path: string;
 }
 
-/** The change files of a share, and the folders in it that could not be looked into (each with why). */
+/** The change files and snapshots of a share, and the folders in it that could not be looked into (each with why). */
 export interface ShareScan {
   files: FoundFile[];
+  snapshots: FoundFile[];
   skipped: Skipped[];
 }
 
@@ -69,18 +72,42 @@ const HELD = new Set(['EBUSY', 'EPERM', 'EACCES']);
  */
 export function writeChangeFile(shareRoot: string, header: Omit<ChangeFileHeader, 'format' | 'count'>, changes: readonly ShareChange[], options: WriteOptions = {}): string {
   const file = encodeChangeFile(header, changes);
-  const folder = ownFolder(shareRoot, header.device);
+  writeOnce(folderInShare(shareRoot, ['fieldbook', 'devices', header.device, 'changes']), file, 'change file', options.rename ?? renameSync);
+  return file.name;
+}
+
+/** Writes one snapshot (encodeSnapshot's) into the device's snapshots folder as a change file is written; returns its path. */
+export function writeSnapshotFile(shareRoot: string, device: string, file: { name: string; bytes: Buffer }): string {
+  return writeOnce(folderInShare(shareRoot, ['fieldbook', 'devices', device, 'snapshots']), file, 'snapshot', renameSync);
+}
+
+/** Puts a file into a folder of the share whole or not at all, never over another; returns its path. */
+function writeOnce(folder: string, file: { name: string; bytes: Buffer }, what: string, rename: (from: string, to: string) => void): string {
   const path = join(folder, file.name);
-  if (written(path)) return file.name;
+  if (written(path, what)) return path;
   let temporary: string;
   try {
     temporary = writeTemporary(path, file.bytes);
   } catch (error) {
-    throw new ShareError(`Could not write the change file ${path}: ${reason(error)}`);
+    throw new ShareError(`Could not write the ${what} ${path}: ${reason(error)}`);
   }
-  putInPlace(temporary, path, options.rename ?? renameSync);
+  putInPlace(temporary, path, what, rename);
   flushFolder(folder);
-  return file.name;
+  return path;
+}
+
+/**
+ * Removes one of this device's own files from the share (retention.ts decides which), again while
+ * a sync client holds it; false where it cannot be removed now (the next sync tries again).
+ */
+export function removeShareFile(path: string): boolean {
+  try {
+    whileHeld(() => rmSync(path, { force: true }), `Could not remove ${path}`);
+    return true;
+  } catch (error) {
+    if (error instanceof ShareError) return false;
+    throw error;
+  }
 }
 
 /** Every change file of every device (own included), by device then name, without the folders that could not be read. */
@@ -97,7 +124,7 @@ export function listChangeFiles(shareRoot: string): FoundFile[] {
  */
 export function scanShare(shareRoot: string): ShareScan {
   reachable(shareRoot);
-  const scan: ShareScan = { files: [], skipped: [] };
+  const scan: ShareScan = { files: [], snapshots: [], skipped: [] };
   const devices = join(shareRoot, 'fieldbook', 'devices');
   for (const folder of [dirname(devices), devices]) {
     let stats: Stats | undefined;
@@ -114,36 +141,60 @@ export function scanShare(shareRoot: string): ShareScan {
     const folder = join(devices, device.name);
     if (device.isSymbolicLink()) scan.skipped.push({ path: folder, reason: 'unreadable', detail: 'a link, not a folder: links in the share are not followed' });
     if (!device.isDirectory()) continue;
-    const changes = join(folder, 'changes');
-    let names: Dirent[];
-    try {
-      const stats = lstatSync(changes, { throwIfNoEntry: false });
-      if (!stats) continue; // a device that has not written changes yet
-      if (!stats.isDirectory()) {
-        scan.skipped.push({ path: changes, reason: 'unreadable', detail: `not a folder${linkNote(stats)}` });
-        continue;
-      }
-      names = readdirSync(changes, { withFileTypes: true });
-    } catch (error) {
-      scan.skipped.push({ path: changes, reason: 'unreadable', detail: reason(error) });
-      continue;
-    }
-    for (const name of names.map((entry) => entry.name).sort(compare)) {
-      if (isChangeFileName(name)) scan.files.push({ device: device.name, name, path: join(changes, name) });
-    }
+    scan.files.push(...listFolder(device.name, join(folder, 'changes'), isChangeFileName, scan.skipped));
+    scan.snapshots.push(...listFolder(device.name, join(folder, 'snapshots'), isSnapshotName, scan.skipped));
   }
   return scan;
 }
 
+/** The files of one of a device's folders whose names `isName` takes, by name; a folder that cannot be read is noted in `skipped`. */
+function listFolder(device: string, folder: string, isName: (name: string) => boolean, skipped: Skipped[]): FoundFile[] {
+  let names: Dirent[];
+  try {
+    const stats = lstatSync(folder, { throwIfNoEntry: false });
+    if (!stats) return []; // a device that has not written such files yet
+    if (!stats.isDirectory()) {
+      skipped.push({ path: folder, reason: 'unreadable', detail: `not a folder${linkNote(stats)}` });
+      return [];
+    }
+    names = readdirSync(folder, { withFileTypes: true });
+  } catch (error) {
+    skipped.push({ path: folder, reason: 'unreadable', detail: reason(error) });
+    return [];
+  }
+  return names
+    .map((entry) => entry.name)
+    .filter(isName)
+    .sort(compare)
+    .map((name) => ({ device, name, path: join(folder, name) }));
+}
+
 /** Reads and verifies one file: header, count, end line's hash against the content and the name, device against the folder, every change; else why it is skipped. */
 export function readChangeFile(file: FoundFile): ReadChangeFile | Skipped {
-  const bytes = readWhole(file.path);
+  const bytes = readWhole(file.path, MAX_CHANGE_FILE_BYTES, 'change file');
   const result = Buffer.isBuffer(bytes) ? decodeChangeFile(bytes, file.name, file.device) : bytes;
   return 'reason' in result ? { path: file.path, ...result } : result;
 }
 
-/** The file's bytes as of one moment; a file that changes size while read is being written or downloaded. */
-function readWhole(path: string): Buffer | Refusal {
+/** Reads and verifies one snapshot whole (snapshot-format.ts); else why it is skipped. */
+export function readSnapshotFile(file: FoundFile): ReadSnapshot | Skipped {
+  const bytes = readWhole(file.path, MAX_SNAPSHOT_BYTES, 'snapshot');
+  const result = Buffer.isBuffer(bytes) ? decodeSnapshot(bytes, file.name, file.device) : bytes;
+  return 'reason' in result ? { path: file.path, ...result } : result;
+}
+
+/** A snapshot's header, from the first bytes of the file alone (unverified: see decodeSnapshotHeader); else why not. */
+export function readSnapshotHeader(file: FoundFile): SnapshotHeader | Skipped {
+  const bytes = readWhole(file.path, MAX_SNAPSHOT_BYTES, 'snapshot', SNAPSHOT_HEADER_BYTES);
+  const result = Buffer.isBuffer(bytes) ? decodeSnapshotHeader(bytes, file.name, file.device) : bytes;
+  return 'reason' in result ? { path: file.path, ...result } : result;
+}
+
+/**
+ * The file's bytes as of one moment (its first `upTo` bytes, where given); a file that changes
+ * size while read whole is being written or downloaded.
+ */
+function readWhole(path: string, max: number, what: string, upTo?: number): Buffer | Refusal {
   let fd: number;
   try {
     const stats = lstatSync(path);
@@ -157,15 +208,15 @@ function readWhole(path: string): Buffer | Refusal {
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) return { reason: 'unreadable', detail: 'not a file' };
-    if (stats.size > MAX_CHANGE_FILE_BYTES) return { reason: 'damaged', detail: `${stats.size} bytes: larger than any change file (${MAX_CHANGE_FILE_BYTES})` };
-    const bytes = Buffer.alloc(stats.size);
+    if (stats.size > max) return { reason: 'damaged', detail: `${stats.size} bytes: larger than any ${what} (${max})` };
+    const bytes = Buffer.alloc(Math.min(stats.size, upTo ?? stats.size));
     let filled = 0;
     while (filled < bytes.length) {
       const got = readSync(fd, bytes, filled, bytes.length - filled, filled);
       if (got === 0) break;
       filled += got;
     }
-    if (filled < bytes.length || readSync(fd, Buffer.alloc(1), 0, 1, bytes.length) !== 0) {
+    if (filled < bytes.length || (upTo === undefined && readSync(fd, Buffer.alloc(1), 0, 1, bytes.length) !== 0)) {
       return { reason: 'incomplete', detail: 'its size changed while it was read: still being written or downloaded' };
     }
     return bytes;
@@ -177,13 +228,13 @@ function readWhole(path: string): Buffer | Refusal {
   }
 }
 
-/** The device's changes folder, made where missing; never through a link. */
-function ownFolder(shareRoot: string, device: string): string {
+/** A folder below the share's root (the parts one name each), made where missing; never through a link. Publishing documents makes its folders so too. */
+export function folderInShare(shareRoot: string, parts: readonly string[]): string {
   reachable(shareRoot);
   // Made step by step below the share's root, which is the user's choice and never made here: a
   // network share not mounted must not become a local folder under its mount point.
   let path = shareRoot;
-  for (const part of ['fieldbook', 'devices', device, 'changes']) {
+  for (const part of parts) {
     path = join(path, part);
     let stats: Stats;
     try {
@@ -208,38 +259,49 @@ function makeFolder(path: string): Stats {
 }
 
 /** Whether the file is there already; something else under its name is in the way. */
-function written(path: string): boolean {
+function written(path: string, what: string): boolean {
   let stats: Stats | undefined;
   try {
     stats = lstatSync(path, { throwIfNoEntry: false });
   } catch (error) {
-    throw new ShareError(`Could not write the change file ${path}: ${reason(error)}`);
+    throw new ShareError(`Could not write the ${what} ${path}: ${reason(error)}`);
   }
-  if (stats && !stats.isFile()) throw new ShareError(`Could not write the change file ${path}: something else is in its place${linkNote(stats)}`);
+  if (stats && !stats.isFile()) throw new ShareError(`Could not write the ${what} ${path}: something else is in its place${linkNote(stats)}`);
   return stats !== undefined;
 }
 
+/**
+ * Runs `act` (a rename or link in the share), again while a sync client or virus scanner holds the
+ * file; returns what it returns. A ShareError it throws passes as it is; any other failure, or a
+ * hold that outlasts the tries, is thrown as a ShareError starting with `failing` (what could not
+ * be done, naming the path). Publishing documents puts its files in place through it too.
+ */
+export function whileHeld<T>(act: () => T, failing: string): T {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return act();
+    } catch (error) {
+      if (error instanceof ShareError) throw error;
+      const code = errorCode(error);
+      const held = code !== undefined && HELD.has(code);
+      const wait = held ? RENAME_RETRY_MS[attempt] : undefined;
+      if (wait === undefined) {
+        const why = held ? `still held by another program (a sync client or virus scanner?) after ${attempt + 1} tries: ` : '';
+        throw new ShareError(`${failing}: ${why}${reason(error)}`);
+      }
+      pause(wait);
+    }
+  }
+}
+
 /** Renames the temporary file to its name, unless a file is there already; retries while the file is held. */
-function putInPlace(temporary: string, path: string, rename: (from: string, to: string) => void): void {
+function putInPlace(temporary: string, path: string, what: string, rename: (from: string, to: string) => void): void {
   try {
-    for (let attempt = 0; ; attempt++) {
+    whileHeld(() => {
       // A rename replaces what it finds: look first. Only this device writes here, and only this
       // content has this name, so at worst a concurrent write of the same bytes is replaced.
-      if (written(path)) return;
-      try {
-        rename(temporary, path);
-        return;
-      } catch (error) {
-        const code = errorCode(error);
-        const held = code !== undefined && HELD.has(code);
-        const wait = held ? RENAME_RETRY_MS[attempt] : undefined;
-        if (wait === undefined) {
-          const why = held ? `still held by another program (a sync client or virus scanner?) after ${attempt + 1} tries: ` : '';
-          throw new ShareError(`Could not put the change file ${path} in place: ${why}${reason(error)}`);
-        }
-        pause(wait);
-      }
-    }
+      if (!written(path, what)) rename(temporary, path);
+    }, `Could not put the ${what} ${path} in place`);
   } finally {
     // Gone once renamed; otherwise removed where possible, and else by the next write's tidying.
     try {
@@ -254,7 +316,7 @@ function putInPlace(temporary: string, path: string, rename: (from: string, to: 
  * Flushes a folder's entries. A file system that cannot flush a folder (some network file systems
  * refuse with EINVAL and the like) keeps them in its own way, and the file is written already.
  */
-function flushFolder(folder: string): void {
+export function flushFolder(folder: string): void {
   try {
     syncFolder(folder);
   } catch (error) {
@@ -317,7 +379,7 @@ const REASONS: Record<string, string> = {
 };
 
 /** A file system error in words, with its code for whoever must look further. */
-function reason(error: unknown): string {
+export function reason(error: unknown): string {
   const code = errorCode(error);
   const words = code === undefined ? undefined : REASONS[code];
   return words ? `${words} (${code})` : error instanceof Error ? error.message : String(error);

@@ -3,15 +3,20 @@
 // field wins, the same on every device whatever order files arrive in). The share holds only files
 // written once by their own device (sync.md, requirements 1-3), so no two devices ever write the
 // same file and a sync client has nothing to merge.
-import { and, asc, eq, gt, ne } from 'drizzle-orm';
+import { and, asc, eq, gt, max } from 'drizzle-orm';
 import { ApiError } from '../../../shared/errors.ts';
 import type { SkippedFile, SyncResult } from '../../../shared/sync.ts';
 import { SCHEMA_VERSION } from '../db/migrations.ts';
 import * as t from '../db/tables/index.ts';
 import type { Store } from '../store.ts';
 import type { TaskControl } from '../task-control.ts';
-import { EXPORTED_KEY, type RemoteOutcome } from '../write-path.ts';
+import type { RemoteOutcome } from '../write-path.ts';
 import { MAX_CHANGE_FILE_BYTES, ShareError, nameHash, readChangeFile, scanShare, writeChangeFile, type FoundFile, type ShareChange } from './change-files.ts';
+import { takeNewIdIfCopied } from './device-copy.ts';
+import { exportedSeq, knownStamps } from './knowledge.ts';
+import { renumberClashes } from './numbers.ts';
+import { removeUnneeded } from './retention.ts';
+import { catchUpFromSnapshots, lookAtSnapshots, publishSnapshot } from './snapshot.ts';
 
 /**
  * A change file holds up to this many changes or bytes (the encoded changes, roughly): a few MB,
@@ -38,21 +43,16 @@ function onShare<T>(work: () => T): T {
   }
 }
 
-/**
- * Per other device, the latest of its changes applied here: what this device's next changes are
- * made knowing. (A device's file applied before an earlier one of it has arrived counts as known
- * up to its last change: a conflict with a change of that missing file may then go unlisted.)
- */
+/** Per other device, the stamp up to which this database has all its changes: what this device's next changes are made knowing. */
 function knowledge(store: Store): Record<string, string> {
-  const rows = store.orm.select({ device: t.syncFile.device, lastStamp: t.syncFile.lastStamp }).from(t.syncFile).where(ne(t.syncFile.device, store.deviceId)).all();
-  const knows: Record<string, string> = {};
-  for (const { device, lastStamp } of rows) if (!(device in knows) || lastStamp > knows[device]!) knows[device] = lastStamp;
-  return knows;
+  const { [store.deviceId]: _own, ...others } = knownStamps(store);
+  return others;
 }
 
-function exportedSeq(store: Store): number {
-  const row = store.orm.select({ value: t.meta.value }).from(t.meta).where(eq(t.meta.key, EXPORTED_KEY)).get();
-  return row ? Number(row.value) : 0;
+/** The number this device's next change file takes: one past the last it wrote (never given twice under one id, see device-copy.ts). */
+function nextFileNumber(store: Store): number {
+  const row = store.orm.select({ last: max(t.syncFile.number) }).from(t.syncFile).where(eq(t.syncFile.device, store.deviceId)).get();
+  return (row?.last ?? 0) + 1;
 }
 
 /** Writes this device's changes not yet in the share, in files of a few MB. */
@@ -86,9 +86,10 @@ function send(store: Store, share: string, control: TaskControl): SyncResult['se
     const taken = rows.slice(0, end);
     const changes: ShareChange[] = taken.map(({ seq: _seq, ...change }) => change);
     const knows = knowledge(store);
-    const name = onShare(() => writeChangeFile(share, { device: store.deviceId, schema: SCHEMA_VERSION, knows, written: new Date().toISOString() }, changes));
+    const number = nextFileNumber(store);
+    const name = onShare(() => writeChangeFile(share, { device: store.deviceId, number, schema: SCHEMA_VERSION, knows, written: new Date().toISOString() }, changes));
     store.recordExport(
-      { hash: hashOf({ name }), device: store.deviceId, firstStamp: changes[0]!.stamp, lastStamp: changes.at(-1)!.stamp, count: changes.length, knows },
+      { hash: hashOf({ name }), device: store.deviceId, number, firstStamp: changes[0]!.stamp, lastStamp: changes.at(-1)!.stamp, count: changes.length, knows },
       taken.at(-1)!.seq,
     );
     sent.files++;
@@ -127,14 +128,17 @@ function receive(store: Store, share: string, control: TaskControl): Pick<SyncRe
     }
     const changes = read.changes.map((change) => ({ ...change, deviceId: read.device }));
     count(
-      store.applyRemote(changes, {
-        hash,
-        device: read.device,
-        firstStamp: changes[0]?.stamp ?? '',
-        lastStamp: changes.at(-1)?.stamp ?? '',
-        count: changes.length,
-        knows: read.header.knows,
-      }),
+      store.applyRemote(changes, [
+        {
+          hash,
+          device: read.device,
+          number: read.header.number,
+          firstStamp: changes[0]?.stamp ?? '',
+          lastStamp: changes.at(-1)?.stamp ?? '',
+          count: changes.length,
+          knows: read.header.knows,
+        },
+      ]),
     );
     applied.add(hash);
     received.files++;
@@ -144,13 +148,37 @@ function receive(store: Store, share: string, control: TaskControl): Pick<SyncRe
 }
 
 /**
- * One sync: send, then receive. A share that cannot be reached is refused before anything changes
- * (the writer never creates the share's own folder: an unmounted share is not made on the laptop).
+ * One sync: a new device id first where another installation uses this one (device-copy.ts), send,
+ * catch up from a snapshot where one brings what the files no longer can (snapshot.ts), receive;
+ * then publish a snapshot when due or asked (`snapshot`), and remove this device's own files no
+ * one needs any more (retention.ts). A share that cannot be reached is refused before anything
+ * changes (the writer never creates the share's own folder: an unmounted share is not made on the
+ * laptop).
  */
-export function syncWithShare(store: Store, share: string, control: TaskControl): SyncResult {
+export function syncWithShare(store: Store, share: string, control: TaskControl, options: { snapshot?: boolean } = {}): SyncResult {
+  const before = onShare(() => scanShare(share));
+  const looked = lookAtSnapshots(before);
+  const newDeviceId = takeNewIdIfCopied(store, before, looked.seen);
   const sent = send(store, share, control);
+  const caughtUp = catchUpFromSnapshots(store, before, looked.seen, control);
   const received = receive(store, share, control);
-  const result: SyncResult = { share, at: new Date().toISOString(), sent, ...received };
+  // Numbers two devices gave while apart (R-042 twice): made unique here, sent with the next sync.
+  renumberClashes(store);
+  const after = onShare(() => scanShare(share));
+  const published = onShare(() => publishSnapshot(store, share, after, looked.seen, options.snapshot ?? false));
+  // Retention sees the snapshot just published too.
+  const final = published ? onShare(() => scanShare(share)) : after;
+  const removed = removeUnneeded(store, final, published ? lookAtSnapshots(final).seen : looked.seen);
+  const result: SyncResult = {
+    share,
+    at: new Date().toISOString(),
+    sent,
+    ...received,
+    skipped: [...looked.skipped, ...caughtUp.skipped, ...received.skipped],
+    snapshots: { taken: caughtUp.taken, published },
+    removed,
+    newDeviceId,
+  };
   store.recordSync(JSON.stringify(result));
   return result;
 }

@@ -29,14 +29,8 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 /** An example of the form the UI language writes, for hints and refusals. */
 export const EXAMPLE: Record<DateKind, string> = { date: '2026-11-30', dateTime: '2026-11-30T14:30' };
 
-/** A stored date (or date and time) as the UI language writes it; anything else as it is. */
-export function showDate(value: string, language: Language): string {
-  const stored = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?$/.exec(value);
-  if (!stored) return value;
-  const [, year, month, day, time] = stored;
-  const date = language === 'de' ? `${day}.${month}.${year}` : `${year}-${month}-${day}`;
-  return time ? `${date} ${time}` : date;
-}
+// Written in shared/, where the charts' date axes write dates the same way.
+export { showDate } from '../../../shared/iso-date.ts';
 
 export function readDate(text: string, kind: DateKind): DateReading {
   const typed = text.trim();

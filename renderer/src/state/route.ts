@@ -6,6 +6,10 @@ export type Route =
   | { view: 'workshops'; projectId: string; topicKey: string | null }
   | { view: 'meetings'; projectId: string; meetingId: string | null; statusCall: boolean }
   | { view: 'checklist'; projectId: string; itemId: string | null }
+  | { view: 'sows'; projectId: string; sowId: string | null }
+  | { view: 'changeRequests'; projectId: string; changeRequestId: string | null }
+  | { view: 'time'; projectId: string }
+  | { view: 'budget'; projectId: string }
   | { view: 'customers'; id: string | null }
   | { view: 'people'; id: string | null }
   | { view: 'branding' }
@@ -17,6 +21,10 @@ export function parseRoute(hash: string): Route {
   if (view === 'project' && id && sub === 'workshops') return { view: 'workshops', projectId: id, topicKey: topicKey || null };
   if (view === 'project' && id && sub === 'meetings') return { view: 'meetings', projectId: id, meetingId: topicKey || null, statusCall: mode === 'status-call' };
   if (view === 'project' && id && sub === 'checklist') return { view: 'checklist', projectId: id, itemId: topicKey || null };
+  if (view === 'project' && id && sub === 'sows') return { view: 'sows', projectId: id, sowId: topicKey || null };
+  if (view === 'project' && id && sub === 'change-requests') return { view: 'changeRequests', projectId: id, changeRequestId: topicKey || null };
+  if (view === 'project' && id && sub === 'time') return { view: 'time', projectId: id };
+  if (view === 'project' && id && sub === 'budget') return { view: 'budget', projectId: id };
   if (view === 'project' && id) return { view: 'project', id };
   if (view === 'customers') return { view: 'customers', id: id || null };
   if (view === 'people') return { view: 'people', id: id || null };
@@ -44,6 +52,14 @@ export function routeHash(route: Route): string {
       return `#/project/${route.projectId}/meetings${route.meetingId ? `/${route.meetingId}${route.statusCall ? '/status-call' : ''}` : ''}`;
     case 'checklist':
       return `#/project/${route.projectId}/checklist${route.itemId ? `/${route.itemId}` : ''}`;
+    case 'sows':
+      return `#/project/${route.projectId}/sows${route.sowId ? `/${route.sowId}` : ''}`;
+    case 'changeRequests':
+      return `#/project/${route.projectId}/change-requests${route.changeRequestId ? `/${route.changeRequestId}` : ''}`;
+    case 'time':
+      return `#/project/${route.projectId}/time`;
+    case 'budget':
+      return `#/project/${route.projectId}/budget`;
     default:
       return `#/${route.view}${route.id ? `/${route.id}` : ''}`;
   }

@@ -136,6 +136,7 @@ function LastSync({ result, language }: { result: SyncResult; language: Language
   return (
     <>
       <p>{t('sync.lastAt', { time: localDateTime(result.at, language), share: result.share })}</p>
+      {result.newDeviceId && <p className="sync-warning">{t('sync.newDeviceId', { id: result.newDeviceId.current })}</p>}
       <dl className="sync-counts">
         {rows.map(([label, value]) => (
           <div key={label}>

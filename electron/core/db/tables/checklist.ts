@@ -25,6 +25,9 @@ export const requirement = sqliteTable('requirement', {
   agendaItemId: text('agenda_item_id'),
   createdAt: text('created_at').notNull().default(''),
   deleted: deleted(),
+  // The numbers sync took from the item because another item had them first ("was R-042"),
+  // oldest first: search and the CSV import still find the item by them (sync/numbers.ts).
+  formerNumbers: text('former_numbers', { mode: 'json' }).notNull().$type<number[]>().default([]),
 });
 
 export const requirementComment = sqliteTable('requirement_comment', {

@@ -1,6 +1,6 @@
 // Documents: the consultancy's branding (one row) and the history of exported documents.
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import type { DocumentFormat, DocumentKind } from '../../../../shared/documents/types.ts';
+import type { DocumentFormat, DocumentKind, Publication } from '../../../../shared/documents/types.ts';
 import { LANGUAGES } from '../../../../shared/i18n/index.ts';
 import { deleted, id } from './columns.ts';
 
@@ -30,5 +30,9 @@ export const documentExport = sqliteTable('document_export', {
   author: text('author').notNull().default(''),
   changeNote: text('change_note').notNull().default(''),
   createdAt: text('created_at').notNull().default(''),
+  // The latest change-log stamp the database held when the document was made: which data it shows.
+  madeFrom: text('made_from').notNull().default(''),
+  // Where it was published in the shared folder (relative to the share's root); null while not.
+  published: text('published', { mode: 'json' }).$type<Publication>(),
   deleted: deleted(),
 });

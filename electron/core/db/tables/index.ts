@@ -5,5 +5,7 @@ export * from './documents.ts';
 export * from './log.ts';
 export * from './meetings.ts';
 export * from './projects.ts';
+export * from './sows.ts';
+export * from './time.ts';
 export * from './workshops.ts';
 export * from './sync.ts';

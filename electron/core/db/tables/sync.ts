@@ -11,6 +11,8 @@ export const syncFile = sqliteTable('sync_file', {
   // The file's identity: the hash its name carries (a sync client's conflicted copy has the same).
   hash: text('hash').primaryKey(),
   device: text('device').notNull(),
+  /** The file's place among its writer's change files, from 1; 0 for one recorded before files were numbered. */
+  number: integer('number').notNull().default(0),
   firstStamp: text('first_stamp').notNull(),
   lastStamp: text('last_stamp').notNull(),
   count: integer('count').notNull(),

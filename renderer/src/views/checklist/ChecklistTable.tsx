@@ -164,7 +164,8 @@ interface ItemRowProps {
 /** Memoised: a scroll draws a few new rows, and the rows that stay in view need no new render. */
 const ItemRow = memo(function ItemRow({ rowIndex, item, selected, overdue, open, onSelect }: ItemRowProps) {
   const t = useT();
-  const { show } = useItemText();
+  const { show, formerNumbers } = useItemText();
+  const former = formerNumbers(item);
   return (
     <tr aria-rowindex={rowIndex} aria-selected={selected} className={[overdue ? 'overdue' : '', open ? 'open-row' : ''].join(' ')}>
       <td className="select-cell">
@@ -183,6 +184,7 @@ const ItemRow = memo(function ItemRow({ rowIndex, item, selected, overdue, open,
         ) : (
           <td key={column} className={`col-${column}`}>
             {show(item, column)}
+            {column === 'number' && former && <span className="muted small"> ({former})</span>}
           </td>
         ),
       )}

@@ -15,6 +15,7 @@ import { reportFailure, useUi } from '../../state/ui.ts';
 import { useQuery } from '../../state/use-query.ts';
 import { useItemText } from './item-text.ts';
 import { deviceText } from '../../components/device-name.ts';
+import { LinkedChangeRequests } from '../change-requests/LinkedChangeRequests.tsx';
 
 interface Props {
   projectId: string;
@@ -28,7 +29,7 @@ type Patch = Omit<Parameters<typeof api<'requirements.update'>>[1], 'id'>;
 export function RequirementPanel({ projectId, id, people, onClose }: Props) {
   const t = useT();
   const language = useUi((s) => s.language);
-  const { change } = useItemText();
+  const { historyText, formerNumbers } = useItemText();
   const detail = useQuery('requirements.get', { id });
   const topics = useQuery('workshops.overview', { projectId });
   const [comment, setComment] = useState('');
@@ -71,6 +72,7 @@ export function RequirementPanel({ projectId, id, people, onClose }: Props) {
           {t('requirements.close')}
         </button>
       </div>
+      {item.formerNumbers.length > 0 && <p className="muted">{formerNumbers(item)}</p>}
       {item.meetingId && (
         <p className="muted">
           <a href={`#/project/${item.projectId}/meetings/${item.meetingId}`}>{t('requirements.fromMeeting')}</a>
@@ -108,6 +110,7 @@ export function RequirementPanel({ projectId, id, people, onClose }: Props) {
         />
       </div>
       <AutoText label={t('requirements.column.description')} multiline saved={item.description} save={(description) => update({ description })} />
+      <LinkedChangeRequests projectId={projectId} source={{ requirementId: item.id }} />
 
       <section aria-labelledby="comments-heading">
         <h3 id="comments-heading">{t('requirements.comments')}</h3>
@@ -133,7 +136,7 @@ export function RequirementPanel({ projectId, id, people, onClose }: Props) {
         <ol className="history">
           {[...data.history].reverse().map((h, i) => (
             <li key={i}>
-              <span>{change(h.field, h.from, h.to)}</span>{' '}
+              <span>{historyText(h)}</span>{' '}
               <span className="muted small">{t('requirements.changedBy', { at: new Date(h.at).toLocaleString(language), by: deviceText(t, h.by) })}</span>
             </li>
           ))}

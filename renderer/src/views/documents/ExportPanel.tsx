@@ -1,7 +1,8 @@
 // Exporting a document from where its content lives (the minutes from their meeting): choose
-// the formats and the language, see that it is being made, get the files, and see the versions
-// made before with their file hashes.
-import { useState, type ReactNode } from 'react';
+// the formats and the language, and whether to publish it into the shared folder too (only with
+// one set), see that it is being made, get the files, and see the versions made before with their
+// file hashes and where each was published.
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { DOCUMENT_FORMATS, type DocumentFormat, type DocumentKind } from '../../../../shared/documents/types.ts';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../../shared/i18n/index.ts';
 import { api } from '../../api/client.ts';
@@ -9,9 +10,10 @@ import { download, fromBase64 } from '../../components/download.ts';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { useSubmit } from '../../components/use-submit.ts';
 import { useT } from '../../i18n.ts';
+import { refreshSyncStatus, useSync } from '../../state/sync.ts';
 import { useUi } from '../../state/ui.ts';
 import { useQuery } from '../../state/use-query.ts';
-import { ExportTable, madeExports } from './ExportHistory.tsx';
+import { ExportTable, madeExports, notPublishedText, publishedPaths } from './ExportHistory.tsx';
 
 const MIME: Record<DocumentFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -24,8 +26,8 @@ interface Props {
   projectId: string;
   document: DocumentKind;
   meetingId?: string;
-  /** What else the document is made from: the checklist's view, the report's period. */
-  options?: Pick<ExportInput, 'checklist' | 'period'>;
+  /** What else the document is made from: the checklist's view, the report's period, the SOW version, the change request. */
+  options?: Pick<ExportInput, 'checklist' | 'period' | 'sowId' | 'changeRequestId'>;
   /** Choices of this document shown beside the formats (grouping, period). */
   children?: ReactNode;
 }
@@ -37,18 +39,39 @@ export function ExportPanel({ projectId, document, meetingId, options, children 
   const [language, setLanguage] = useState<Language>(uiLanguage);
   const [made, setMade] = useState<string | null>(null);
   const [changeNote, setChangeNote] = useState('');
+  const [publish, setPublish] = useState(false);
   const history = useQuery('documents.history', { projectId });
   const { busy, run } = useSubmit();
-  const mine = madeExports(history.data).filter((h) => h.document === document && h.subjectId === (meetingId ?? null));
+  const mine = madeExports(history.data).filter((h) => h.document === document && h.subjectId === (meetingId ?? options?.sowId ?? options?.changeRequestId ?? null));
+  // Publishing needs this computer's shared folder (the Sync screen's); the status says whether one is set.
+  const share = useSync((s) => s.status);
+  useEffect(() => {
+    if (!share) void refreshSyncStatus();
+  }, [share]);
+  const canPublish = Boolean(share?.sharePath);
+  const publishing = publish && canPublish;
+  const noShareId = useId();
 
   const make = () =>
     void run(async () => {
       setMade(null);
       const note = changeNote.trim();
-      const result = await api('documents.export', { projectId, document, ...(meetingId ? { meetingId } : {}), ...options, formats, language, ...(note ? { changeNote: note } : {}) });
+      const result = await api('documents.export', {
+        projectId,
+        document,
+        ...(meetingId ? { meetingId } : {}),
+        ...options,
+        formats,
+        language,
+        ...(note ? { changeNote: note } : {}),
+        ...(publishing ? { publish: true } : {}),
+      });
       setChangeNote('');
       for (const file of result.files) download(file.fileName, fromBase64(file.base64), MIME[file.format]);
-      setMade(t('export.made', { version: result.version, files: result.files.map((f) => f.fileName).join(', ') }));
+      const said = [t('export.made', { version: result.version, files: result.files.map((f) => f.fileName).join(', ') })];
+      if (result.published) said.push(t('export.published', { paths: publishedPaths(result.published).join(', ') }));
+      if (result.publishError) said.push(notPublishedText(t, result.publishError, await refreshSyncStatus()));
+      setMade(said.join(' '));
       await history.reload();
     });
 
@@ -77,14 +100,29 @@ export function ExportPanel({ projectId, document, meetingId, options, children 
           onChange={(v) => setLanguage(v as Language)}
         />
         <TextField label={t('export.changeNote')} value={changeNote} onChange={setChangeNote} />
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={publishing}
+            disabled={!canPublish}
+            aria-describedby={share && !canPublish ? noShareId : undefined}
+            onChange={(e) => setPublish(e.target.checked)}
+          />
+          {t('export.publish')}
+        </label>
         <button type="button" className="primary" onClick={make} disabled={busy || formats.length === 0}>
           {t('export.make')}
         </button>
       </div>
+      {share && !canPublish && (
+        <p id={noShareId} className="muted">
+          {t('export.publishNoShare')} <a href="#/sync">{t('nav.sync')}</a>
+        </p>
+      )}
       <p role="status" className="muted">
-        {busy ? t('export.making') : made}
+        {busy ? t(publishing ? 'export.makingPublishing' : 'export.making') : made}
       </p>
-      {mine.length > 0 && <ExportTable exports={mine} caption={t('export.history')} detailed={false} />}
+      {mine.length > 0 && <ExportTable exports={mine} caption={t('export.history')} detailed={false} onPublished={history.reload} />}
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { useSubmit } from '../../components/use-submit.ts';
 import { useT } from '../../i18n.ts';
 import { trackSave } from '../../state/saving.ts';
 import { reportFailure } from '../../state/ui.ts';
+import { LinkedChangeRequests } from '../change-requests/LinkedChangeRequests.tsx';
 
 interface Props {
   n: number;
@@ -163,6 +164,7 @@ export function AgendaItemEditor({ n, item, projectId, people, onChanged }: Prop
             <button type="button" className="link-button small" onClick={() => void reportFailure(api('agenda.removeDecision', { id: d.id }).then(onChanged))}>
               {t('workshops.removeDecision')}
             </button>
+            <LinkedChangeRequests projectId={projectId} source={{ decisionId: d.id }} name={t('meetings.decisionN', { n, i: i + 1 })} />
           </li>
         ))}
       </ul>
