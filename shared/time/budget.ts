@@ -91,7 +91,7 @@ export interface BurnPoint {
 export interface Burn {
   /** Steps: up on the day each change request was approved. */
   planned: BurnPoint[];
-  /** Cumulative, by booking day. */
+  /** Cumulative, a step up on each booking day. */
   spent: BurnPoint[];
   /** From today's spent to the day the plan runs out (or the horizon); empty without a rate. */
   forecast: BurnPoint[];
@@ -197,9 +197,12 @@ function burnOf(steps: readonly Step[], days: ReadonlyMap<string, number>, f: Bu
   }
   planned.push({ date: end, dayHundredths: plan });
 
+  // Steps too: flat between bookings, up on each day booked (a line between two booking days
+  // weeks apart would show work on days nobody booked).
   const spent: BurnPoint[] = [{ date: start, dayHundredths: 0 }];
   let quarters = 0;
   for (const date of booked) {
+    spent.push({ date, dayHundredths: rounded(quarters * 100, quartersPerDay) });
     quarters += days.get(date)!;
     spent.push({ date, dayHundredths: rounded(quarters * 100, quartersPerDay) });
   }
@@ -210,7 +213,7 @@ function burnOf(steps: readonly Step[], days: ReadonlyMap<string, number>, f: Bu
     const reached = forecast.exhaustedOn === forecastEnd ? f.plannedDayHundredths : Math.round(f.spentDayHundredths + perDay * daysBetween(today, forecastEnd));
     forecastLine.push({ date: today, dayHundredths: f.spentDayHundredths }, { date: forecastEnd, dayHundredths: reached });
   }
-  return { planned: dedupe(planned), spent, forecast: forecastLine };
+  return { planned: dedupe(planned), spent: dedupe(spent), forecast: forecastLine };
 }
 
 /** Consecutive equal points drawn once. */

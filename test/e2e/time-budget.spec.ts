@@ -1,8 +1,9 @@
 // Change requests, time and the budget in Chromium against the web host: an SOW (made through the
 // API, sent) changed by a change request that is approved, which raises the budget; a week of
 // time typed into the grid from the keyboard (1.5 in English, 1,5 in German); the budget overview
-// with its burn chart; the change request exported as PDF and read back; and every new screen
-// through axe's WCAG A and AA checks in both languages.
+// with its burn chart; the change request exported as PDF and read back; quick entry, its
+// warning and a timer; a change request proposed from a checklist item, linked both ways; and
+// every new screen through axe's WCAG A and AA checks in both languages.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { APIRequestContext, Download, Page } from '@playwright/test';
@@ -127,7 +128,7 @@ test('an approved change request raises the budget; a week typed in the grid; th
 
   // In German the hours are typed with a comma.
   await page.getByLabel('Language', { exact: true }).selectOption('de');
-  await parts.getByRole('link', { name: 'Zeiterfassung' }).click();
+  await page.getByRole('navigation', { name: 'Projekt' }).getByRole('link', { name: 'Zeiterfassung' }).click();
   const raster = page.getByRole('table', { name: /Stunden von Miriam Kaya je Position und Tag/ });
   await raster.locator('input[data-row="1"][data-col="0"]').fill('1,5');
   await raster.locator('input[data-row="1"][data-col="0"]').blur();
@@ -160,6 +161,16 @@ test('quick entry keeps its choices, warns outside the SOW period, and a timer b
   await timers.getByRole('button', { name: /^Stop and book/ }).click();
   await expect(timers.getByRole('listitem')).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Entries' }).getByRole('row', { name: /Trainer – Training/ })).toContainText('0.25');
+});
+
+test('a change request proposed from a checklist item links both ways', async ({ page, host }) => {
+  const projectId = await projectWithSow(page, host.url);
+  const item = await call<{ id: string }>(page.request, host.url, 'requirements.create', { projectId, title: 'Archive the old mailboxes' });
+  await page.goto(`${host.url}#/project/${projectId}/checklist/${item.id}`);
+  await page.getByRole('button', { name: 'Propose a change request from this' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'CR-001: Archive the old mailboxes' })).toBeVisible();
+  await page.getByRole('link', { name: /^Checklist item R-001: Archive the old mailboxes/ }).click();
+  await expect(page.getByRole('link', { name: 'CR-001: Archive the old mailboxes (Proposed)' })).toBeVisible();
 });
 
 const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');

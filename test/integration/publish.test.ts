@@ -89,7 +89,7 @@ describe('publishing an export into the shared folder', () => {
       version: 1,
       customer: { id: expect.any(String) as string, name: 'Müller & Söhne: Netze/IT' },
       project: { id: d.projectId, name: 'CON' },
-      meeting: null,
+      subject: null,
       madeAt: row!.createdAt,
       madeBy: { person: 'Miriam Albers', device: deviceId, host: expect.any(String) as string },
       madeFrom: { latestChange: latestBefore },
@@ -107,7 +107,26 @@ describe('publishing an export into the shared folder', () => {
     const meeting = d.core.call('meetings.create', { projectId: d.projectId, kind: 'status_call', startsAt: '2026-11-30T14:30' }) as { meeting: { id: string } };
     const result = (await d.core.call('documents.export', { projectId: d.projectId, document: 'minutes', meetingId: meeting.meeting.id, formats: ['pdf'], language: 'de', publish: true })) as ExportResult;
     expect(result.published?.folder).toBe('fieldbook/exports/Stadtwerke Nordhafen/Webmail 2027/Besprechungsprotokoll 2026-11-30 Wöchentlicher Statuscall');
-    expect(manifestOf(share, result.published!)).toMatchObject({ title: 'Besprechungsprotokoll', language: 'de', meeting: { id: meeting.meeting.id, startsAt: '2026-11-30T14:30' } });
+    expect(manifestOf(share, result.published!)).toMatchObject({
+      title: 'Besprechungsprotokoll',
+      language: 'de',
+      subject: { id: meeting.meeting.id, label: '2026-11-30 Wöchentlicher Statuscall' },
+    });
+  });
+
+  it('gives each SOW a folder of its own, so that two SOWs\' versions never meet', async () => {
+    const share = tempDir('fieldbook-share-');
+    const d = device(share);
+    const folders = [];
+    for (const title of ['Implementation', 'Migration']) {
+      const sow = d.core.call('sows.create', { projectId: d.projectId, title }) as { sow: { id: string } };
+      const result = (await d.core.call('documents.export', { projectId: d.projectId, document: 'sow', sowId: sow.sow.id, formats: ['pdf'], language: 'en', publish: true })) as ExportResult;
+      folders.push(result.published?.folder);
+    }
+    expect(folders).toEqual([
+      'fieldbook/exports/Stadtwerke Nordhafen/Webmail 2027/Statement of work SOW-01 Implementation',
+      'fieldbook/exports/Stadtwerke Nordhafen/Webmail 2027/Statement of work SOW-02 Migration',
+    ]);
   });
 
   it('leaves a file already under the name as it is, and takes a name of its own', async () => {

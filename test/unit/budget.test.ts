@@ -204,6 +204,14 @@ describe('the budget', () => {
       ['Prognose', true],
     ]);
     expect(chart.series[1]!.points.at(-1)).toEqual({ x: '2026-11-30', y: 5 });
+    // Spent days step up on the days booked and stay flat between.
+    expect(budget.burn.spent.slice(0, 5)).toEqual([
+      { date: '2026-10-01', dayHundredths: 0 },
+      { date: '2026-10-01', dayHundredths: 100 },
+      { date: '2026-11-09', dayHundredths: 100 },
+      { date: '2026-11-09', dayHundredths: 200 },
+      { date: '2026-11-16', dayHundredths: 200 },
+    ]);
   });
 
   it('has no forecast without bookings in the window, and none once the plan is used up', () => {

@@ -33,6 +33,7 @@ import type { Context } from '../api/context.ts';
 import * as t from '../db/tables/index.ts';
 import { deviceLabel } from '../device.ts';
 import { writeTemporary } from '../documents/write-file.ts';
+import { subjectLabel } from '../documents/subject.ts';
 import { flushFolder, folderInShare, reason, ShareError, whileHeld } from './change-files.ts';
 
 /** Where publications go below the share's root. */
@@ -51,7 +52,7 @@ const MAX_MANIFEST_BYTES = 1_000_000;
 export interface ExportFacts {
   projectId: string;
   document: DocumentKind;
-  /** The meeting of minutes. */
+  /** The meeting of minutes, the SOW, the change request; null for a document of the whole project. */
   subjectId: string | null;
   language: Language;
   version: number;
@@ -143,8 +144,8 @@ interface Manifest {
   version: number;
   customer: { id: string; name: string };
   project: { id: string; name: string };
-  /** The meeting of minutes. */
-  meeting: { id: string; title: string; startsAt: string | null } | null;
+  /** What the document is about, where it is about one thing: the meeting of minutes, the SOW. */
+  subject: { id: string; label: string } | null;
   madeAt: string;
   madeBy: { person: string; device: string; host: string };
   /** Which data: the latest change the database held when the document was made (null where not known). */
@@ -164,7 +165,7 @@ const identitySchema = z.object({
   language: z.string(),
   version: z.number(),
   project: z.object({ id: z.string() }),
-  meeting: z.object({ id: z.string() }).nullable(),
+  subject: z.object({ id: z.string() }).nullable(),
   madeBy: z.object({ device: z.string() }),
   madeFrom: z.object({ latestChange: z.string().nullable() }),
   files: z.record(z.string(), z.object({ sha256: z.string() })),
@@ -177,7 +178,7 @@ function identity(manifest: unknown): string | null {
   const files = Object.entries(m.files)
     .map(([format, file]) => `${format}:${file.sha256}`)
     .sort();
-  return JSON.stringify([m.document, m.language, m.version, m.project.id, m.meeting?.id ?? null, m.madeBy.device, m.madeFrom.latestChange, files]);
+  return JSON.stringify([m.document, m.language, m.version, m.project.id, m.subject?.id ?? null, m.madeBy.device, m.madeFrom.latestChange, files]);
 }
 
 /** The export's place in the share (folder names) and its manifest but for the file names. */
@@ -185,14 +186,10 @@ function describeExport(ctx: Context, facts: ExportFacts): { folder: string[]; m
   const project = ctx.store.orm.select({ name: t.project.name, customerId: t.project.customerId }).from(t.project).where(eq(t.project.id, facts.projectId)).get();
   const customerId = project?.customerId ?? '';
   const customer = ctx.store.orm.select({ name: t.customer.name }).from(t.customer).where(eq(t.customer.id, customerId)).get();
-  const meeting =
-    facts.subjectId === null
-      ? null
-      : (ctx.store.orm.select({ title: t.meeting.title, kind: t.meeting.kind, startsAt: t.meeting.startsAt }).from(t.meeting).where(eq(t.meeting.id, facts.subjectId)).get() ?? null);
   const title = translate(facts.language, `export.name.${facts.document}`);
-  const meetingTitle = meeting ? meeting.title.trim() || translate(facts.language, `meetingKind.${meeting.kind}`) : '';
-  // Minutes count their versions per meeting: a folder of each meeting's.
-  const documentFolder = meeting ? [title, meeting.startsAt?.slice(0, 10), meetingTitle].filter(Boolean).join(' ') : title;
+  const subject = subjectLabel(ctx, facts.document, facts.subjectId, facts.language);
+  // Documents of one subject (a meeting's minutes, an SOW) count their versions per subject: a folder of each.
+  const documentFolder = subject ? `${title} ${subject}` : title;
   return {
     folder: [...EXPORTS, safeName(customer?.name ?? ''), safeName(project?.name ?? ''), safeName(documentFolder)],
     manifest: {
@@ -203,7 +200,7 @@ function describeExport(ctx: Context, facts: ExportFacts): { folder: string[]; m
       version: facts.version,
       customer: { id: customerId, name: customer?.name ?? '' },
       project: { id: facts.projectId, name: project?.name ?? '' },
-      meeting: meeting && facts.subjectId !== null ? { id: facts.subjectId, title: meetingTitle, startsAt: meeting.startsAt } : null,
+      subject: subject !== null && facts.subjectId !== null ? { id: facts.subjectId, label: subject } : null,
       madeAt: facts.createdAt,
       madeBy: { ...deviceOf(ctx, facts.device), person: facts.author },
       madeFrom: { latestChange: facts.madeFrom || null },

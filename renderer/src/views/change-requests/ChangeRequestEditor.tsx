@@ -49,7 +49,7 @@ export function ChangeRequestEditor({ projectId, id, onChanged }: Props) {
     <article aria-labelledby="cr-heading">
       <h2 id="cr-heading">{`${changeRequestNumber(cr.number)}: ${cr.title}`}</h2>
       <p>
-        {t('cr.sow')}: <a href={`#/project/${projectId}/sows/${detail.sow.versionId}`}>{`${sowNumber(detail.sow.number)} ${detail.sow.title}`}</a> ·{' '}
+        {t('cr.sow')}: <a href={`#/project/${projectId}/sows/${detail.sow.versionId}`}>{`${sowNumber(detail.sow.number)}: ${detail.sow.title}`}</a> ·{' '}
         {proposed ? t('crStatus.proposed') : t('cr.decidedAs', { status: t(`crStatus.${cr.status}`), name: cr.decidedBy, date: showDate(cr.decidedOn ?? '', language) })}
       </p>
       {(detail.requirement || detail.decision) && (
