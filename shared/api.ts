@@ -29,7 +29,7 @@ import { DOCUMENT_FORMATS, DOCUMENT_KINDS, type DocumentExport, type ExportResul
 import type { ApiErrorBody } from './errors.ts';
 import { isIsoDate, isoDate } from './iso-date.ts';
 import { CONFLICT_CHOICES, type SyncConflict, type SyncResult, type SyncStatus } from './sync.ts';
-import { MAX_CSV_CHARS, MAX_PACK_CHARS, megabytes } from './limits.ts';
+import { EVIDENCE_TYPES, MAX_CSV_CHARS, MAX_EVIDENCE_BYTES, MAX_PACK_CHARS, MAX_RESULTS_FILE_BYTES, MAX_UPLOAD_CHUNK_BYTES, megabytes } from './limits.ts';
 import { MEETING_KINDS, PRESENCES, PREVIOUS_MINUTES, type AgendaDecision, type AgendaItem, type MeetingDetail, type MeetingSummary } from './meetings/types.ts';
 import type { Pack } from './workshops/pack.ts';
 import { CURRENCIES } from './money.ts';
@@ -38,6 +38,8 @@ import type { ProjectBudget } from './time/budget.ts';
 import { isQuarterHours } from './time/hours.ts';
 import type { RunningTimer, TimeEntry, TimeResult, TimeTargets, TimeTotals } from './time/types.ts';
 import type { SowDiff } from './sows/diff.ts';
+import { ENVIRONMENTS, RESULT_STATUSES, VERDICTS, type EvidenceFile, type TestCase, type TestRunDetail, type TestRunSummary } from './test-protocol/types.ts';
+import type { ImportedResults } from './test-results/types.ts';
 import { EXPENSE_MODES, PAYMENT_MODES, SIGNING_SIDES, type SowDetail, type SowSummary } from './sows/types.ts';
 import { sizingInputSchema } from './workshops/sizing.ts';
 import {
@@ -283,6 +285,28 @@ const changeRequestFields = {
   datesImpact: text,
   scopeImpact: text,
 };
+
+/** A test case's own fields: steps numbered by their order, each with its expected result. */
+const testCaseFields = {
+  title: wording(300),
+  preconditions: text,
+  steps: z.array(z.strictObject({ action: text, expected: text })).max(100),
+  priority: z.enum(PRIORITIES),
+  topicKeys: z.array(topicKey).max(50),
+  requirementIds: z.array(id).max(100),
+};
+const testRunFields = {
+  name: wording(300),
+  build: line,
+  environment: z.enum(ENVIRONMENTS),
+  startDate: optionalDate,
+  endDate: optionalDate,
+  tester: line,
+};
+/** One side's signatory of a test run. */
+const signatory = z.strictObject({ name, role: line, organisation: line, date: isoDate });
+/** A case of a run: the result row is named by its run and its case. */
+const runCase = { runId: id, caseId: id };
 
 const csvText = z.string().max(MAX_CSV_CHARS, `The file is larger than ${megabytes(MAX_CSV_CHARS)}`);
 const csvMapping = z.array(z.enum(CSV_TARGETS).nullable()).max(100);
@@ -630,6 +654,75 @@ export const api = {
     "How many hours make a day of the project's budget (8 unless set).",
   ),
 
+  'testCases.list': read<TestCase[]>()(z.strictObject({ projectId: id }), "The project's test plan in its order (T-001, ...)."),
+  'testCases.makePlan': write<TestCase[]>()(
+    z.strictObject({ projectId: id, language: z.enum(['en', 'de']) }),
+    "Add the pack's test cases whose conditions hold for the latest workshop answers and that the plan does not have yet, in the language given; the plan as it is then.",
+  ),
+  'testCases.create': write<TestCase>()(
+    z.strictObject({ projectId: id, ...z.object(testCaseFields).partial().shape, title: testCaseFields.title }),
+    "Add a test case of the consultant's own at the end of the plan (numbered T-001, T-002, ... per project).",
+  ),
+  'testCases.update': write<TestCase>()(patch(testCaseFields), 'Change some fields of a test case; runs made before keep the case as it was then.'),
+  'testCases.move': write<TestCase[]>()(z.strictObject({ id, position: z.number().int().min(1).max(10_000) }), 'Move a test case to another place in the plan (1 is the first).'),
+  'testCases.remove': write<{ id: string }>()(byId, 'Remove a test case from the plan; its number is never given again, runs keep it.'),
+
+  'testRuns.list': read<TestRunSummary[]>()(
+    z.strictObject({ projectId: id, requirementId: id.optional() }),
+    "The project's test runs, latest first, with their counts; only those with a case put on the checklist as this item, when asked.",
+  ),
+  'testRuns.get': read<TestRunDetail>()(byId, 'One test run with every case, its result and evidence (without the bytes), the counts and the suggested verdict.'),
+  'testRuns.create': write<TestRunDetail>()(
+    z.strictObject({ projectId: id, ...z.object(testRunFields).partial().shape, name: testRunFields.name }),
+    'Start a run of the whole plan: every case untested, as the plan words it now.',
+  ),
+  'testRuns.rerun': write<TestRunDetail>()(
+    z.strictObject({ id, name: name.optional() }),
+    'Start a run of only the failed and blocked cases of a run, with its build and environment.',
+  ),
+  'testRuns.update': write<TestRunDetail>()(patch(testRunFields), 'Change some fields of an open run.'),
+  'testRuns.remove': write<{ id: string }>()(byId, 'Remove an open run with its results and evidence.'),
+  'testRuns.setResult': write<TestRunDetail>()(
+    z
+      .strictObject({
+        ...runCase,
+        status: z.enum(RESULT_STATUSES).optional(),
+        /** The actual result per step, in the steps' order. */
+        actual: z.array(text).max(100).optional(),
+        comment: text.optional(),
+        elapsedSeconds: z.number().int().min(0).max(10_000_000).nullable().optional(),
+        defectRef: line.optional(),
+      })
+      .refine((v) => Object.keys(v).length > 2, { message: 'Nothing to change', path: ['caseId'] }),
+    'Record what a case of an open run gave: result, actual result per step, comment, elapsed time, defect reference.',
+  ),
+  'testRuns.toChecklist': write<TestRunDetail>()(
+    z.strictObject(runCase),
+    'Put a failed case on the requirements checklist as an item, linked both ways (the result names the item, testRuns.list finds the run by it).',
+  ),
+  'testRuns.attach': write<TestRunDetail>()(
+    z.strictObject({
+      ...runCase,
+      fileName: wording(300),
+      mediaType: z.string().max(100),
+      base64: z
+        .string()
+        .max(Math.ceil(MAX_EVIDENCE_BYTES / 3) * 4 + 4, `The file is larger than ${megabytes(MAX_EVIDENCE_BYTES)}`)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Expected the file as base64'),
+    }),
+    `Attach evidence to a case of an open run: ${EVIDENCE_TYPES.join(', ')}, up to ${megabytes(MAX_EVIDENCE_BYTES)}.`,
+  ),
+  'testRuns.evidence': read<EvidenceFile>()(byId, 'One evidence file with its bytes, as a data URL.'),
+  'testRuns.removeEvidence': write<TestRunDetail>()(byId, 'Remove evidence from a case of an open run.'),
+  'testRuns.confirmVerdict': write<TestRunDetail>()(
+    z.strictObject({ id, verdict: z.enum(VERDICTS), note: text.optional(), name, date: isoDate }),
+    'The verdict the consultant confirms for a complete run (who, when, a note for conditions).',
+  ),
+  'testRuns.signOff': write<TestRunDetail>()(
+    z.strictObject({ id, customer: signatory, consultancy: signatory }),
+    'Sign a complete run with a confirmed verdict off, for the customer and the consultancy: from then on it is frozen; it supersedes earlier signed runs.',
+  ),
+
   'profile.get': read<Profile>()(none, "The consultant using this installation: name, e-mail and role (empty until given)."),
   'profile.save': write<Profile>()(
     z.strictObject({ name, email, role: line }),
@@ -658,6 +751,8 @@ export const api = {
         sowId: id.optional(),
         /** The change request (document change-request). */
         changeRequestId: id.optional(),
+        /** The test run (document test-protocol). */
+        runId: id.optional(),
         /** The checklist as the list shows it: view, filters, search, order; grouped by phase or category. */
         checklist: z
           .strictObject({
@@ -688,6 +783,7 @@ export const api = {
       .refine((v) => v.document !== 'minutes' || v.meetingId !== undefined, { message: 'Minutes need the meeting', path: ['meetingId'] })
       .refine((v) => v.document !== 'sow' || v.sowId !== undefined, { message: 'A statement of work needs the SOW version (sowId)', path: ['sowId'] })
       .refine((v) => v.document !== 'change-request' || v.changeRequestId !== undefined, { message: 'A change request document needs the change request (changeRequestId)', path: ['changeRequestId'] })
+      .refine((v) => v.document !== 'test-protocol' || v.runId !== undefined, { message: 'A test protocol needs the test run (runId)', path: ['runId'] })
       .refine((v) => v.document !== 'time-report' || v.period !== undefined, { message: 'A time report needs its period (period.from, period.to)', path: ['period'] })
       .refine((v) => !v.period || v.period.from <= v.period.to, { message: 'The period ends before it starts', path: ['period', 'to'] })
       .refine((v) => DOCUMENT_FORMATS.every((f) => v.saveAs?.[f] === undefined || v.formats.includes(f)), { message: 'Only a format asked for can be saved', path: ['saveAs'] })
@@ -732,6 +828,39 @@ export const api = {
     "Publish an earlier export into this device's shared folder from the files it made (each checked against the history's SHA-256), never replacing a file there; the export records where.",
   ),
 
+  'testResults.beginUpload': write<{ uploadId: string }>()(
+    z.strictObject({ size: z.number().int().min(1).max(MAX_RESULTS_FILE_BYTES, `The file is larger than ${megabytes(MAX_RESULTS_FILE_BYTES)}`) }),
+    'Start sending a results file (JMeter JTL, JUnit XML) of `size` bytes from the window, in pieces, into a temporary file in the data folder.',
+  ),
+  'testResults.uploadPiece': write<{ received: number; size: number }>()(
+    z.strictObject({
+      uploadId: id,
+      /** Where the piece starts in the file: the bytes received so far. */
+      offset: z.number().int().min(0).max(MAX_RESULTS_FILE_BYTES),
+      base64: z
+        .string()
+        .min(1)
+        .max(Math.ceil(MAX_UPLOAD_CHUNK_BYTES / 3) * 4, `A piece is at most ${megabytes(MAX_UPLOAD_CHUNK_BYTES)}`)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Expected the piece as base64'),
+    }),
+    'Append the next piece (at most 8 MB, as base64) of an upload at its offset.',
+  ),
+  'testResults.import': task<ImportedResults>()(
+    z
+      .strictObject({
+        projectId: id,
+        runId: id,
+        fileName: line,
+        /** A finished upload (testResults.beginUpload), or a path on this machine (the command line, a file dialog). */
+        uploadId: id.optional(),
+        path: absolutePath.optional(),
+      })
+      .refine((v) => (v.uploadId === undefined) !== (v.path === undefined), { message: 'Give the file as uploadId or as path, one of them', path: ['uploadId'] }),
+    "Import a JMeter results file (CSV with or without header, or XML) or JUnit XML into a test run, read as a stream from a finished upload (removed afterwards) or a path: statistics per label and time series, or the suites and cases; all written in one transaction at the end. Malformed JMeter lines are counted and the first listed by line number; a file with no usable column, XML that is not JUnit nor JMeter's, or broken XML is refused.",
+  ),
+  'testResults.list': read<ImportedResults[]>()(z.strictObject({ runId: id }), 'The results imported into a test run, oldest first.'),
+  'testResults.remove': write<{ id: string }>()(z.strictObject({ id }), 'Remove an imported results file with its figures.'),
+
   'sizing.get': read<ProjectSizing>()(z.strictObject({ projectId: id }), "The project's hardware sizing: inputs, assumptions and result."),
   'sizing.save': write<ProjectSizing>()(
     z.strictObject({ projectId: id, input: sizingInputSchema }),
@@ -752,17 +881,21 @@ export function isMethodName(value: unknown): value is MethodName {
 }
 
 /**
- * Inputs naming files on this computer for the core to write. Only the command line, which the
- * user runs themself, may give them: from a page (the window, the web host) they would let
- * whatever runs in that page overwrite any file the user may write. The page downloads instead.
+ * Inputs naming files on this computer for the core to write or read. Only the command line, which
+ * the user runs themself, may give them: from a page (the window, the web host) they would let
+ * whatever runs in that page overwrite any file the user may write, or read one (a refusal quotes
+ * a results file's first line). The page downloads or uploads instead.
  */
-const COMMAND_LINE_ONLY: Partial<Record<MethodName, string>> = { 'documents.export': 'saveAs' };
+const COMMAND_LINE_ONLY: Partial<Record<MethodName, { field: string; instead: string }>> = {
+  'documents.export': { field: 'saveAs', instead: 'saves files on disk; here the document is downloaded' },
+  'testResults.import': { field: 'path', instead: 'reads files by path; here the file is uploaded (testResults.beginUpload)' },
+};
 
 /** The page hosts' refusal of a command-line-only input; null when the input has none. */
 export function commandLineOnly(method: unknown, input: unknown): ApiErrorBody | null {
-  const field = isMethodName(method) ? COMMAND_LINE_ONLY[method] : undefined;
-  if (field === undefined || typeof input !== 'object' || input === null || !Object.hasOwn(input, field)) return null;
-  return { code: 'invalid_input', field, message: `${field}: only the command line saves files on disk; here the document is downloaded` };
+  const rule = isMethodName(method) ? COMMAND_LINE_ONLY[method] : undefined;
+  if (rule === undefined || typeof input !== 'object' || input === null || !Object.hasOwn(input, rule.field)) return null;
+  return { code: 'invalid_input', field: rule.field, message: `${rule.field}: only the command line ${rule.instead}` };
 }
 
 /** How a caller reaches the API, whichever host is behind it. */

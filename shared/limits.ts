@@ -24,7 +24,22 @@ export const MAX_PACK_CHARS = 5_000_000;
  */
 export const MAX_REQUEST_BYTES = 6 * MAX_CSV_CHARS + 1_000_000;
 
+/** The largest evidence file of a test result (a screenshot, a log), in bytes: kept in the database and synced. */
+export const MAX_EVIDENCE_BYTES = 5_000_000;
+
+/**
+ * The kinds of evidence a test result takes, by media type: screenshots, and the files testers
+ * attach beside them (a PDF, a log, an exported table). Images show as thumbnails.
+ */
+export const EVIDENCE_TYPES = ['image/png', 'image/jpeg', 'application/pdf', 'text/plain', 'text/csv'] as const;
+
 /** A limit in bytes or characters as people read it: 20 MB, 121 MB. */
 export function megabytes(limit: number): string {
   return `${Math.round(limit / 1_000_000)} MB`;
 }
+
+/** The largest results file (JMeter, JUnit) an import reads: a million JMeter samples are about 150 MB. */
+export const MAX_RESULTS_FILE_BYTES = 2_000_000_000;
+
+/** One piece of a results file uploaded from the window, before base64 (which makes 4 characters of 3 bytes). */
+export const MAX_UPLOAD_CHUNK_BYTES = 8_000_000;

@@ -4,7 +4,7 @@
 //   fieldbook [--data-dir DIR] methods
 //   fieldbook [--data-dir DIR] call METHOD ['JSON input' | -]   (- reads the JSON from stdin)
 //   fieldbook [--data-dir DIR] export --project ID --document minutes [--meeting ID] [--sow ID]
-//             [--change ID] [--from DATE --to DATE] --format docx|pdf --lang en|de --out FILE [--publish]
+//             [--change ID] [--run ID] [--from DATE --to DATE] --format docx|pdf --lang en|de --out FILE [--publish]
 //   fieldbook [--data-dir DIR] sync --share PATH [--snapshot]
 // Results go to stdout as JSON; errors go to stderr as {"error": {code, message, field?}} with
 // a non-zero exit code, and nothing is written.
@@ -30,8 +30,9 @@ const USAGE = `Usage:
                                                       make a document and write it to FILE; with
                                                       --publish also into the shared folder set
                                                       (exit code 3: made, but not published)
-            --document minutes|checklist|concept|status|sow|change-request|time-report;
-            minutes name --meeting ID, an SOW version --sow ID, a change request --change ID;
+            --document minutes|checklist|concept|status|sow|change-request|time-report|test-protocol;
+            minutes name --meeting ID, an SOW version --sow ID, a change request --change ID,
+            a test protocol its test run --run ID;
             a time report (and the status report) its period --from DATE --to DATE (YYYY-MM-DD)
   fieldbook [--data-dir DIR] sync --share PATH [--snapshot]
                                                       sync once with the shared folder PATH; prints a summary;
@@ -118,7 +119,7 @@ async function callCore(dataDir: string, method: string, input: unknown): Promis
 }
 
 /** The API's field names as the export command's options. */
-const OPTION_OF: Record<string, string> = { projectId: '--project', document: '--document', meetingId: '--meeting', sowId: '--sow', changeRequestId: '--change', period: '--from', 'period.from': '--from', 'period.to': '--to', formats: '--format', 'formats.0': '--format', language: '--lang', 'saveAs.pdf': '--out', 'saveAs.docx': '--out', share: '--share' };
+const OPTION_OF: Record<string, string> = { projectId: '--project', document: '--document', meetingId: '--meeting', sowId: '--sow', changeRequestId: '--change', runId: '--run', period: '--from', 'period.from': '--from', 'period.to': '--to', formats: '--format', 'formats.0': '--format', language: '--lang', 'saveAs.pdf': '--out', 'saveAs.docx': '--out', share: '--share' };
 function asOptions(error: ApiErrorBody): ApiErrorBody {
   const option = error.field ? OPTION_OF[error.field] : undefined;
   return option ? { ...error, field: option, message: error.message.replace(`${error.field}:`, `${option}:`) } : error;
@@ -135,6 +136,7 @@ try {
       meeting: { type: 'string' },
       sow: { type: 'string' },
       change: { type: 'string' },
+      run: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
       format: { type: 'string' },
@@ -187,6 +189,7 @@ if (command === 'methods') {
     ...(values.meeting === undefined ? {} : { meetingId: values.meeting }),
     ...(values.sow === undefined ? {} : { sowId: values.sow }),
     ...(values.change === undefined ? {} : { changeRequestId: values.change }),
+    ...(values.run === undefined ? {} : { runId: values.run }),
     ...(values.from === undefined && values.to === undefined ? {} : { period: { from: values.from, to: values.to } }),
     formats: values.format === undefined ? undefined : [values.format],
     language: values.lang,

@@ -209,8 +209,13 @@ export class WritePath {
   recordExport(file: SyncFileRecord, lastSeq: number, writtenAt: string): void {
     this.db
       .transaction(() => {
+        const exported = Number(this.remote.metaGet.get(EXPORTED_KEY)?.value ?? 0);
         this.recordFile(file, writtenAt);
         this.remote.metaSave.run(EXPORTED_KEY, String(lastSeq));
+        // What the file says this device knew is what every other device judges these changes by
+        // (a file of another device that came before an earlier one does not count): judged so
+        // here too from now on, every device lists the same conflicts for the fields they touch.
+        for (const cell of this.remote.sharedCells.all(this.deviceId, exported, lastSeq, this.deviceId)) this.findConflicts(cell.entity, cell.rowId, cell.field);
       })
       .immediate();
   }
@@ -481,6 +486,12 @@ function remoteStatements(db: Database.Database) {
     conflictInsert: db.prepare('INSERT INTO sync_conflict (stamp, entity, row_id, field, winner) VALUES (?, ?, ?, ?, ?)'),
     metaSave: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
     metaGet: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+    // The fields this device's changes seq (after, upTo] touched that another device changed too.
+    sharedCells: db.prepare<[string, number, number, string], { entity: string; rowId: string; field: string }>(
+      `SELECT DISTINCT c.entity, c.row_id AS rowId, c.field FROM change_log c
+       WHERE c.device_id = ? AND c.seq > ? AND c.seq <= ?
+         AND EXISTS (SELECT 1 FROM change_log o WHERE o.entity = c.entity AND o.row_id = c.row_id AND o.field = c.field AND o.device_id <> ?)`,
+    ),
   };
 }
 

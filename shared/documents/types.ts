@@ -1,7 +1,7 @@
 // The documents a project can be exported as, and what the API says about exports.
 import type { ApiErrorBody } from '../errors.ts';
 
-export const DOCUMENT_KINDS = ['minutes', 'checklist', 'concept', 'status', 'sow', 'change-request', 'time-report'] as const;
+export const DOCUMENT_KINDS = ['minutes', 'checklist', 'concept', 'status', 'sow', 'change-request', 'time-report', 'test-protocol'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const DOCUMENT_FORMATS = ['docx', 'pdf'] as const;

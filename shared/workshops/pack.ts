@@ -196,6 +196,22 @@ export const sowTemplate = z.strictObject({
 });
 export type SowTemplate = z.infer<typeof sowTemplate>;
 
+/**
+ * A case of the test plan for the internal approval: steps each with the result expected, the
+ * workshop topics it tests and, like a form field's `showWhen`, conditions on workshop answers
+ * (all must hold) so that a project's plan has only the features and methods it chose.
+ */
+export const testCaseTemplate = z.strictObject({
+  key,
+  title: localized,
+  preconditions: localized.optional(),
+  steps: z.array(z.strictObject({ action: localized, expected: localized })).min(1),
+  priority: z.enum(['low', 'normal', 'high']),
+  topics: z.array(key).optional(),
+  when: z.array(z.strictObject({ topic: key, holds: condition })).min(1).optional(),
+});
+export type TestCaseTemplate = z.infer<typeof testCaseTemplate>;
+
 export const pack = z.strictObject({
   /** Stable across versions: a newer version of the same pack replaces the older one. */
   id: key,
@@ -205,6 +221,7 @@ export const pack = z.strictObject({
   topics: z.array(topic).min(1),
   checks: z.array(crossCheck).optional(),
   sowTemplates: z.array(sowTemplate).optional(),
+  testCases: z.array(testCaseTemplate).optional(),
 });
 export type Pack = z.infer<typeof pack>;
 

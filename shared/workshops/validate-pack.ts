@@ -5,7 +5,7 @@
 // author can fix them all in one go.
 import { checkJsonText, locator, type JsonTextProblem } from '../json-check.ts';
 import { answerSchema } from './answers.ts';
-import { pack as packSchema, type CheckValue, type Condition, type CrossCheck, type Pack, type PackField, type SowTemplate, type Topic } from './pack.ts';
+import { pack as packSchema, type CheckValue, type Condition, type CrossCheck, type Pack, type PackField, type SowTemplate, type TestCaseTemplate, type Topic } from './pack.ts';
 
 export interface PackProblem {
   /** Where in the file: a path such as `topics[2].fields[0].showWhen.field`, or a line and column. */
@@ -184,6 +184,15 @@ function checkSowTemplate(template: SowTemplate, at: string, problems: PackProbl
   if (template.payments.length > 0 && percent !== 10_000) problems.push({ path: `${at}.payments`, message: `The payments add up to ${percent / 100} %, not 100 %` });
 }
 
+/** A test case's topics and conditions name topics and fields the pack has. */
+function checkTestCase(template: TestCaseTemplate, topics: readonly Topic[], at: string, problems: PackProblem[]): void {
+  template.topics?.forEach((key, i) => topicOf(key, topics, `${at}.topics[${i}]`, problems));
+  template.when?.forEach(({ topic, holds }, i) => {
+    const found = topicOf(topic, topics, `${at}.when[${i}].topic`, problems);
+    if (found) checkCondition(holds, found, null, `${at}.when[${i}].holds`, problems);
+  });
+}
+
 export function checkPack(text: string): PackCheck {
   const found = checkJsonText(text);
   // Nesting too deep ends the check before JSON.parse builds it: 5 MB of `[` take half a gigabyte.
@@ -207,5 +216,7 @@ export function checkPack(text: string): PackCheck {
   for (const k of duplicates((p.checks ?? []).map((c) => c.key))) problems.push({ path: 'checks', message: `Check key "${k}" is used more than once` });
   (p.sowTemplates ?? []).forEach((x, i) => checkSowTemplate(x, `sowTemplates[${i}]`, problems));
   for (const k of duplicates((p.sowTemplates ?? []).map((x) => x.key))) problems.push({ path: 'sowTemplates', message: `SOW template key "${k}" is used more than once` });
+  (p.testCases ?? []).forEach((x, i) => checkTestCase(x, p.topics, `testCases[${i}]`, problems));
+  for (const k of duplicates((p.testCases ?? []).map((x) => x.key))) problems.push({ path: 'testCases', message: `Test case key "${k}" is used more than once` });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, pack: p };
 }

@@ -6,6 +6,8 @@
 //      index and with it, in the same run (target: median under 5 ms with it).
 //   4. The budget overview over 50,000 time entries on 20 SOWs, against a bare SQL sum of the
 //      same rows in the same run (target: median under 30 ms).
+//   5. A JMeter JTL import of one million samples against reading and splitting its lines alone
+//      (test/bench/jtl-import.ts): time, samples per second, peak RSS.
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +16,7 @@ import { openCore } from '../../electron/core/core.ts';
 import { newId } from '../../electron/core/ids.ts';
 import type { FieldChange } from '../../electron/core/write-path.ts';
 import { budgetBench } from './budget.ts';
+import { jtlImportBench } from './jtl-import.ts';
 
 const CHANGES = 100_000;
 const FIELDS_PER_ROW = 10;
@@ -246,3 +249,6 @@ const budget = budgetBench();
 console.log(`\n4. budget.get over ${budget.entries.toLocaleString('en')} time entries on 20 SOWs (51 calls; entries written through the write path in ${fmt(budget.fill)})`);
 console.log(`   median ${fmt(budget.budget.median)}, worst ${fmt(budget.budget.worst)}; target median < 30 ms`);
 console.log(`   bare SQL sum of the same rows: median ${budget.bareSum.median.toFixed(2)} ms, worst ${budget.bareSum.worst.toFixed(2)} ms (${Math.round(budget.budget.median / budget.bareSum.median)}x: per line, per role, per day, forecast and burn chart against one number)`);
+
+console.log('\n5. JMeter results import of one million samples, against reading and splitting the same file\'s lines');
+for (const line of await jtlImportBench()) console.log(line);

@@ -1,13 +1,17 @@
 // Sync through a shared folder, with real data folders and a real shared directory: several
 // devices edit offline, sync in any order, see files twice, late or not at all, and end with the
 // same data (sync.md, scenarios 1, 5, 7, 8, 11, 14, 17).
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core.ts';
 import type { Requirement } from '../../shared/checklist/types.ts';
 import type { Customer } from '../../shared/domain.ts';
+import type { ChangeRequestSummary } from '../../shared/change-requests/types.ts';
 import type { MeetingDetail } from '../../shared/meetings/types.ts';
+import type { SowDetail, SowSummary } from '../../shared/sows/types.ts';
+import type { TestRunDetail } from '../../shared/test-protocol/types.ts';
+import type { TimeTargets } from '../../shared/time/types.ts';
 import type { SyncConflict } from '../../shared/sync.ts';
 import { device, random, sharedState, sync, syncUntilQuiet } from '../support/sync-devices.ts';
 import { dumpDatabase, inspect, removeTempDirs, tempDir } from '../support/temp-store.ts';
@@ -229,7 +233,7 @@ describe('many devices at random', () => {
     mkdirSync(late);
     const held: { from: string; to: string }[] = [];
 
-    for (let step = 0; step < 200; step++) {
+    for (let step = 0; step < 300; step++) {
       const d = pick(devices);
       d.clock.ms += Math.floor(next() * 5_000);
       const call = (method: string, input: object): unknown => d.core.call(method, input);
@@ -280,18 +284,88 @@ describe('many devices at random', () => {
           else if (what < 0.85) call('requirements.comment', { id: item.id, text: `Comment ${step}` });
           else call('requirements.remove', { id: item.id });
         }
-      } else if (roll < 0.62) {
+      } else if (roll < 0.77 && project) {
+        // The commercial side: SOWs with effort lines, change requests, time booked, the budget's day.
+        const sows = call('sows.list', { projectId: project.id }) as SowSummary[];
+        const drafts = sows.filter((sow) => sow.status === 'draft');
+        const what = next();
+        if (sows.length === 0 || what < 0.15) call('sows.create', { projectId: project.id, title: `SOW ${step}` });
+        else if (what < 0.3 && drafts.length > 0) call('sows.update', { id: pick(drafts).id, background: `Background of step ${step}` });
+        else if (what < 0.45 && drafts.length > 0) {
+          // Every part of an SOW: added, changed, removed.
+          const sow = call('sows.get', { id: pick(drafts).id }) as SowDetail;
+          const parts = [
+            { part: 'effort', rows: sow.effortLines, made: { role: `Role ${step}`, dayHundredths: 150 * (step % 7), dailyRate: { minor: 120_000, currency: 'EUR' } }, changed: { dayHundredths: 25 * step } },
+            { part: 'deliverable', rows: sow.deliverables, made: { title: `Deliverable ${step}` }, changed: { acceptanceCriteria: `Accepted at step ${step}` } },
+            { part: 'milestone', rows: sow.milestones, made: { title: `Milestone ${step}`, dueDate: '2027-01-15' }, changed: { title: `Milestone renamed ${step}` } },
+            { part: 'role', rows: sow.roles, made: { side: 'customer', role: `Role ${step}` }, changed: { responsibilities: `Tasks of step ${step}` } },
+            { part: 'payment', rows: sow.payments, made: { label: `Payment ${step}`, percentBasisPoints: 5_000 }, changed: { label: `Payment renamed ${step}` } },
+          ] as const;
+          const { part, rows, made, changed } = pick(parts);
+          const ids = rows as readonly { id: string }[];
+          const how = next();
+          if (rows.length === 0 || how < 0.5) call('sowItems.add', { part, sowId: sow.sow.id, ...made });
+          else if (how < 0.85) call('sowItems.update', { part, id: pick(ids).id, ...changed });
+          else call('sowItems.remove', { part, id: pick(ids).id });
+        } else if (what < 0.65) {
+          const requests = call('changeRequests.list', { projectId: project.id }) as ChangeRequestSummary[];
+          const proposed = requests.filter((r) => r.status === 'proposed');
+          if (proposed.length === 0 || next() < 0.4) call('changeRequests.create', { projectId: project.id, sowId: pick(sows).id, title: `Change ${step}` });
+          else if (next() < 0.5) call('changeRequests.update', { id: pick(proposed).id, reason: `Reason of step ${step}` });
+          else if (next() < 0.7) call('changeRequests.decide', { id: pick(proposed).id, status: pick(['approved', 'rejected'] as const), name: `Person ${step}`, date: '2026-12-01' });
+          else call('changeRequests.remove', { id: pick(proposed).id });
+        } else if (what < 0.9) {
+          // Time on an effort line by one of the project's consultancy people (made a member here).
+          const targets = call('time.targets', { projectId: project.id }) as TimeTargets;
+          const lines = targets.sows.filter((sow) => !sow.rejected).flatMap((sow) => sow.lines.map((line) => ({ sowId: sow.id, lineId: line.id })));
+          const people = call('people.list', {}) as { id: string; side: string }[];
+          const consultant = people.find((person) => person.side === 'consultancy');
+          if (!consultant) call('people.create', { name: `Consultant ${step}`, side: 'consultancy' });
+          else if (targets.people.length === 0) call('members.add', { projectId: project.id, personId: consultant.id });
+          else if (lines.length === 0 && drafts.length > 0) {
+            call('sowItems.add', { part: 'effort', sowId: pick(drafts).id, role: 'Consultant', dayHundredths: 500, dailyRate: { minor: 110_000, currency: 'EUR' } });
+          } else if (lines.length > 0) {
+            const entries = (call('time.list', { projectId: project.id }) as { entries: { id: string }[] }).entries;
+            if (entries.length === 0 || next() < 0.5) {
+              call('time.create', { projectId: project.id, date: `2026-12-0${1 + (step % 5)}`, personId: pick(targets.people).id, ...pick(lines), hours: 0.25 * (1 + (step % 8)) });
+            } else if (next() < 0.7) call('time.update', { id: pick(entries).id, note: `Booked at step ${step}` });
+            else call('time.remove', { id: pick(entries).id });
+          }
+        } else call('budget.setHoursPerDay', { projectId: project.id, hours: pick([7.5, 8, 8.5]) });
+      } else if (roll < 0.84 && project) {
+        // Tests: plan cases made, changed, moved, removed; runs with results, evidence and imported results.
+        const cases = call('testCases.list', { projectId: project.id }) as { id: string }[];
+        const runs = call('testRuns.list', { projectId: project.id }) as { id: string }[];
+        const what = next();
+        if (cases.length === 0 || what < 0.2) call('testCases.create', { projectId: project.id, title: `Case ${step}`, steps: [{ action: `Do ${step}`, expected: 'It works' }] });
+        else if (what < 0.3) call('testCases.update', { id: pick(cases).id, preconditions: `Prepared at step ${step}` });
+        else if (what < 0.35) call('testCases.move', { id: pick(cases).id, position: 1 });
+        else if (what < 0.4) call('testCases.remove', { id: pick(cases).id });
+        else if (runs.length === 0 || what < 0.5) call('testRuns.create', { projectId: project.id, name: `Run ${step}` });
+        else {
+          const run = call('testRuns.get', { id: pick(runs).id }) as TestRunDetail;
+          const result = run.results.length > 0 ? pick(run.results) : null;
+          const how = next();
+          if (how < 0.2) call('testRuns.update', { id: run.run.id, build: `7.10.${step}` });
+          else if (how < 0.6 && result) call('testRuns.setResult', { runId: run.run.id, caseId: result.caseId, status: pick(['passed', 'failed', 'blocked'] as const), comment: `Seen at step ${step}` });
+          else if (how < 0.7 && result) call('testRuns.attach', { runId: run.run.id, caseId: result.caseId, fileName: `log-${step}.txt`, mediaType: 'text/plain', base64: Buffer.from(`log of step ${step}`).toString('base64') });
+          else if (how < 0.8 && result?.evidence[0]) call('testRuns.removeEvidence', { id: result.evidence[0].id });
+          else if (how < 0.9) await d.core.call('testResults.import', { projectId: project.id, runId: run.run.id, fileName: 'results.jtl', path: resolve('test/fixtures/jmeter/default-header.jtl') });
+          else call('testRuns.remove', { id: run.run.id });
+        }
+      } else if (roll < 0.86) {
         // Someone answers a conflict, keeping either value.
         const open = call('conflicts.list', {}) as SyncConflict[];
         if (open.length > 0) call('conflicts.resolve', { stamp: pick(open).other.stamp, keep: pick(['current', 'other'] as const) });
-      } else if (roll < 0.85) {
+      } else if (roll < 0.93) {
         await sync(d, share);
-      } else if (roll < 0.92) {
+      } else if (roll < 0.97) {
         // A file copied by a sync client, or held back for a while.
-        const files = readdirSync(join(share, 'fieldbook', 'devices'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.jsonl'));
+        const devicesFolder = join(share, 'fieldbook', 'devices');
+        const files = existsSync(devicesFolder) ? readdirSync(devicesFolder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.jsonl')) : [];
         if (files.length > 0) {
           const f = pick(files);
-          const from = join(share, 'fieldbook', 'devices', f);
+          const from = join(devicesFolder, f);
           if (next() < 0.5) copyFileSync(from, from.replace(/\.jsonl$/, '.sync-conflict-20261130-101010-ABCDEFG.jsonl'));
           else {
             const to = join(late, `${held.length}.jsonl`);
@@ -351,7 +425,7 @@ function lostValues(cores: Core[]): string[] {
       if (change === winner || change.value === winner.value || listed.has(change.stamp) || answered.has(change.stamp)) continue;
       if (history.some((later) => knownWhenWritten.get(later.stamp)?.has(change.stamp))) continue;
       // Numbers made unique by sync are sync's own, nobody's typing.
-      if (cell.startsWith('requirement/') && (cell.endsWith('/number') || cell.endsWith('/formerNumbers'))) continue;
+      if (cell.endsWith('/number') || cell.endsWith('/formerNumbers')) continue;
       lost.push(`${cell}: ${change.value} (${change.stamp}) lost to ${winner.value} (${winner.stamp})`);
     }
   }

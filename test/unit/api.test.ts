@@ -11,6 +11,7 @@ import { ApiError } from '../../shared/errors.ts';
 import type { SowDetail } from '../../shared/sows/types.ts';
 import type { ChangeRequestDetail } from '../../shared/change-requests/types.ts';
 import type { RunningTimer, TimeResult } from '../../shared/time/types.ts';
+import type { TestCase, TestRunDetail } from '../../shared/test-protocol/types.ts';
 import type { Decision, OpenQuestion, WorkshopSession } from '../../shared/workshops/types.ts';
 import { defaultSizingInput } from '../../shared/workshops/sizing.ts';
 import type { Core } from '../../electron/core/core.ts';
@@ -82,6 +83,22 @@ function timer(): RunningTimer {
   const { personId: _personId, date: _date, hours: _hours, ...target } = booking();
   return core.call('time.startTimer', { ...target, personId: consultant() }) as RunningTimer;
 }
+
+function testCase(): TestCase {
+  return core.call('testCases.create', { projectId: detail.project.id, title: 'Login', steps: [{ action: 'Log in', expected: 'The portal opens' }] }) as TestCase;
+}
+
+/** A run of a one-case plan; passed, and with a confirmed verdict, as the verdict and the sign-off need. */
+function testRun(state: 'open' | 'complete' | 'confirmed' = 'open'): TestRunDetail {
+  const caseId = testCase().id;
+  const run = core.call('testRuns.create', { projectId: detail.project.id, name: 'Approval run' }) as TestRunDetail;
+  if (state !== 'open') core.call('testRuns.setResult', { runId: run.run.id, caseId, status: state === 'complete' ? 'passed' : 'failed' });
+  if (state === 'confirmed') core.call('testRuns.confirmVerdict', { id: run.run.id, verdict: 'approved-with-conditions', name: 'Jonas Weber', date: '2026-12-02' });
+  return core.call('testRuns.get', { id: run.run.id }) as TestRunDetail;
+}
+
+const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==';
+const signatory = { name: 'Anja Petersen', role: 'CIO', organisation: 'Nordhafen', date: '2026-12-03' };
 
 function refusal(method: MethodName, input: unknown): ApiError {
   const before = dumpDatabase(core);
@@ -341,6 +358,82 @@ const CASES: Record<MethodName, BadInputCases> = {
   'time.exportCsv': { valid: () => ({ projectId: detail.project.id, language: 'de', delimiter: ';' }), required: 'delimiter', wrongType: ['delimiter', '|'], idField: 'projectId' },
   'budget.get': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['projectId', 1], idField: 'projectId' },
   'budget.setHoursPerDay': { valid: () => ({ projectId: detail.project.id, hours: 7.5 }), required: 'hours', wrongType: ['hours', 7.3], idField: 'projectId' },
+  'testCases.list': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['projectId', 1], idField: 'projectId' },
+  'testCases.makePlan': { valid: () => ({ projectId: detail.project.id, language: 'de' }), required: 'language', wrongType: ['language', 'fr'], idField: 'projectId' },
+  'testCases.create': { valid: () => ({ projectId: detail.project.id, title: 'Login' }), required: 'title', wrongType: ['steps', 'log in'], idField: 'projectId' },
+  'testCases.update': { valid: () => ({ id: testCase().id, priority: 'high' }), required: 'id', wrongType: ['priority', 'urgent'], idField: 'id' },
+  'testCases.move': { valid: () => ({ id: testCase().id, position: 1 }), required: 'position', wrongType: ['position', 0], idField: 'id' },
+  'testCases.remove': { valid: () => ({ id: testCase().id }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'testRuns.list': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['projectId', 1], idField: 'projectId' },
+  'testRuns.get': { valid: () => ({ id: testRun().run.id }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'testRuns.create': {
+    valid: () => (testCase(), { projectId: detail.project.id, name: 'Approval run', environment: 'staging' }),
+    required: 'name',
+    wrongType: ['environment', 'lab'],
+    idField: 'projectId',
+  },
+  'testRuns.rerun': { valid: () => ({ id: testRun('confirmed').run.id }), required: 'id', wrongType: ['name', 3], idField: 'id' },
+  'testRuns.update': { valid: () => ({ id: testRun().run.id, build: '8.21.3' }), required: 'id', wrongType: ['startDate', '1.12.2026'], idField: 'id' },
+  'testRuns.remove': { valid: () => ({ id: testRun().run.id }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'testRuns.setResult': {
+    valid: () => {
+      const run = testRun();
+      return { runId: run.run.id, caseId: run.results[0]!.caseId, status: 'passed' };
+    },
+    required: 'caseId',
+    wrongType: ['status', 'ok'],
+    idField: 'runId',
+  },
+  'testRuns.toChecklist': {
+    valid: () => {
+      const run = testRun('confirmed');
+      return { runId: run.run.id, caseId: run.results[0]!.caseId };
+    },
+    required: 'caseId',
+    wrongType: ['caseId', 1],
+    idField: 'runId',
+  },
+  'testRuns.attach': {
+    valid: () => {
+      const run = testRun();
+      return { runId: run.run.id, caseId: run.results[0]!.caseId, fileName: 'login.png', mediaType: 'image/png', base64: PNG_BASE64 };
+    },
+    required: 'base64',
+    wrongType: ['base64', 'not base64!'],
+    idField: 'runId',
+  },
+  'testRuns.evidence': {
+    valid: () => {
+      const run = testRun();
+      const attached = core.call('testRuns.attach', { runId: run.run.id, caseId: run.results[0]!.caseId, fileName: 'login.png', mediaType: 'image/png', base64: PNG_BASE64 }) as TestRunDetail;
+      return { id: attached.results[0]!.evidence[0]!.id };
+    },
+    required: 'id',
+    wrongType: ['id', 1],
+    idField: 'id',
+  },
+  'testRuns.removeEvidence': {
+    valid: () => {
+      const run = testRun();
+      const attached = core.call('testRuns.attach', { runId: run.run.id, caseId: run.results[0]!.caseId, fileName: 'log.txt', mediaType: 'text/plain', base64: 'bG9n' }) as TestRunDetail;
+      return { id: attached.results[0]!.evidence[0]!.id };
+    },
+    required: 'id',
+    wrongType: ['id', 1],
+    idField: 'id',
+  },
+  'testRuns.confirmVerdict': {
+    valid: () => ({ id: testRun('complete').run.id, verdict: 'approved', name: 'Jonas Weber', date: '2026-12-02' }),
+    required: 'verdict',
+    wrongType: ['verdict', 'fine'],
+    idField: 'id',
+  },
+  'testRuns.signOff': {
+    valid: () => ({ id: testRun('confirmed').run.id, customer: signatory, consultancy: { ...signatory, name: 'Miriam Kaya', organisation: 'OX Services' } }),
+    required: 'consultancy',
+    wrongType: ['customer', 'Anja'],
+    idField: 'id',
+  },
   'profile.get': { valid: () => ({}), wrongType: ['extra', 1] },
   'profile.save': { valid: () => ({ name: 'Miriam Kaya', email: 'm.kaya@fieldbook.example', role: 'Lead consultant' }), required: 'name', wrongType: ['email', 'not an address'] },
   'branding.get': { valid: () => ({}), wrongType: ['extra', 1] },
@@ -373,6 +466,23 @@ const CASES: Record<MethodName, BadInputCases> = {
     idField: 'exportId',
     acceptedElsewhere: 'test/integration/publish.test.ts: it needs an export and a shared folder',
   },
+  'testResults.beginUpload': { valid: () => ({ size: 10 }), required: 'size', wrongType: ['size', 'big'] },
+  'testResults.uploadPiece': {
+    valid: () => ({ uploadId: MISSING_ID, offset: 0, base64: 'AAAA' }),
+    required: 'base64',
+    wrongType: ['offset', 'start'],
+    idField: 'uploadId',
+    acceptedElsewhere: 'test/integration/test-results.test.ts: it needs an upload begun',
+  },
+  'testResults.import': {
+    valid: () => ({ projectId: detail.project.id, runId: MISSING_ID, fileName: 'results.jtl', uploadId: MISSING_ID }),
+    required: 'runId',
+    wrongType: ['fileName', 3],
+    idField: 'projectId',
+    acceptedElsewhere: 'test/integration/test-results.test.ts: it needs an upload',
+  },
+  'testResults.list': { valid: () => ({ runId: MISSING_ID }), required: 'runId', wrongType: ['runId', 1] },
+  'testResults.remove': { valid: () => ({ id: MISSING_ID }), required: 'id', wrongType: ['id', 1], idField: 'id', acceptedElsewhere: 'test/integration/test-results.test.ts' },
   'sizing.get': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['projectId', 1], idField: 'projectId' },
   'sizing.save': {
     valid: () => ({ projectId: detail.project.id, input: defaultSizingInput() }),

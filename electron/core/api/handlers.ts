@@ -38,6 +38,27 @@ import {
   updateMeeting,
 } from './meetings.ts';
 import { createProject, getProject, listProjects, recordGate, setPhase, updateProject, updateStatusNotes } from './projects.ts';
+import {
+  attachEvidence,
+  confirmVerdict,
+  createCase,
+  createRun,
+  getEvidence,
+  getRun,
+  listCases,
+  listRuns,
+  makePlan,
+  moveCase,
+  removeCase,
+  removeEvidence,
+  removeRun,
+  rerun,
+  setResult,
+  signOff,
+  toChecklist,
+  updateCase,
+  updateRun,
+} from './tests.ts';
 import { loadCustomer } from './rows.ts';
 import { exportPack, getPack, importPack, listPacks } from './packs.ts';
 import { createSampleProject } from './sample.ts';
@@ -45,6 +66,7 @@ import { getBudget, setHoursPerDay } from './budget.ts';
 import { createChangeRequest, decideChangeRequest, getChangeRequest, listChangeRequests, removeChangeRequest, updateChangeRequest } from './change-requests.ts';
 import { cancelTimer, createTime, exportTimeCsv, listTime, listTimers, removeTime, setCell, startTimer, stopTimer, timeTargets, updateTime } from './time.ts';
 import { getSizing, saveSizing } from './sizing.ts';
+import { appendResultsUpload, beginResultsUpload, importResults, listResults, removeResults } from './test-results.ts';
 import {
   addPart,
   createSow,
@@ -180,6 +202,25 @@ export const handlers: Handlers = {
   'time.exportCsv': exportTimeCsv,
   'budget.get': getBudget,
   'budget.setHoursPerDay': setHoursPerDay,
+  'testCases.list': listCases,
+  'testCases.makePlan': makePlan,
+  'testCases.create': createCase,
+  'testCases.update': updateCase,
+  'testCases.move': moveCase,
+  'testCases.remove': removeCase,
+  'testRuns.list': listRuns,
+  'testRuns.get': getRun,
+  'testRuns.create': createRun,
+  'testRuns.rerun': rerun,
+  'testRuns.update': updateRun,
+  'testRuns.remove': removeRun,
+  'testRuns.setResult': setResult,
+  'testRuns.toChecklist': toChecklist,
+  'testRuns.attach': attachEvidence,
+  'testRuns.evidence': getEvidence,
+  'testRuns.removeEvidence': removeEvidence,
+  'testRuns.confirmVerdict': confirmVerdict,
+  'testRuns.signOff': signOff,
   'profile.get': getProfile,
   'profile.save': saveProfile,
   'branding.get': getBranding,
@@ -193,6 +234,11 @@ export const handlers: Handlers = {
   'sync.configure': configureSync,
   'documents.history': exportHistory,
   'documents.publish': (ctx, input, control) => Promise.resolve().then(() => publishExport(ctx, input, control)),
+  'testResults.beginUpload': beginResultsUpload,
+  'testResults.uploadPiece': appendResultsUpload,
+  'testResults.import': importResults,
+  'testResults.list': listResults,
+  'testResults.remove': removeResults,
   'sizing.get': getSizing,
   'sizing.save': saveSizing,
 };

@@ -12,6 +12,8 @@ import { activity, customer, membership, person, project } from './tables/projec
 import { sow, sowDeliverable, sowEffortLine, sowMilestone, sowPayment, sowRole } from './tables/sows.ts';
 import { conflictResolution } from './tables/sync.ts';
 import { budgetSetting, changeRequest, timeEntry, timeTimer } from './tables/time.ts';
+import { testResultCase, testResultImport, testResultLabel } from './tables/test-results.ts';
+import { testCase, testEvidence, testResult, testRun } from './tables/tests.ts';
 import { answer, decision, openQuestion, sizing, templatePack, workshopSession } from './tables/workshops.ts';
 
 /** Entity names are the names changes and the change log use. */
@@ -48,6 +50,13 @@ export const ENTITIES = {
   timeEntry,
   timeTimer,
   budgetSetting,
+  testResultImport,
+  testResultLabel,
+  testResultCase,
+  testCase,
+  testRun,
+  testResult,
+  testEvidence,
 };
 
 export type EntityName = keyof typeof ENTITIES;
@@ -70,6 +79,8 @@ const LONG_TEXTS: { [E in EntityName]?: readonly FieldName<E>[] } = {
   sowRole: ['responsibilities'],
   sowEffortLine: ['description'],
   changeRequest: ['description', 'reason', 'datesImpact', 'scopeImpact'],
+  testCase: ['preconditions'],
+  testResult: ['comment'],
 };
 
 export function isLongText(entity: string, field: string): boolean {

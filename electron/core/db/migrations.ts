@@ -637,6 +637,139 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    description: 'Results imported from tools into test runs: JMeter statistics per label, JUnit cases',
+    sql: `
+      -- One imported file. The run is the test run's id (the other tables of the protocol hold it).
+      CREATE TABLE test_result_import (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL DEFAULT '' REFERENCES project(id) DEFERRABLE INITIALLY DEFERRED,
+        run_id TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL DEFAULT 'jmeter',
+        file_name TEXT NOT NULL DEFAULT '',
+        imported_at TEXT NOT NULL DEFAULT '',
+        imported_by TEXT NOT NULL DEFAULT '',
+        format TEXT NOT NULL DEFAULT '',
+        columns TEXT NOT NULL DEFAULT '[]',
+        started_at INTEGER,
+        bucket_ms INTEGER NOT NULL DEFAULT 0,
+        total TEXT,
+        series TEXT NOT NULL DEFAULT '[]',
+        malformed INTEGER NOT NULL DEFAULT 0,
+        problems TEXT NOT NULL DEFAULT '[]',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX test_result_import_run ON test_result_import(run_id);
+
+      -- JMeter's figures per sampler label: statistics and time series as JSON (fractions).
+      CREATE TABLE test_result_label (
+        id TEXT PRIMARY KEY,
+        import_id TEXT NOT NULL DEFAULT '' REFERENCES test_result_import(id) DEFERRABLE INITIALLY DEFERRED,
+        position INTEGER NOT NULL DEFAULT 0,
+        label TEXT NOT NULL DEFAULT '',
+        is_transaction INTEGER NOT NULL DEFAULT 0,
+        stats TEXT NOT NULL DEFAULT '{}',
+        series TEXT NOT NULL DEFAULT '[]',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX test_result_label_import ON test_result_label(import_id, position);
+
+      CREATE TABLE test_result_case (
+        id TEXT PRIMARY KEY,
+        import_id TEXT NOT NULL DEFAULT '' REFERENCES test_result_import(id) DEFERRABLE INITIALLY DEFERRED,
+        position INTEGER NOT NULL DEFAULT 0,
+        suite TEXT NOT NULL DEFAULT '',
+        class_name TEXT NOT NULL DEFAULT '',
+        name TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'passed',
+        message TEXT NOT NULL DEFAULT '',
+        detail TEXT NOT NULL DEFAULT '',
+        duration_ms INTEGER,
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX test_result_case_import ON test_result_case(import_id, position);
+    `,
+  },
+  {
+    description: 'Test protocols: test plans (T-001 per project), runs, a result per case and run, evidence',
+    sql: `
+      CREATE TABLE test_case (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL DEFAULT '' REFERENCES project(id) DEFERRABLE INITIALLY DEFERRED,
+        number INTEGER NOT NULL DEFAULT 0,
+        position INTEGER NOT NULL DEFAULT 0,
+        template_key TEXT,
+        title TEXT NOT NULL DEFAULT '',
+        preconditions TEXT NOT NULL DEFAULT '',
+        steps TEXT NOT NULL DEFAULT '[]',
+        priority TEXT NOT NULL DEFAULT 'normal',
+        topic_keys TEXT NOT NULL DEFAULT '[]',
+        requirement_ids TEXT NOT NULL DEFAULT '[]',
+        created_at TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0,
+        former_numbers TEXT NOT NULL DEFAULT '[]'
+      ) STRICT;
+      CREATE INDEX test_case_project ON test_case(project_id, number);
+      CREATE INDEX test_case_renumbered ON test_case(project_id) WHERE former_numbers <> '[]';
+
+      -- sign_off: both sides' signatories as JSON; null while the run is open.
+      CREATE TABLE test_run (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL DEFAULT '' REFERENCES project(id) DEFERRABLE INITIALLY DEFERRED,
+        name TEXT NOT NULL DEFAULT '',
+        build TEXT NOT NULL DEFAULT '',
+        environment TEXT NOT NULL DEFAULT 'test',
+        start_date TEXT,
+        end_date TEXT,
+        tester TEXT NOT NULL DEFAULT '',
+        previous_run_id TEXT,
+        verdict TEXT,
+        verdict_note TEXT NOT NULL DEFAULT '',
+        verdict_by TEXT NOT NULL DEFAULT '',
+        verdict_on TEXT,
+        sign_off TEXT,
+        created_at TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX test_run_project ON test_run(project_id);
+
+      -- id is run id/case id: one row per case and run on every device.
+      CREATE TABLE test_result (
+        id TEXT PRIMARY KEY,
+        run_id TEXT NOT NULL DEFAULT '' REFERENCES test_run(id) DEFERRABLE INITIALLY DEFERRED,
+        case_id TEXT NOT NULL DEFAULT '',
+        position INTEGER NOT NULL DEFAULT 0,
+        case_number INTEGER NOT NULL DEFAULT 0,
+        title TEXT NOT NULL DEFAULT '',
+        preconditions TEXT NOT NULL DEFAULT '',
+        steps TEXT NOT NULL DEFAULT '[]',
+        priority TEXT NOT NULL DEFAULT 'normal',
+        status TEXT NOT NULL DEFAULT 'untested',
+        actual TEXT NOT NULL DEFAULT '[]',
+        comment TEXT NOT NULL DEFAULT '',
+        elapsed_seconds INTEGER,
+        defect_ref TEXT NOT NULL DEFAULT '',
+        requirement_id TEXT,
+        tested_at TEXT,
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX test_result_run ON test_result(run_id, position);
+      CREATE INDEX test_result_requirement ON test_result(requirement_id) WHERE requirement_id IS NOT NULL;
+
+      CREATE TABLE test_evidence (
+        id TEXT PRIMARY KEY,
+        run_id TEXT NOT NULL DEFAULT '' REFERENCES test_run(id) DEFERRABLE INITIALLY DEFERRED,
+        result_id TEXT NOT NULL DEFAULT '',
+        name TEXT NOT NULL DEFAULT '',
+        media_type TEXT NOT NULL DEFAULT '',
+        bytes INTEGER NOT NULL DEFAULT 0,
+        data TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX test_evidence_result ON test_evidence(result_id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -9,6 +9,7 @@ import { minutesDocument, type MinutesInput } from '../../../shared/documents/mi
 import type { DocumentModel } from '../../../shared/documents/model.ts';
 import { sowDocument, type SowDocInput } from '../../../shared/documents/sow.ts';
 import { statusReport, type StatusReportInput } from '../../../shared/documents/status-report.ts';
+import { testProtocolDocument, type TestProtocolInput } from '../../../shared/documents/test-protocol.ts';
 import { timeReport, type TimeReportInput } from '../../../shared/documents/time-report.ts';
 
 export type DocumentSource =
@@ -19,7 +20,8 @@ export type DocumentSource =
   | { document: 'minutes'; input: MinutesInput }
   | { document: 'sow'; input: SowDocInput }
   | { document: 'change-request'; input: ChangeRequestDocInput }
-  | { document: 'time-report'; input: TimeReportInput };
+  | { document: 'time-report'; input: TimeReportInput }
+  | { document: 'test-protocol'; input: TestProtocolInput };
 
 export function composeDocument(source: DocumentSource): DocumentModel {
   switch (source.document) {
@@ -39,5 +41,7 @@ export function composeDocument(source: DocumentSource): DocumentModel {
       return changeRequestDocument(source.input);
     case 'time-report':
       return timeReport(source.input);
+    case 'test-protocol':
+      return testProtocolDocument(source.input);
   }
 }

@@ -21,6 +21,7 @@ import { loadProject } from '../api/rows.ts';
 import { getSizing } from '../api/sizing.ts';
 import { sowFileLabel, sowSource } from '../api/sows.ts';
 import { changeRequestFileLabel, changeRequestSource } from '../api/change-requests.ts';
+import { testProtocolSource, testRunFileLabel } from '../api/tests.ts';
 import { timeReportSource } from '../api/time.ts';
 import { latestAnswers, projectPack, sessionsWithin, workshopOverview } from '../api/workshops.ts';
 import { fieldsOf, live, liveRow } from '../db/read.ts';
@@ -161,6 +162,7 @@ function documentSource(ctx: Context, input: ParsedInput<'documents.export'>, ve
   }
   if (input.document === 'sow') return { document: 'sow', input: { ...common, project: detail.project, customer: detail.customer, ...sowSource(ctx, input.sowId!, input.projectId) } };
   if (input.document === 'change-request') return { document: 'change-request', input: { ...common, project: detail.project, customer: detail.customer, ...changeRequestSource(ctx, input.changeRequestId!, input.projectId) } };
+  if (input.document === 'test-protocol') return { document: 'test-protocol', input: { ...common, project: detail.project, customer: detail.customer, ...testProtocolSource(ctx, input.runId!, input.projectId) } };
   if (input.document === 'time-report') return { document: 'time-report', input: { ...common, project: detail.project, customer: detail.customer, ...timeReportSource(ctx, input.projectId, input.period!, input.language) } };
   const meetingId = input.meetingId!;
   requireRow(ctx, 'meeting', meetingId, 'meetingId');
@@ -193,7 +195,9 @@ function fileName(ctx: Context, input: ParsedInput<'documents.export'>, version:
           ? sowFileLabel(ctx, input.sowId)
           : input.document === 'change-request' && input.changeRequestId
             ? changeRequestFileLabel(ctx, input.changeRequestId)
-            : input.document === 'time-report' && input.period
+            : input.document === 'test-protocol' && input.runId
+              ? testRunFileLabel(ctx, input.runId)
+              : input.document === 'time-report' && input.period
               ? `${input.period.from}-to-${input.period.to}`
               : null;
   return `${input.document}-${slug(name)}${when ? `-${when}` : ''}-v${version}.${format}`;
@@ -247,7 +251,7 @@ export async function exportDocument(ctx: Context, input: ParsedInput<'documents
   // Minutes are versioned per meeting, an SOW per version of it; the project's documents per project. Each language counts
   // its own versions: a customer reads one of them, and its revision table lists only its own.
   const subject =
-    input.document === 'minutes' ? (input.meetingId ?? null) : input.document === 'sow' ? (input.sowId ?? null) : input.document === 'change-request' ? (input.changeRequestId ?? null) : null;
+    input.document === 'minutes' ? (input.meetingId ?? null) : input.document === 'sow' ? (input.sowId ?? null) : input.document === 'change-request' ? (input.changeRequestId ?? null) : input.document === 'test-protocol' ? (input.runId ?? null) : null;
   const sameDocument = and(
     eq(t.documentExport.projectId, input.projectId),
     eq(t.documentExport.document, input.document),

@@ -6,6 +6,7 @@ import { changeRequestNumber } from '../../../shared/change-requests/types.ts';
 import type { DocumentKind } from '../../../shared/documents/types.ts';
 import { translate, type Language } from '../../../shared/i18n/index.ts';
 import { sowNumber } from '../../../shared/sows/types.ts';
+import { loadRunName } from '../api/tests.ts';
 import { loadChangeRequest } from '../api/change-requests.ts';
 import type { Context } from '../api/context.ts';
 import { loadSow } from '../api/sows.ts';
@@ -28,6 +29,8 @@ export function subjectLabel(ctx: Context, document: DocumentKind, subjectId: st
       const request = loadChangeRequest(ctx, subjectId, 'changeRequestId');
       return label(changeRequestNumber(request.number), request.title.trim());
     }
+    case 'test-protocol':
+      return loadRunName(ctx, subjectId);
     case 'checklist':
     case 'concept':
     case 'status':

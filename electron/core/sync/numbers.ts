@@ -32,6 +32,7 @@ const NUMBERED: readonly NumberedEntity[] = [
   // An SOW's later versions carry number 0 and take their first version's: one row per SOW here.
   numbered('sow', { scope: 'projectId', number: 'number', formerNumbers: 'formerNumbers' }),
   numbered('changeRequest', { scope: 'projectId', number: 'number', formerNumbers: 'formerNumbers' }),
+  numbered('testCase', { scope: 'projectId', number: 'number', formerNumbers: 'formerNumbers' }),
 ];
 
 /**

@@ -6,6 +6,8 @@ export * from './log.ts';
 export * from './meetings.ts';
 export * from './projects.ts';
 export * from './sows.ts';
+export * from './test-results.ts';
+export * from './tests.ts';
 export * from './time.ts';
 export * from './workshops.ts';
 export * from './sync.ts';
