@@ -19,6 +19,7 @@ import { ChecklistView } from './views/checklist/ChecklistView.tsx';
 import { BrandingView } from './views/documents/BrandingView.tsx';
 import { MeetingsView } from './views/meetings/MeetingsView.tsx';
 import { SowsView } from './views/sows/SowsView.tsx';
+import { TestsView } from './views/tests/TestsView.tsx';
 import { ChangeRequestsView } from './views/change-requests/ChangeRequestsView.tsx';
 import { BudgetView } from './views/time/BudgetView.tsx';
 import { TimeView } from './views/time/TimeView.tsx';
@@ -49,6 +50,8 @@ function Screen({ route }: { route: Route }) {
       return <SowsView projectId={route.projectId} sowId={route.sowId} />;
     case 'changeRequests':
       return <ChangeRequestsView projectId={route.projectId} changeRequestId={route.changeRequestId} />;
+    case 'tests':
+      return <TestsView projectId={route.projectId} runId={route.runId} />;
     case 'time':
       return <TimeView projectId={route.projectId} />;
     case 'budget':
@@ -71,7 +74,7 @@ export function App() {
   const { language, setLanguage, route, notice, dismissNotice } = useUi();
   const { data: info, reload: reloadInfo } = useQuery('app.info', {});
   useAutoSync(info !== null && !info.checking);
-  const activeView = ['project', 'workshops', 'meetings', 'checklist', 'sows', 'changeRequests', 'time', 'budget'].includes(route.view) ? 'projects' : route.view;
+  const activeView = ['project', 'workshops', 'meetings', 'checklist', 'sows', 'changeRequests', 'tests', 'time', 'budget'].includes(route.view) ? 'projects' : route.view;
 
   useEffect(() => {
     document.documentElement.lang = language;

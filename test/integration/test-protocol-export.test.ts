@@ -1,10 +1,13 @@
 // The test protocol as PDF and DOCX, read back from the files: the counts, the verdict, each case
 // with its actual result, the evidence image, the open defects and the sign-off of both sides.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core.ts';
 import type { ProjectDetail } from '../../shared/domain.ts';
 import type { ExportResult } from '../../shared/documents/types.ts';
 import type { TestRunDetail } from '../../shared/test-protocol/types.ts';
+import type { ImportedResults } from '../../shared/test-results/types.ts';
 import { readDocx, readPdf } from '../support/read-documents.ts';
 import { openTestCore, removeTempDirs } from '../support/temp-store.ts';
 
@@ -73,5 +76,28 @@ describe('the test protocol', () => {
     expect(pdf).toContain('Verdict Not confirmed yet');
     expect(pdf).toContain(`${run.results.length} of ${run.results.length} cases are still open.`);
     expect(pdf).toContain('Not signed off yet.');
+  });
+
+  it('carries the JMeter results imported into the run: the statistics table with the p95', async () => {
+    call('testCases.makePlan', { projectId, language: 'en' });
+    const run = call<TestRunDetail>('testRuns.create', { projectId, name: 'Load test' });
+    const bytes = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'jmeter', 'default-header.jtl'));
+    const { uploadId } = call<{ uploadId: string }>('testResults.beginUpload', { size: bytes.length });
+    call('testResults.uploadPiece', { uploadId, offset: 0, base64: bytes.toString('base64') });
+    const imported = await (core.call('testResults.import', { projectId, runId: run.run.id, fileName: 'default-header.jtl', uploadId }) as Promise<ImportedResults>);
+    if (imported.kind !== 'jmeter') throw new Error('expected JMeter results');
+    const { pdf, docx } = await exported(run.run.id, 'en');
+    for (const text of [pdf, docx]) {
+      expect(text).toContain('Results imported from tools');
+      expect(text).toContain('p95 (ms)');
+      expect(text).toContain('default-header.jtl');
+    }
+    // Hand-computed, nearest rank: Search 10 … 100 ms, p95 the 10th of 10 = 100; Login 100 … 400,
+    // p95 the 4th of 4 = 400; of all 14 requests (the transaction left out) the 14th = 400.
+    expect(imported.total.p95).toBe(400);
+    for (const text of [pdf, docx]) {
+      expect(text).toContain('Search 10 0 % 55 50 90 100 100 100');
+      expect(text).toContain('Total 14 7.14 % 110.7 70 300 400 400 400');
+    }
   });
 });

@@ -11,6 +11,9 @@ import { sowDocument, type SowDocInput } from '../../../shared/documents/sow.ts'
 import { statusReport, type StatusReportInput } from '../../../shared/documents/status-report.ts';
 import { testProtocolDocument, type TestProtocolInput } from '../../../shared/documents/test-protocol.ts';
 import { timeReport, type TimeReportInput } from '../../../shared/documents/time-report.ts';
+import { translate } from '../../../shared/i18n/index.ts';
+import { resultsSections } from '../../../shared/test-results/document.ts';
+import type { ImportedResults } from '../../../shared/test-results/types.ts';
 
 export type DocumentSource =
   | { document: 'checklist'; input: ChecklistDocInput }
@@ -21,7 +24,8 @@ export type DocumentSource =
   | { document: 'sow'; input: SowDocInput }
   | { document: 'change-request'; input: ChangeRequestDocInput }
   | { document: 'time-report'; input: TimeReportInput }
-  | { document: 'test-protocol'; input: TestProtocolInput };
+  /** With the results imported into the run from tools (JMeter, JUnit), oldest first. */
+  | { document: 'test-protocol'; input: TestProtocolInput; imports: readonly ImportedResults[] };
 
 export function composeDocument(source: DocumentSource): DocumentModel {
   switch (source.document) {
@@ -42,6 +46,21 @@ export function composeDocument(source: DocumentSource): DocumentModel {
     case 'time-report':
       return timeReport(source.input);
     case 'test-protocol':
-      return testProtocolDocument(source.input);
+      return testProtocolDocument(source.input, toolSections(source.imports, source.input.language));
   }
+}
+
+/**
+ * The imported results as the protocol's tool section: one chapter of its own, the blocks of
+ * `resultsSections` a level up (its own heading becomes the chapter's title).
+ */
+function toolSections(imports: readonly ImportedResults[], language: TestProtocolInput['language']) {
+  const [, ...blocks] = resultsSections(imports, language);
+  if (blocks.length === 0) return [];
+  return [
+    {
+      title: translate(language, 'results.heading'),
+      blocks: blocks.map((b) => (b.type === 'heading' ? { ...b, level: b.level === 3 ? (2 as const) : b.level } : b)),
+    },
+  ];
 }

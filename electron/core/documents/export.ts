@@ -22,6 +22,7 @@ import { getSizing } from '../api/sizing.ts';
 import { sowFileLabel, sowSource } from '../api/sows.ts';
 import { changeRequestFileLabel, changeRequestSource } from '../api/change-requests.ts';
 import { testProtocolSource, testRunFileLabel } from '../api/tests.ts';
+import { runResults } from '../api/test-results.ts';
 import { timeReportSource } from '../api/time.ts';
 import { latestAnswers, projectPack, sessionsWithin, workshopOverview } from '../api/workshops.ts';
 import { fieldsOf, live, liveRow } from '../db/read.ts';
@@ -162,7 +163,10 @@ function documentSource(ctx: Context, input: ParsedInput<'documents.export'>, ve
   }
   if (input.document === 'sow') return { document: 'sow', input: { ...common, project: detail.project, customer: detail.customer, ...sowSource(ctx, input.sowId!, input.projectId) } };
   if (input.document === 'change-request') return { document: 'change-request', input: { ...common, project: detail.project, customer: detail.customer, ...changeRequestSource(ctx, input.changeRequestId!, input.projectId) } };
-  if (input.document === 'test-protocol') return { document: 'test-protocol', input: { ...common, project: detail.project, customer: detail.customer, ...testProtocolSource(ctx, input.runId!, input.projectId) } };
+  if (input.document === 'test-protocol') {
+    const source = testProtocolSource(ctx, input.runId!, input.projectId);
+    return { document: 'test-protocol', input: { ...common, project: detail.project, customer: detail.customer, ...source }, imports: runResults(ctx, source.detail.run.id) };
+  }
   if (input.document === 'time-report') return { document: 'time-report', input: { ...common, project: detail.project, customer: detail.customer, ...timeReportSource(ctx, input.projectId, input.period!, input.language) } };
   const meetingId = input.meetingId!;
   requireRow(ctx, 'meeting', meetingId, 'meetingId');

@@ -8,6 +8,7 @@ export type Route =
   | { view: 'checklist'; projectId: string; itemId: string | null }
   | { view: 'sows'; projectId: string; sowId: string | null }
   | { view: 'changeRequests'; projectId: string; changeRequestId: string | null }
+  | { view: 'tests'; projectId: string; runId: string | null }
   | { view: 'time'; projectId: string }
   | { view: 'budget'; projectId: string }
   | { view: 'customers'; id: string | null }
@@ -23,6 +24,7 @@ export function parseRoute(hash: string): Route {
   if (view === 'project' && id && sub === 'checklist') return { view: 'checklist', projectId: id, itemId: topicKey || null };
   if (view === 'project' && id && sub === 'sows') return { view: 'sows', projectId: id, sowId: topicKey || null };
   if (view === 'project' && id && sub === 'change-requests') return { view: 'changeRequests', projectId: id, changeRequestId: topicKey || null };
+  if (view === 'project' && id && sub === 'tests') return { view: 'tests', projectId: id, runId: topicKey || null };
   if (view === 'project' && id && sub === 'time') return { view: 'time', projectId: id };
   if (view === 'project' && id && sub === 'budget') return { view: 'budget', projectId: id };
   if (view === 'project' && id) return { view: 'project', id };
@@ -54,6 +56,8 @@ export function routeHash(route: Route): string {
       return `#/project/${route.projectId}/checklist${route.itemId ? `/${route.itemId}` : ''}`;
     case 'sows':
       return `#/project/${route.projectId}/sows${route.sowId ? `/${route.sowId}` : ''}`;
+    case 'tests':
+      return `#/project/${route.projectId}/tests${route.runId ? `/${route.runId}` : ''}`;
     case 'changeRequests':
       return `#/project/${route.projectId}/change-requests${route.changeRequestId ? `/${route.changeRequestId}` : ''}`;
     case 'time':

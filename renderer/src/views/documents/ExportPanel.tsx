@@ -27,7 +27,7 @@ interface Props {
   document: DocumentKind;
   meetingId?: string;
   /** What else the document is made from: the checklist's view, the report's period, the SOW version, the change request. */
-  options?: Pick<ExportInput, 'checklist' | 'period' | 'sowId' | 'changeRequestId'>;
+  options?: Pick<ExportInput, 'checklist' | 'period' | 'sowId' | 'changeRequestId' | 'runId'>;
   /** Choices of this document shown beside the formats (grouping, period). */
   children?: ReactNode;
 }
@@ -42,7 +42,7 @@ export function ExportPanel({ projectId, document, meetingId, options, children 
   const [publish, setPublish] = useState(false);
   const history = useQuery('documents.history', { projectId });
   const { busy, run } = useSubmit();
-  const mine = madeExports(history.data).filter((h) => h.document === document && h.subjectId === (meetingId ?? options?.sowId ?? options?.changeRequestId ?? null));
+  const mine = madeExports(history.data).filter((h) => h.document === document && h.subjectId === (meetingId ?? options?.sowId ?? options?.changeRequestId ?? options?.runId ?? null));
   // Publishing needs this computer's shared folder (the Sync screen's); the status says whether one is set.
   const share = useSync((s) => s.status);
   useEffect(() => {
