@@ -1,27 +1,11 @@
 // Every screen checked by axe-core (the rules of WCAG 2.1 A and AA: names of controls, labels,
 // contrast, landmarks), and the main flow done with the keyboard alone.
-import { createRequire } from 'node:module';
-import type { Page } from '@playwright/test';
+import { violations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 import { secondDevice, sharedFolder } from './second-device.ts';
 
-const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
 // axe is injected as a script, which the app's CSP rightly refuses; only these tests lift it.
 test.use({ bypassCSP: true });
-
-interface AxeResult {
-  violations: { id: string; help: string; nodes: { target: string[] }[] }[];
-}
-
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_SCRIPT });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResult> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('every screen passes the WCAG A and AA checks, in English and German', async ({ page, host }) => {
   await page.goto(host.url);

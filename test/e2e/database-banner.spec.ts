@@ -3,27 +3,16 @@
 // offers the newest backup by its date, says beside a field that a change was refused in the UI
 // language, and after the restore works on the backup's data, the banner gone.
 import { rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from '@playwright/test';
 import { openTestCore, removeTempDirs } from '../support/temp-store.ts';
 import { damageChangeLog, seededDataDir } from '../support/damaged-database.ts';
 import { startWebHost, stopWebHost } from '../support/web-host.ts';
+import { violations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 
 test.afterEach(removeTempDirs);
 
 // axe is injected as a script, which the app's CSP rightly refuses; only this check lifts it.
 test.use({ bypassCSP: true });
-
-/** What axe-core finds against WCAG 2.1 A and AA on the page as it is. */
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; help: string }[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.help}`);
-}
 
 test('a damaged database shows why it is read-only and restores its newest backup', async ({ page }) => {
   const dataDir = seededDataDir();

@@ -5,11 +5,11 @@
 // warning and a timer; a change request proposed from a checklist item, linked both ways; and
 // every new screen through axe's WCAG A and AA checks in both languages.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { APIRequestContext, Download, Page } from '@playwright/test';
 import { localIsoDate } from '../../shared/iso-date.ts';
 import { addDays, weekOf } from '../../shared/time/summary.ts';
 import { readPdf } from '../support/read-documents.ts';
+import { violations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 
 async function call<T>(request: APIRequestContext, hostUrl: string, method: string, input: object): Promise<T> {
@@ -173,8 +173,6 @@ test('a change request proposed from a checklist item links both ways', async ({
   await expect(page.getByRole('link', { name: 'CR-001: Archive the old mailboxes (Proposed)' })).toBeVisible();
 });
 
-const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
 test.describe('accessibility', () => {
   // axe is injected as a script, which the app's CSP rightly refuses; only this test lifts it.
   test.use({ bypassCSP: true });
@@ -182,14 +180,6 @@ test.describe('accessibility', () => {
   test('the change request, time and budget screens pass the WCAG A and AA checks in both languages', async ({ page, host }) => {
     const projectId = await projectWithSow(page, host.url);
     const cr = await call<{ changeRequest: { id: string } }>(page.request, host.url, 'changeRequests.create', { projectId, sowId: (await call<{ id: string }[]>(page.request, host.url, 'sows.list', { projectId }))[0]!.id, title: 'Archive', effort: [{ role: 'Trainer', dayHundredths: 100 }] });
-    const violations = async (): Promise<string[]> => {
-      await page.addScriptTag({ path: AXE_SCRIPT });
-      const result = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-      });
-      return result.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    };
     for (const language of ['en', 'de'] as const) {
       await page.getByLabel(/^(Language|Sprache)$/).selectOption(language);
       for (const [path, heading] of [
@@ -199,7 +189,7 @@ test.describe('accessibility', () => {
       ] as const) {
         await page.goto(`${host.url}#/project/${projectId}/${path}`);
         await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
-        expect(await violations(), `${path} in ${language}`).toEqual([]);
+        expect(await violations(page), `${path} in ${language}`).toEqual([]);
       }
     }
   });
