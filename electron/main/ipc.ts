@@ -78,7 +78,13 @@ export function registerApiHandler(ipcMain: IpcMainHandle, core: CallsCore): voi
     try {
       return await replyToCall(core, event.senderFrame, method, input, {
         signal: cancel.signal,
-        onProgress: (progress) => event.sender.send(IPC_CHANNELS.progress, watchId, progress),
+        onProgress: (progress) => {
+          try {
+            event.sender.send(IPC_CHANNELS.progress, watchId, progress);
+          } catch {
+            // The page has gone (window closed, reloaded): nobody watches any more; the work goes on.
+          }
+        },
       });
     } finally {
       watched.delete(key(event, watchId));

@@ -547,6 +547,19 @@ describe('IPC: the API channel', () => {
     onCancel({ senderFrame: appFrame, sender: page }, 'task-1');
     expect(await reply).toMatchObject({ ok: false, error: { code: 'cancelled' } });
   });
+
+  it('goes on with watched work when its page has gone and cannot be told the progress', async () => {
+    let onHandle!: Parameters<IpcMainHandle['handle']>[1];
+    const work = {
+      call: (_method: unknown, _input: unknown, options?: CallOptions): Promise<unknown> => {
+        options?.onProgress?.({ stage: 'receive', done: 1, total: 2 });
+        return Promise.resolve('synced');
+      },
+    };
+    registerApiHandler({ handle: (_channel, listener) => (onHandle = listener), on: () => {} }, work);
+    const closed = { id: 3, send: () => { throw new TypeError('Object has been destroyed'); } };
+    expect(await onHandle({ senderFrame: appFrame, sender: closed }, 'sync.run', { share: '/mnt/share' }, 'task-2')).toEqual({ ok: true, result: 'synced' });
+  });
 });
 
 describe('preload bridge', () => {
