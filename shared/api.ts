@@ -25,13 +25,14 @@ import { CSV_TARGETS } from './checklist/csv-format.ts';
 import { CHECKLIST_VIEWS, COLUMNS } from './checklist/view.ts';
 import { CHECKLIST_GROUPINGS } from './documents/checklist-doc.ts';
 import type { Branding } from './documents/frame.ts';
-import { DOCUMENT_FORMATS, DOCUMENT_KINDS, type DocumentExport, type ExportResult } from './documents/types.ts';
+import { CREDENTIAL_DOCUMENTS, DOCUMENT_FORMATS, DOCUMENT_KINDS, type DocumentExport, type ExportResult } from './documents/types.ts';
 import type { ApiErrorBody } from './errors.ts';
 import { isIsoDate, isoDate } from './iso-date.ts';
 import { CONFLICT_CHOICES, type SyncConflict, type SyncResult, type SyncStatus } from './sync.ts';
-import { EVIDENCE_TYPES, MAX_CSV_CHARS, MAX_EVIDENCE_BYTES, MAX_PACK_CHARS, MAX_RESULTS_FILE_BYTES, MAX_UPLOAD_CHUNK_BYTES, megabytes } from './limits.ts';
-import { MEETING_KINDS, PRESENCES, PREVIOUS_MINUTES, type AgendaDecision, type AgendaItem, type MeetingDetail, type MeetingSummary } from './meetings/types.ts';
-import type { Pack } from './workshops/pack.ts';
+import { EVIDENCE_TYPES, MAX_CSV_CHARS, MAX_EVIDENCE_BYTES, MAX_MATERIAL_BYTES, MAX_PACK_CHARS, MAX_RESULTS_FILE_BYTES, MAX_UPLOAD_CHUNK_BYTES, megabytes } from './limits.ts';
+import { MEETING_KINDS, PRESENCES, PREVIOUS_MINUTES, TRAINING_AUDIENCES, type AgendaDecision, type AgendaItem, type MeetingDetail, type MeetingSummary, type TrainingMaterialFile } from './meetings/types.ts';
+import { NOTE_KINDS, type ActionOrigin, type LessonsDetail } from './lessons/types.ts';
+import type { Pack, TrainingTopic } from './workshops/pack.ts';
 import { CURRENCIES } from './money.ts';
 import { CHANGE_REQUEST_DECISIONS, type ChangeRequestDetail, type ChangeRequestSummary } from './change-requests/types.ts';
 import type { ProjectBudget } from './time/budget.ts';
@@ -40,6 +41,10 @@ import type { RunningTimer, TimeEntry, TimeResult, TimeTargets, TimeTotals } fro
 import type { SowDiff } from './sows/diff.ts';
 import { ENVIRONMENTS, RESULT_STATUSES, VERDICTS, type EvidenceFile, type TestCase, type TestRunDetail, type TestRunSummary } from './test-protocol/types.ts';
 import type { ImportedResults } from './test-results/types.ts';
+import { TICKET_RESULTS, type ClosingCheck, type HandoverDetail } from './handover/types.ts';
+import type { Credential, CredentialList } from './credentials/types.ts';
+import { componentFields, endpointFields, environmentFields, hostFields } from './systems/schema.ts';
+import { ENVIRONMENT_KINDS, type HostListPreview, type HostListResult, type Inventory, type PrefillResult } from './systems/types.ts';
 import { EXPENSE_MODES, PAYMENT_MODES, SIGNING_SIDES, type SowDetail, type SowSummary } from './sows/types.ts';
 import { sizingInputSchema } from './workshops/sizing.ts';
 import {
@@ -97,7 +102,8 @@ const projectFields = {
   targetDate: optionalDate,
   mailboxes: count,
   concurrentSessions: count,
-  status: z.enum(PROJECT_STATUSES),
+  // Closing has checks of its own (projects.close, projects.reopen).
+  status: z.enum(PROJECT_STATUSES).exclude(['closed']),
 };
 
 const personFields = {
@@ -153,6 +159,8 @@ const none = z.strictObject({});
 const packId = z.string().min(1).max(100);
 const topicKey = z.string().min(1).max(100);
 const byId = z.strictObject({ id });
+/** A level of the escalation path after the handover: 1 is asked first. */
+const handoverLevel = z.number().int().min(1).max(3);
 
 /** Local date and time of a meeting, as a datetime-local field gives it. */
 const localDateTime = z
@@ -176,7 +184,17 @@ const meetingFields = {
   topicKeys: z.array(topicKey).max(50),
   nextMeetingAt: localDateTime,
   nextMeetingNote: text,
+  trainingAudience: z.array(z.enum(TRAINING_AUDIENCES)).max(TRAINING_AUDIENCES.length),
+  trainingAudienceOther: line,
+  trainerId: id.nullable(),
+  trainingTopicKeys: z.array(topicKey).max(100),
+  trainingCustomTopics: z.array(line).max(100),
 };
+
+/** A score of 1 (poor) to 5 (very good); null takes a given score back. */
+const score = z.number().int().min(1).max(5).nullable();
+/** A web address (a link to training material). */
+const webLink = z.string().max(2_000).regex(/^https?:\/\/\S+$/, 'Expected a web address (https://…)');
 
 /** A checklist item's fields; the CSV import checks its rows against these too. */
 export const requirementFields = {
@@ -308,8 +326,34 @@ const signatory = z.strictObject({ name, role: line, organisation: line, date: i
 /** A case of a run: the result row is named by its run and its case. */
 const runCase = { runId: id, caseId: id };
 
+/** A credential's fields; the secret is sent in clear over the host's channel and encrypted by the core. */
+const credentialFields = {
+  service: wording(300),
+  host: line,
+  userName: line,
+  /** '' for an account without a secret (or to remove it). */
+  secret: z.string().max(2000),
+  notes: text,
+};
+/**
+ * When secrets here were encrypted with a key this installation does not have, a secret is only
+ * stored under a new key of its own when this says so (the old secrets stay closed until their key is back).
+ */
+const startNewKey = z.boolean().optional();
+
 const csvText = z.string().max(MAX_CSV_CHARS, `The file is larger than ${megabytes(MAX_CSV_CHARS)}`);
 const csvMapping = z.array(z.enum(CSV_TARGETS).nullable()).max(100);
+
+/** A part of an installed host (its software, a network endpoint): `part` names it, then its own fields. */
+function hostPartInputs<E extends z.ZodRawShape>(extra: E) {
+  return z.discriminatedUnion('part', [
+    z.strictObject({ part: z.literal('component'), ...extra, ...z.object(componentFields).partial().shape }),
+    z.strictObject({ part: z.literal('endpoint'), ...extra, ...z.object(endpointFields).partial().shape }),
+  ]);
+}
+/** A host list pasted or read from a file (CSV or one host a line), for an environment. */
+const hostList = z.strictObject({ environmentId: id, text: csvText });
+
 
 export const api = {
   'app.info': read<AppInfo>()(none, 'Version, device id, data folder and database state.'),
@@ -492,6 +536,67 @@ export const api = {
   'agenda.decide': write<AgendaDecision>()(z.strictObject({ agendaItemId: id, text: wording(2_000) }), 'Record a decision under an agenda item.'),
   'agenda.updateDecision': write<AgendaDecision>()(z.strictObject({ id, text: wording(2_000) }), 'Change the wording of a decision.'),
   'agenda.removeDecision': write<{ id: string }>()(byId, 'Remove a decision.'),
+  'training.topics': read<TrainingTopic[]>()(z.strictObject({ projectId: id }), "The training topics of the project's pack, to choose a training's topics from."),
+  'training.setFeedback': write<MeetingDetail>()(
+    z
+      .strictObject({ meetingId: id, personId: id, score: score.optional(), comment: text.optional() })
+      .refine((v) => v.score !== undefined || v.comment !== undefined, { message: 'Nothing to change', path: ['personId'] }),
+    "Record an attendee's feedback on a training (a score of 1 to 5 and a comment); only attendees marked present give feedback.",
+  ),
+  'training.addMaterial': write<MeetingDetail>()(
+    z
+      .strictObject({
+        meetingId: id,
+        name: wording(300),
+        link: webLink.optional(),
+        mediaType: z.string().max(200).optional(),
+        base64: z
+          .string()
+          .max(Math.ceil(MAX_MATERIAL_BYTES / 3) * 4 + 4, `The file is larger than ${megabytes(MAX_MATERIAL_BYTES)}`)
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Expected the file as base64')
+          .optional(),
+      })
+      .refine((v) => (v.link === undefined) !== (v.base64 === undefined), { message: 'Give the material as a file (base64 with mediaType) or as a link, one of them', path: ['link'] }),
+    `Add material to a training: a file (PDF, PowerPoint, Word, OpenDocument, PNG, JPEG, text; up to ${megabytes(MAX_MATERIAL_BYTES)}), kept in the database, or a link.`,
+  ),
+  'training.material': read<TrainingMaterialFile>()(byId, "One training material with a file's bytes as a data URL ('' for a link)."),
+  'training.removeMaterial': write<MeetingDetail>()(byId, 'Remove material from a training.'),
+
+  'lessons.get': read<LessonsDetail>()(
+    z.strictObject({ projectId: id }),
+    "The project's lessons learned: the customer's feedback per question of the pack with its average, the consultants' notes, what went well and what to improve, and the retrospective's actions with where they went.",
+  ),
+  'lessons.update': write<LessonsDetail>()(
+    z
+      .strictObject({ projectId: id, feedbackMeetingId: id.nullable().optional(), feedbackBy: line.optional() })
+      .refine((v) => Object.keys(v).length > 1, { message: 'Nothing to change', path: ['projectId'] }),
+    'Record the closing meeting (retrospective, approval review or handover) the customer gave their feedback in, and who gave it.',
+  ),
+  'lessons.setFeedback': write<LessonsDetail>()(
+    z
+      .strictObject({ projectId: id, questionKey: topicKey, score: score.optional(), comment: text.optional() })
+      .refine((v) => v.score !== undefined || v.comment !== undefined, { message: 'Nothing to change', path: ['questionKey'] }),
+    "The customer's answer to one feedback question of the pack: a score of 1 to 5 and a comment.",
+  ),
+  'lessons.addNote': write<LessonsDetail>()(
+    z.strictObject({ projectId: id, kind: z.enum(NOTE_KINDS), text: wording(5_000), authorId: id.nullable().optional() }),
+    "Add a consultant's own lesson (personal), or what went well or is to improve in the retrospective.",
+  ),
+  'lessons.updateNote': write<LessonsDetail>()(patch({ text: wording(5_000), authorId: id.nullable() }), 'Change a note of the lessons learned.'),
+  'lessons.removeNote': write<LessonsDetail>()(byId, 'Remove a note of the lessons learned.'),
+  'lessons.addAction': write<LessonsDetail>()(
+    z.strictObject({ projectId: id, text: wording(500), ownerId: id.nullable().optional(), dueDate: optionalDate.optional(), followUpProjectId: id.nullable().optional() }),
+    "Add an action of the retrospective (owner: a consultancy person of the project). With a follow-up project it becomes a checklist item there (owner side consultancy, the owner responsible, the due date), linked both ways; without, it stays a note.",
+  ),
+  'lessons.updateAction': write<LessonsDetail>()(
+    patch({ text: wording(500), ownerId: id.nullable(), dueDate: optionalDate, followUpProjectId: id.nullable() }),
+    'Change an action of the retrospective; its checklist item follows. Another follow-up project moves the item there (the old one is removed); none makes it a note again.',
+  ),
+  'lessons.removeAction': write<LessonsDetail>()(byId, 'Remove an action of the retrospective; the checklist item it became stays on the follow-up checklist.'),
+  'lessons.actionOrigin': read<{ origin: ActionOrigin | null }>()(
+    z.strictObject({ requirementId: id }),
+    'Where a checklist item came from when it is the action of a retrospective: the action and its project; null otherwise.',
+  ),
 
   'requirements.list': read<Requirement[]>()(z.strictObject({ projectId: id }), "The project's checklist, every item, by number."),
   'requirements.get': read<RequirementDetail>()(byId, 'One checklist item with its comments and the history of every change.'),
@@ -723,6 +828,87 @@ export const api = {
     'Sign a complete run with a confirmed verdict off, for the customer and the consultancy: from then on it is frozen; it supersedes earlier signed runs.',
   ),
 
+  'handover.get': read<HandoverDetail>()(z.strictObject({ projectId: id }), 'The handover to support: who is in charge on every side, known limitations, the support ticket process test and the acceptance; and which parts are missing.'),
+  'handover.update': write<HandoverDetail>()(
+    z
+      .strictObject({
+        projectId: id,
+        ...z
+          .object({
+            knownLimitations: text,
+            ticketTestBy: line,
+            ticketTestOn: optionalDate,
+            ticketNumber: line,
+            ticketResult: z.enum(TICKET_RESULTS).nullable(),
+            ticketNotes: text,
+            acceptanceStatement: text,
+            acceptedOn: optionalDate,
+            acceptedBy: line,
+          })
+          .partial().shape,
+      })
+      .refine((v) => Object.keys(v).length > 1, { message: 'Nothing to change', path: ['projectId'] }),
+    'Change some parts of the handover.',
+  ),
+  'handover.addContact': write<HandoverDetail>()(
+    z.strictObject({ projectId: id, personId: id, level: handoverLevel.optional(), responsibility: line.optional(), reach: line.optional() }),
+    "Put one of the project's people on the escalation path after the handover (level 1 is asked first).",
+  ),
+  'handover.updateContact': write<HandoverDetail>()(patch({ level: handoverLevel, responsibility: line, reach: line }), 'Change a contact of the escalation path.'),
+  'handover.removeContact': write<HandoverDetail>()(byId, 'Take a contact off the escalation path.'),
+  'projects.closingCheck': read<ClosingCheck>()(byId, 'What is still open before a project is closed: checklist items, test runs not signed off, SOWs not signed, handover parts missing.'),
+  'projects.close': write<Project>()(
+    z.strictObject({ id, date: isoDate, confirmOpen: z.boolean().optional() }),
+    'Close a project: read-only until reopened. With anything still open (projects.closingCheck) only with confirmOpen.',
+  ),
+  'projects.reopen': write<Project>()(byId, 'Reopen a closed project, so it can be changed again.'),
+
+  'credentials.list': read<CredentialList>()(
+    z.strictObject({ projectId: id }),
+    "The project's test accounts and credentials, secrets masked (only whether there is one and whether this installation's key opens it), each with its history; and this installation's key.",
+  ),
+  'credentials.create': write<Credential>()(
+    z.strictObject({ projectId: id, ...credentialFields, host: line.optional(), userName: line.optional(), secret: credentialFields.secret.optional(), notes: text.optional(), startNewKey }),
+    "Add a test account or credential; its secret is encrypted (AES-256-GCM) with this installation's key, made on first need.",
+  ),
+  'credentials.update': write<Credential>()(
+    z
+      .strictObject({ id, ...z.object(credentialFields).partial().shape, startNewKey })
+      .refine((v) => Object.keys(v).some((k) => k !== 'id' && k !== 'startNewKey'), { message: 'Nothing to change', path: ['id'] }),
+    'Change some fields of a credential; a new secret is encrypted, and the history notes that it changed, never its value.',
+  ),
+  'credentials.remove': write<{ id: string }>()(byId, 'Remove a credential.'),
+  'credentials.reveal': write<{ secret: string }>()(byId, "A credential's secret in clear text; the reveal is noted in its history (without the secret)."),
+  'credentials.copied': write<{ id: string }>()(byId, "Note in a credential's history that its secret was copied to the clipboard."),
+
+  'systems.get': read<Inventory>()(z.strictObject({ projectId: id }), "The project's installed systems: its environments (test, staging, production), each with its hosts, their software and endpoints."),
+  'systems.addEnvironment': write<Inventory>()(
+    z.strictObject({ projectId: id, kind: z.enum(ENVIRONMENT_KINDS), name: environmentFields.name.optional(), notes: environmentFields.notes.optional() }),
+    'Add an environment (test, staging or production) to the installed systems.',
+  ),
+  'systems.updateEnvironment': write<Inventory>()(patch(environmentFields), "Change an environment's kind, name or notes."),
+  'systems.removeEnvironment': write<Inventory>()(byId, 'Remove an environment with its hosts.'),
+  'systems.addHost': write<Inventory>()(
+    z.strictObject({ environmentId: id, name: hostFields.name, ...z.object(hostFields).omit({ name: true }).partial().shape }),
+    'Add a host to an environment: its name, and any of addresses, role, operating system, CPU cores, RAM and disk in GB, who operates it, configuration notes.',
+  ),
+  'systems.updateHost': write<Inventory>()(patch(hostFields), 'Change some fields of a host.'),
+  'systems.removeHost': write<Inventory>()(byId, 'Remove a host with its software and endpoints.'),
+  'systems.addPart': write<Inventory>()(
+    hostPartInputs({ hostId: id }).refine((v) => v.part !== 'endpoint' || v.port !== undefined, { message: 'An endpoint needs its port', path: ['port'] }),
+    "Add a part to a host: software (name, version, where its configuration lives) or a network endpoint (protocol, port 1–65535, purpose)."),
+  'systems.updatePart': write<Inventory>()(
+    hostPartInputs({ id }).refine((v) => Object.keys(v).length > 2, { message: 'Nothing to change', path: ['id'] }),
+    "Change some fields of a host's software or endpoint.",
+  ),
+  'systems.removePart': write<Inventory>()(z.strictObject({ part: z.enum(['component', 'endpoint']), id }), "Remove a host's software or endpoint."),
+  'systems.prefill': write<PrefillResult>()(
+    z.strictObject({ projectId: id, environmentId: id }),
+    'Add the hosts the workshops and the sizing tell of (load balancer, middleware nodes, MySQL primary and replicas, file store, mail, provisioning) that the environment lacks; never a second one, never changing a host there. Says what it added and from where.',
+  ),
+  'systems.previewHosts': read<HostListPreview>()(hostList, 'Read a host list (CSV with a header, or one host a line: name, addresses, role) without writing: the hosts it would add and every problem by line.'),
+  'systems.importHosts': write<HostListResult>()(hostList, 'Add the hosts of a host list that have no problem (see systems.previewHosts); lines with a problem are left out and listed.'),
+
   'profile.get': read<Profile>()(none, "The consultant using this installation: name, e-mail and role (empty until given)."),
   'profile.save': write<Profile>()(
     z.strictObject({ name, email, role: line }),
@@ -779,8 +965,15 @@ export const api = {
          * a file there; a failure to publish is reported with the result and leaves the export made.
          */
         publish: z.boolean().optional(),
+        /**
+         * Put the test accounts' secrets into this one export (documents in CREDENTIAL_DOCUMENTS
+         * only; left out unless true). The export history records it.
+         */
+        includeCredentials: z.boolean().optional(),
       })
+      .refine((v) => !v.includeCredentials || CREDENTIAL_DOCUMENTS.includes(v.document), { message: 'This document lists no test accounts, so it cannot include credentials', path: ['includeCredentials'] })
       .refine((v) => v.document !== 'minutes' || v.meetingId !== undefined, { message: 'Minutes need the meeting', path: ['meetingId'] })
+      .refine((v) => v.document !== 'training' || v.meetingId !== undefined, { message: 'A training record needs the training (meetingId)', path: ['meetingId'] })
       .refine((v) => v.document !== 'sow' || v.sowId !== undefined, { message: 'A statement of work needs the SOW version (sowId)', path: ['sowId'] })
       .refine((v) => v.document !== 'change-request' || v.changeRequestId !== undefined, { message: 'A change request document needs the change request (changeRequestId)', path: ['changeRequestId'] })
       .refine((v) => v.document !== 'test-protocol' || v.runId !== undefined, { message: 'A test protocol needs the test run (runId)', path: ['runId'] })

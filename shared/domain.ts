@@ -71,6 +71,8 @@ export interface Project {
   gate: GateRecord;
   statusNotes: StatusNotes;
   createdAt: string;
+  /** Set while the project is closed: read-only until reopened (no date for one closed before closing had checks). */
+  closed: { on: IsoDate | null; by: string } | null;
 }
 
 export interface Activity {

@@ -8,6 +8,10 @@ export const ERROR_CODES = [
   'not_found',
   'gate_not_go',
   'read_only',
+  /** A change to a closed project, which is read-only until reopened. */
+  'project_closed',
+  /** The credentials key is missing, unusable, or not the one a secret was encrypted with. */
+  'credential_key',
   'database_newer',
   'database_corrupt',
   'database_unreadable',

@@ -43,3 +43,21 @@ export const MAX_RESULTS_FILE_BYTES = 2_000_000_000;
 
 /** One piece of a results file uploaded from the window, before base64 (which makes 4 characters of 3 bytes). */
 export const MAX_UPLOAD_CHUNK_BYTES = 8_000_000;
+
+/** The largest training material file (slides, a handout), in bytes: kept in the database and synced like evidence. */
+export const MAX_MATERIAL_BYTES = 10_000_000;
+
+/**
+ * The kinds of training material a file may be, by media type: slides and handouts as PDF, Office
+ * or OpenDocument files, screenshots, plain text.
+ */
+export const MATERIAL_TYPES = [
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.oasis.opendocument.presentation',
+  'application/vnd.oasis.opendocument.text',
+  'image/png',
+  'image/jpeg',
+  'text/plain',
+] as const;

@@ -30,10 +30,12 @@ const USAGE = `Usage:
                                                       make a document and write it to FILE; with
                                                       --publish also into the shared folder set
                                                       (exit code 3: made, but not published)
-            --document minutes|checklist|concept|status|sow|change-request|time-report|test-protocol;
-            minutes name --meeting ID, an SOW version --sow ID, a change request --change ID,
+            --document minutes|checklist|concept|status|sow|change-request|time-report|test-protocol|handover|training|lessons|systems;
+            minutes and a training record name --meeting ID, an SOW version --sow ID, a change request --change ID,
             a test protocol its test run --run ID;
-            a time report (and the status report) its period --from DATE --to DATE (YYYY-MM-DD)
+            a time report (and the status report) its period --from DATE --to DATE (YYYY-MM-DD);
+            --include-credentials puts the test accounts' secrets into a document that lists them
+            (left out unless given; the credentials key is the data folder's credentials.key)
   fieldbook [--data-dir DIR] sync --share PATH [--snapshot]
                                                       sync once with the shared folder PATH; prints a summary;
                                                       --snapshot also publishes a snapshot now (not only when due)
@@ -119,7 +121,7 @@ async function callCore(dataDir: string, method: string, input: unknown): Promis
 }
 
 /** The API's field names as the export command's options. */
-const OPTION_OF: Record<string, string> = { projectId: '--project', document: '--document', meetingId: '--meeting', sowId: '--sow', changeRequestId: '--change', runId: '--run', period: '--from', 'period.from': '--from', 'period.to': '--to', formats: '--format', 'formats.0': '--format', language: '--lang', 'saveAs.pdf': '--out', 'saveAs.docx': '--out', share: '--share' };
+const OPTION_OF: Record<string, string> = { projectId: '--project', document: '--document', meetingId: '--meeting', sowId: '--sow', changeRequestId: '--change', runId: '--run', period: '--from', 'period.from': '--from', 'period.to': '--to', formats: '--format', 'formats.0': '--format', language: '--lang', 'saveAs.pdf': '--out', 'saveAs.docx': '--out', share: '--share', includeCredentials: '--include-credentials' };
 function asOptions(error: ApiErrorBody): ApiErrorBody {
   const option = error.field ? OPTION_OF[error.field] : undefined;
   return option ? { ...error, field: option, message: error.message.replace(`${error.field}:`, `${option}:`) } : error;
@@ -144,6 +146,7 @@ try {
       out: { type: 'string' },
       share: { type: 'string' },
       publish: { type: 'boolean' },
+      'include-credentials': { type: 'boolean' },
       snapshot: { type: 'boolean' },
     },
     allowPositionals: true,
@@ -195,6 +198,7 @@ if (command === 'methods') {
     language: values.lang,
     ...(format === undefined ? {} : { saveAs: { [format]: out } }),
     ...(values.publish ? { publish: true } : {}),
+    ...(values['include-credentials'] ? { includeCredentials: true } : {}),
   };
   try {
     const result = (await callCore(values['data-dir'] ?? defaultDataDir(), 'documents.export', input)) as ExportResult;

@@ -14,6 +14,8 @@ import type { Context } from './api/context.ts';
 import { loadBundledPacks } from './bundled-packs.ts';
 import { introduceDevice } from './device.ts';
 import { renderOnThisThread, type RenderDocument } from './documents/render.ts';
+import { keyFile } from './secrets/key-file.ts';
+import type { CredentialKey } from './secrets/credential-key.ts';
 import { Store, type StoreOptions } from './store.ts';
 import type { TaskControl } from './task-control.ts';
 
@@ -30,6 +32,8 @@ export interface CoreOptions extends Omit<StoreOptions, 'onWritable'> {
   resourcesDir?: string;
   /** Where documents are rendered; on this thread when not given. */
   render?: RenderDocument;
+  /** The credentials key; the data folder's key file when not given (the web host's and the command line's). */
+  credentialKey?: CredentialKey;
 }
 
 /** resources/ beside the source; the Electron bundle passes its own path instead. */
@@ -53,6 +57,7 @@ export function openCore(options: CoreOptions): Core {
     appVersion: options.appVersion,
     bundledPacks,
     render: options.render ?? renderOnThisThread(resourcesDir),
+    credentialKey: options.credentialKey ?? keyFile(options.dataDir),
     now: now ? () => new Date(now()) : () => new Date(),
   };
 

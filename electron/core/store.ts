@@ -20,7 +20,7 @@ import { meta } from './db/tables/log.ts';
 import { SCHEMA_VERSION } from './db/migrations.ts';
 import { HybridClock } from './hlc.ts';
 import { newDeviceId } from './ids.ts';
-import { WritePath, loadClockState, type FieldChange, type RemoteChange, type RemoteOutcome, type SyncFileRecord } from './write-path.ts';
+import { WritePath, loadClockState, type ApplyOptions, type FieldChange, type RemoteChange, type RemoteOutcome, type SyncFileRecord } from './write-path.ts';
 
 export interface StoreOptions {
   /** Wall clock for the hybrid logical clock and the backups' times; tests pass their own. */
@@ -167,8 +167,8 @@ export class Store {
   }
 
   /** The only way to change domain data. All or nothing; a value already stored is no change and is not logged. */
-  apply(changes: readonly FieldChange[]): string[] {
-    return this.writePath().apply(changes);
+  apply(changes: readonly FieldChange[], options?: ApplyOptions): string[] {
+    return this.writePath().apply(changes, options);
   }
 
   /** Others' changes from the share (a change file's, or a snapshot's with every file it holds), through the write path (see WritePath.applyRemote). */

@@ -12,12 +12,18 @@ import { SCHEMA_VERSION } from './db/migrations.ts';
 import { formatStamp, parseStamp, type HybridClock } from './hlc.ts';
 import { mergeText } from './sync/merge-text.ts';
 import { derivedBySync } from './sync/numbers.ts';
+import { ClosedProjects } from './closed-projects.ts';
 
 export interface FieldChange {
   entity: EntityName;
   id: string;
   field: string;
   value: FieldValue;
+}
+
+export interface ApplyOptions {
+  /** Written even where the project is closed: only for what sync derives, never for a person's edit. */
+  evenIfClosed?: boolean;
 }
 
 const CLOCK_KEY = 'clock';
@@ -146,9 +152,11 @@ export class WritePath {
   private readonly logInsert: Database.Statement;
   private readonly clockSave: Database.Statement;
   private readonly remote: RemoteStatements;
+  private readonly closedProjects: ClosedProjects;
 
   constructor(db: Database.Database, clock: HybridClock, deviceId: string) {
     this.db = db;
+    this.closedProjects = new ClosedProjects(db);
     this.clock = clock;
     this.deviceId = deviceId;
     this.logInsert = db.prepare(
@@ -371,15 +379,22 @@ export class WritePath {
 
   /**
    * Applies all changes or none. Returns the stamps given to the changes that changed a value, in
-   * order; a change to the value already stored (or set earlier in the batch) gets none.
+   * order; a change to the value already stored (or set earlier in the batch) gets none. A batch
+   * touching a closed project is refused (see closed-projects.ts) unless `evenIfClosed`: numbers
+   * sync derives must stay unique there too.
    */
-  apply(changes: readonly FieldChange[]): string[] {
+  apply(changes: readonly FieldChange[], options: ApplyOptions = {}): string[] {
     if (changes.length === 0) return [];
     // The clock is persisted inside the transaction, so a failed batch leaves the stored clock
     // as it was; the in-memory clock may run ahead, which keeps it monotonic.
     // IMMEDIATE (inside an outer transaction it is a savepoint): the stored clock read first is
     // then the latest, whoever else writes this file.
-    return this.db.transaction(() => this.applyInTransaction(changes)).immediate();
+    return this.db
+      .transaction(() => {
+        if (!options.evenIfClosed) this.closedProjects.refuse(changes);
+        return this.applyInTransaction(changes);
+      })
+      .immediate();
   }
 
   private applyInTransaction(changes: readonly FieldChange[]): string[] {

@@ -7,6 +7,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   gate_not_go: 409,
   read_only: 409,
+  credential_key: 409,
+  project_closed: 409,
   database_newer: 409,
   database_corrupt: 500,
   database_unreadable: 500,

@@ -2,10 +2,11 @@
 // beside it (tested with stand-ins for Electron); the API itself is the Node core, on a thread of
 // its own so that the window's process never waits for it.
 // Runs only as the CommonJS bundle dist/electron/main.cjs, hence __dirname.
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundledThreadFiles, startCore, type CoreClient } from '../core/worker/client.ts';
+import { credentialKeySource } from './credential-key.ts';
 import { dataDirOverride } from './data-dir.ts';
 import { registerApiHandler } from './ipc.ts';
 import { handleAppScheme, registerAppScheme } from './protocol.ts';
@@ -73,7 +74,10 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     try {
-      core = await startCore({ dataDir: app.getPath('userData'), appVersion: app.getVersion(), resourcesDir: RESOURCES_DIR, threadFiles: THREAD_FILES });
+      const dataDir = app.getPath('userData');
+      // The credentials key from the system's store (safeStorage works once the app is ready).
+      const credentialKey = credentialKeySource(safeStorage, dataDir);
+      core = await startCore({ dataDir, appVersion: app.getVersion(), resourcesDir: RESOURCES_DIR, threadFiles: THREAD_FILES, credentialKey });
     } catch (error) {
       // A damaged or unreadable database is reported, never overwritten.
       dialog.showErrorBox('Fieldbook cannot open its data', error instanceof Error ? error.message : String(error));

@@ -14,6 +14,11 @@ import { PeopleView } from './views/PeopleView.tsx';
 import { ProfilePrompt, ProfileView } from './views/ProfileView.tsx';
 import { ProjectDashboard } from './views/ProjectDashboard.tsx';
 import { ProjectList } from './views/ProjectList.tsx';
+import { CredentialsPanel } from './views/credentials/CredentialsPanel.tsx';
+import { HandoverView } from './views/handover/HandoverView.tsx';
+import { LessonsView } from './views/lessons/LessonsView.tsx';
+import { SystemsView } from './views/systems/SystemsView.tsx';
+import { ProjectFrame } from './views/closing/ProjectFrame.tsx';
 import { SyncView } from './views/SyncView.tsx';
 import { ChecklistView } from './views/checklist/ChecklistView.tsx';
 import { BrandingView } from './views/documents/BrandingView.tsx';
@@ -33,6 +38,12 @@ const NAV: { view: Route['view']; key: 'nav.projects' | 'nav.customers' | 'nav.p
   { view: 'profile', key: 'nav.profile', href: '#/profile' },
   { view: 'sync', key: 'nav.sync', href: '#/sync' },
 ];
+
+/** The project a screen belongs to: its screens share the frame that makes a closed project read-only. */
+function projectOf(route: Route): string | null {
+  if ('projectId' in route) return route.projectId;
+  return route.view === 'project' ? route.id : null;
+}
 
 function Screen({ route }: { route: Route }) {
   switch (route.view) {
@@ -56,6 +67,14 @@ function Screen({ route }: { route: Route }) {
       return <TimeView projectId={route.projectId} />;
     case 'budget':
       return <BudgetView projectId={route.projectId} />;
+    case 'credentials':
+      return <CredentialsPanel projectId={route.projectId} />;
+    case 'handover':
+      return <HandoverView projectId={route.projectId} />;
+    case 'lessons':
+      return <LessonsView projectId={route.projectId} />;
+    case 'systems':
+      return <SystemsView projectId={route.projectId} />;
     case 'customers':
       return <CustomersView selectedId={route.id} />;
     case 'people':
@@ -74,7 +93,8 @@ export function App() {
   const { language, setLanguage, route, notice, dismissNotice } = useUi();
   const { data: info, reload: reloadInfo } = useQuery('app.info', {});
   useAutoSync(info !== null && !info.checking);
-  const activeView = ['project', 'workshops', 'meetings', 'checklist', 'sows', 'changeRequests', 'tests', 'time', 'budget'].includes(route.view) ? 'projects' : route.view;
+  const projectId = projectOf(route);
+  const activeView = ['project', 'workshops', 'meetings', 'checklist', 'sows', 'changeRequests', 'tests', 'time', 'budget', 'handover', 'credentials', 'lessons', 'systems'].includes(route.view) ? 'projects' : route.view;
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -131,7 +151,13 @@ export function App() {
       )}
       <main id="main" tabIndex={-1}>
         {route.view === 'projects' && <ProfilePrompt />}
-        <Screen route={route} />
+        {projectId ? (
+          <ProjectFrame projectId={projectId}>
+            <Screen route={route} />
+          </ProjectFrame>
+        ) : (
+          <Screen route={route} />
+        )}
       </main>
     </>
   );

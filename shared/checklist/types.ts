@@ -13,7 +13,7 @@ export const CLOSED_STATUSES: readonly RequirementStatus[] = ['done', 'not_neede
 export const PRIORITIES = ['low', 'normal', 'high'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
-export const REQUIREMENT_SOURCES = ['manual', 'meeting', 'workshop'] as const;
+export const REQUIREMENT_SOURCES = ['manual', 'meeting', 'workshop', 'retrospective'] as const;
 export type RequirementSource = (typeof REQUIREMENT_SOURCES)[number];
 
 export interface Requirement {

@@ -14,6 +14,7 @@ import { ASSUMPTIONS, describeMachines } from '../workshops/sizing.ts';
 import { formatNumber, formatQuantity } from '../quantity.ts';
 import type { Decision, OpenQuestion, ProjectSizing } from '../workshops/types.ts';
 import { formatDay } from '../checklist/show.ts';
+import { layeredDiagram } from '../systems/diagram.ts';
 import { coverOf, type DocumentContext } from './frame.ts';
 import { plain, type Block, type DocumentModel } from './model.ts';
 
@@ -72,24 +73,19 @@ export function conceptDocument(input: ConceptInput): DocumentModel {
     nodes !== null && nodes <= 4
       ? Array.from({ length: nodes }, (_, i) => ({ title: `${t('doc.concept.node')} ${i + 1}`, detail: nodeSize ?? '' }))
       : [{ title: nodes === null ? t('doc.concept.middleware') : t('doc.concept.nodes', { nodes: formatQuantity(nodes, 'nodes', language) }), detail: nodeSize ?? '' }];
-  blocks.push({
-    type: 'diagram',
-    caption: t('doc.concept.diagramCaption'),
-    layers: [
-      { label: t('doc.concept.users'), boxes: [{ title: t('doc.concept.browsers'), detail: said('branding', 'hostNames') ?? '' }, { title: t('doc.concept.clients'), detail: said('scaling', 'heavyFeatures') ?? '' }] },
-      { label: t('doc.concept.entry'), boxes: [{ title: t('doc.concept.loadBalancer'), detail: [said('load-balancing', 'productName') ?? said('load-balancing', 'product'), said('load-balancing', 'stickiness')].filter(Boolean).join(' · ') }] },
-      { label: t('doc.concept.middleware'), boxes: middleware },
-      {
-        label: t('doc.concept.backends'),
-        boxes: [
-          { title: 'MySQL', detail: [said('mysql', 'replication'), said('mysql', 'placement')].filter(Boolean).join(' · ') },
-          { title: t('doc.concept.fileStore'), detail: [said('storage', 'type'), said('storage', 'sizeGb')].filter(Boolean).join(' · ') },
-          { title: t('doc.concept.mail'), detail: [said('imap', 'server'), said('imap', 'version')].filter(Boolean).join(' ') },
-          { title: t('doc.concept.provisioning'), detail: [said('provisioning', 'interface'), said('provisioning', 'controlPanelVendor')].filter(Boolean).join(' · ') },
-        ],
-      },
-    ],
-  });
+  blocks.push(
+    layeredDiagram(language, t('doc.concept.diagramCaption'), {
+      users: [{ title: t('doc.concept.browsers'), detail: said('branding', 'hostNames') ?? '' }, { title: t('doc.concept.clients'), detail: said('scaling', 'heavyFeatures') ?? '' }],
+      entry: [{ title: t('doc.concept.loadBalancer'), detail: [said('load-balancing', 'productName') ?? said('load-balancing', 'product'), said('load-balancing', 'stickiness')].filter(Boolean).join(' · ') }],
+      middleware,
+      backends: [
+        { title: 'MySQL', detail: [said('mysql', 'replication'), said('mysql', 'placement')].filter(Boolean).join(' · ') },
+        { title: t('doc.concept.fileStore'), detail: [said('storage', 'type'), said('storage', 'sizeGb')].filter(Boolean).join(' · ') },
+        { title: t('doc.concept.mail'), detail: [said('imap', 'server'), said('imap', 'version')].filter(Boolean).join(' ') },
+        { title: t('doc.concept.provisioning'), detail: [said('provisioning', 'interface'), said('provisioning', 'controlPanelVendor')].filter(Boolean).join(' · ') },
+      ],
+    }),
+  );
   const split = input.answers.get('architecture-split');
   const splitTopic = topic('architecture-split');
   if (split && splitTopic) {

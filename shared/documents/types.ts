@@ -1,8 +1,14 @@
 // The documents a project can be exported as, and what the API says about exports.
 import type { ApiErrorBody } from '../errors.ts';
 
-export const DOCUMENT_KINDS = ['minutes', 'checklist', 'concept', 'status', 'sow', 'change-request', 'time-report', 'test-protocol'] as const;
+export const DOCUMENT_KINDS = ['minutes', 'checklist', 'concept', 'status', 'sow', 'change-request', 'time-report', 'test-protocol', 'handover', 'training', 'lessons', 'systems'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/**
+ * The documents that list the project's test accounts, and so can carry their secrets when the
+ * consultant ticks "include credentials" for one export; every other document never does.
+ */
+export const CREDENTIAL_DOCUMENTS: readonly DocumentKind[] = ['handover'];
 
 export const DOCUMENT_FORMATS = ['docx', 'pdf'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
@@ -56,4 +62,6 @@ export interface DocumentExport {
   madeFrom: string;
   /** Where it was published in the shared folder; null while it is not. */
   published: Publication | null;
+  /** Whether the consultant included credentials (their secrets) in this export's files. */
+  includesCredentials: boolean;
 }

@@ -18,6 +18,10 @@ export type MeetingKind = (typeof MEETING_KINDS)[number];
 export const PRESENCES = ['present', 'apologies'] as const;
 export type Presence = (typeof PRESENCES)[number];
 
+/** Who a training is for; "other" is said in words beside it. */
+export const TRAINING_AUDIENCES = ['admins', 'first_level', 'other'] as const;
+export type TrainingAudience = (typeof TRAINING_AUDIENCES)[number];
+
 export const PREVIOUS_MINUTES = ['none', 'approved', 'approved_with_changes', 'not_approved'] as const;
 export type PreviousMinutes = (typeof PREVIOUS_MINUTES)[number];
 
@@ -40,6 +44,14 @@ export interface Meeting {
   nextMeetingAt: string | null;
   nextMeetingNote: string;
   createdAt: string;
+  /** A training's parts (kept when the kind changes, shown while it is a training). */
+  trainingAudience: TrainingAudience[];
+  trainingAudienceOther: string;
+  trainerId: string | null;
+  /** Topics from the pack's training topics, by key. */
+  trainingTopicKeys: string[];
+  /** Topics the consultant added in words. */
+  trainingCustomTopics: string[];
 }
 
 export interface Attendee {
@@ -82,11 +94,37 @@ export interface ReviewedItem {
   changes: ReviewChange[];
 }
 
+/** Material of a training: a file kept in the database, or a link. */
+export interface TrainingMaterial {
+  id: string;
+  name: string;
+  /** The address of a linked material; '' for a file. */
+  link: string;
+  /** The file's type and size; '' and 0 for a link. */
+  mediaType: string;
+  bytes: number;
+  createdAt: string;
+}
+
+export interface TrainingMaterialFile extends TrainingMaterial {
+  dataUrl: string;
+}
+
+/** What one attendee thought of a training: a score of 1 (poor) to 5 (very good) and a comment. */
+export interface TrainingFeedback {
+  personId: string;
+  score: number | null;
+  comment: string;
+}
+
 export interface MeetingDetail {
   meeting: Meeting;
   attendees: Attendee[];
   agenda: AgendaItem[];
   review: ReviewedItem[];
+  /** A training's materials and feedback (empty for other meetings). */
+  materials: TrainingMaterial[];
+  feedback: TrainingFeedback[];
 }
 
 export interface MeetingSummary {

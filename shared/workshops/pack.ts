@@ -212,6 +212,18 @@ export const testCaseTemplate = z.strictObject({
 });
 export type TestCaseTemplate = z.infer<typeof testCaseTemplate>;
 
+/** A topic a training can cover, and whom it is mostly for (both when not said). */
+export const trainingTopic = z.strictObject({
+  key,
+  title: localized,
+  audience: z.enum(['admins', 'first_level']).optional(),
+});
+export type TrainingTopic = z.infer<typeof trainingTopic>;
+
+/** A question the customer answers with a score of 1 to 5 when the project closes (lessons learned). */
+export const feedbackQuestion = z.strictObject({ key, text: localized });
+export type FeedbackQuestion = z.infer<typeof feedbackQuestion>;
+
 export const pack = z.strictObject({
   /** Stable across versions: a newer version of the same pack replaces the older one. */
   id: key,
@@ -222,6 +234,8 @@ export const pack = z.strictObject({
   checks: z.array(crossCheck).optional(),
   sowTemplates: z.array(sowTemplate).optional(),
   testCases: z.array(testCaseTemplate).optional(),
+  trainingTopics: z.array(trainingTopic).optional(),
+  feedbackQuestions: z.array(feedbackQuestion).optional(),
 });
 export type Pack = z.infer<typeof pack>;
 

@@ -218,5 +218,7 @@ export function checkPack(text: string): PackCheck {
   for (const k of duplicates((p.sowTemplates ?? []).map((x) => x.key))) problems.push({ path: 'sowTemplates', message: `SOW template key "${k}" is used more than once` });
   (p.testCases ?? []).forEach((x, i) => checkTestCase(x, p.topics, `testCases[${i}]`, problems));
   for (const k of duplicates((p.testCases ?? []).map((x) => x.key))) problems.push({ path: 'testCases', message: `Test case key "${k}" is used more than once` });
+  for (const k of duplicates((p.trainingTopics ?? []).map((x) => x.key))) problems.push({ path: 'trainingTopics', message: `Training topic key "${k}" is used more than once` });
+  for (const k of duplicates((p.feedbackQuestions ?? []).map((x) => x.key))) problems.push({ path: 'feedbackQuestions', message: `Feedback question key "${k}" is used more than once` });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, pack: p };
 }

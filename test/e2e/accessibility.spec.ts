@@ -176,3 +176,54 @@ test('a project is created, ticked and moved on with the keyboard alone', async 
   await expect(confirm).toBeHidden();
   await expect(page.getByLabel('Current phase')).toHaveValue('initialization');
 });
+
+test('the training parts of a meeting and the lessons-learned screen pass the same checks, in English and German', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Create sample project' }).click();
+  const parts = page.getByRole('navigation', { name: 'Project' });
+  await parts.getByRole('link', { name: 'Meetings' }).click();
+  await page.getByLabel('Kind of meeting').selectOption('training');
+  await page.getByRole('button', { name: 'Record a meeting' }).click();
+  await page.getByLabel('Presence of Jonas Weber').selectOption({ label: 'Present' });
+  await expect(page.getByRole('group', { name: 'Score of Jonas Weber' })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  await parts.getByRole('link', { name: 'Lessons learned' }).click();
+  await page.getByLabel('Action', { exact: true }).fill('Sizing sheet');
+  await page.getByRole('button', { name: 'Add', exact: true }).last().click();
+  await expect(page.getByRole('textbox', { name: 'Action 1', exact: true })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  await page.getByLabel('Language', { exact: true }).selectOption('de');
+  await expect(page.getByRole('heading', { level: 1, name: /Erkenntnisse und Retrospektive/ })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.getByRole('navigation', { name: 'Projekt' }).getByRole('link', { name: 'Besprechungen' }).click();
+  await page.getByRole('link', { name: /^Schulung/ }).click();
+  await expect(page.getByRole('group', { name: 'Bewertung von Jonas Weber' })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
+test('the installed systems screen passes the same checks, in English and German', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Create sample project' }).click();
+  await page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: 'Installed systems' }).click();
+  await page.getByRole('button', { name: 'Add environment' }).click();
+  await page.getByRole('button', { name: 'Fill from workshops' }).click();
+  await expect(page.getByText(/Added 3 hosts/)).toBeVisible();
+  await page.getByText('Software, endpoints and notes of lb01').click();
+  await page.getByRole('button', { name: 'Add endpoint' }).first().click();
+  await expect(page.getByLabel('Port of lb01', { exact: true })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Paste or import a host list…' }).click();
+  await page.getByRole('textbox', { name: 'Host list' }).fill('db1.example.com 10.0.0.21 mysql\nbad_host! 10.0.0.22\n');
+  await page.getByRole('button', { name: 'Check the list' }).click();
+  await expect(page.getByText(/Line 2:/)).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await page.getByLabel('Language', { exact: true }).selectOption('de');
+  await expect(page.getByRole('heading', { level: 1, name: 'Installierte Systeme' })).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Die installierte Plattform: Produktion' })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});

@@ -18,7 +18,7 @@ import type { Customer, ProjectDetail } from '../../shared/domain.ts';
 import { ApiError } from '../../shared/errors.ts';
 import { localIsoDate } from '../../shared/iso-date.ts';
 import { seedLongChecklist } from '../support/long-checklist.ts';
-import { dumpDatabase, dumpDataDir, inspect, openTestCore, removeTempDirs, tempDir } from '../support/temp-store.ts';
+import { TEST_CREDENTIAL_KEY, dumpDatabase, dumpDataDir, inspect, openTestCore, removeTempDirs, tempDir } from '../support/temp-store.ts';
 import { isRendering } from '../support/threads.ts';
 
 const BIN = 'electron/cli/fieldbook.ts';
@@ -273,7 +273,7 @@ describe('an earlier export published from the history', () => {
 describe('putting files in place', () => {
   /** A context over a device's store, to place files as the core does but with the file system's links stood in for. */
   function context(d: Device): Context {
-    return { store: d.core.store, appVersion: '0.0.0-test', bundledPacks: [], render: () => Promise.reject(new Error('no rendering here')), now: () => new Date() };
+    return { store: d.core.store, appVersion: '0.0.0-test', bundledPacks: [], render: () => Promise.reject(new Error('no rendering here')), credentialKey: TEST_CREDENTIAL_KEY, now: () => new Date() };
   }
   const facts = (d: Device): ExportFacts => ({
     projectId: d.projectId,

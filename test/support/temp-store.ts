@@ -1,10 +1,12 @@
 // Real SQLite files in real temporary folders: the tests exercise the database the app uses.
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore, type Core, type CoreOptions } from '../../electron/core/core.ts';
 import { DATABASE_FILE } from '../../electron/core/db/open.ts';
+import { givenKey } from '../../electron/core/secrets/credential-key.ts';
 import { startCore, type CoreClient } from '../../electron/core/worker/client.ts';
 
 const folders: string[] = [];
@@ -40,13 +42,17 @@ export function inspect(core: Core): Database.Database {
   return db;
 }
 
+/** The credentials key of the tests: the same fixed key on every test device, as colleagues who share theirs. */
+export const TEST_KEY_BYTES = createHash('sha256').update('fieldbook test credentials key').digest();
+export const TEST_CREDENTIAL_KEY = givenKey(TEST_KEY_BYTES, 'the test key');
+
 export function openTestCore(dataDir: string = tempDir(), options: Partial<CoreOptions> = {}): Core {
-  return openCore({ dataDir, appVersion: '0.0.0-test', ...options });
+  return openCore({ dataDir, appVersion: '0.0.0-test', credentialKey: TEST_CREDENTIAL_KEY, ...options });
 }
 
 /** The core on its own thread, as the hosts run it. */
 export function startTestCore(dataDir: string = tempDir()): Promise<CoreClient> {
-  return startCore({ dataDir, appVersion: '0.0.0-test' });
+  return startCore({ dataDir, appVersion: '0.0.0-test', credentialKey: { kind: 'given', key: TEST_KEY_BYTES, where: 'the test key' } });
 }
 
 /** Every row of every table, to prove that a failed call changed nothing. */

@@ -6,6 +6,10 @@ import { METHOD_NAMES, type MethodName } from '../../shared/api.ts';
 import { SCHEMA_VERSION } from '../../electron/core/db/migrations.ts';
 import type { Activity, Customer, Membership, Person, PersonDetail, Project, ProjectDetail, ProjectListItem } from '../../shared/domain.ts';
 import type { Requirement } from '../../shared/checklist/types.ts';
+import type { HandoverDetail } from '../../shared/handover/types.ts';
+import type { Credential } from '../../shared/credentials/types.ts';
+import type { Inventory } from '../../shared/systems/types.ts';
+import type { LessonsDetail } from '../../shared/lessons/types.ts';
 import type { AgendaDecision, AgendaItem, MeetingDetail } from '../../shared/meetings/types.ts';
 import { ApiError } from '../../shared/errors.ts';
 import type { SowDetail } from '../../shared/sows/types.ts';
@@ -64,6 +68,37 @@ function sentSow(): SowDetail {
 }
 
 /** A consultant on the project: who books time. */
+/** A contact on the handover's escalation path. */
+function handoverContact(): string {
+  const added = core.call('handover.addContact', { projectId: detail.project.id, personId: person.id }) as HandoverDetail;
+  return added.contacts[0]!.id;
+}
+
+/** A test account with a secret, encrypted with the test key. */
+function credential(): string {
+  return (core.call('credentials.create', { projectId: detail.project.id, service: 'IMAP', userName: 'test01', secret: 'imap-secret-4711' }) as Credential).id;
+}
+
+/** An environment of the installed systems, a host in it, and a part of the host. */
+function environment(): string {
+  const inventory = core.call('systems.addEnvironment', { projectId: detail.project.id, kind: 'test' }) as Inventory;
+  return inventory.environments.at(-1)!.id;
+}
+function host(): string {
+  const inventory = core.call('systems.addHost', { environmentId: environment(), name: 'mw01.example.com' }) as Inventory;
+  return inventory.environments.at(-1)!.hosts[0]!.id;
+}
+function component(): string {
+  const hostId = host();
+  const inventory = core.call('systems.addPart', { part: 'component', hostId, name: 'Dovecot', version: '2.3.21' }) as Inventory;
+  return inventory.environments.flatMap((e) => e.hosts).find((h) => h.id === hostId)!.components[0]!.id;
+}
+
+/** A project of its own to close (closing the fixture's would leave the other cases nothing to change). */
+function closable(): string {
+  return (core.call('projects.create', { customerId: customer.id, name: 'Finished' }) as ProjectDetail).project.id;
+}
+
 function consultant(): string {
   const consultancy = core.call('people.create', { name: 'Miriam Kaya', side: 'consultancy' }) as Person;
   core.call('members.add', { projectId: detail.project.id, personId: consultancy.id, role: 'Consultant' });
@@ -95,6 +130,25 @@ function testRun(state: 'open' | 'complete' | 'confirmed' = 'open'): TestRunDeta
   if (state !== 'open') core.call('testRuns.setResult', { runId: run.run.id, caseId, status: state === 'complete' ? 'passed' : 'failed' });
   if (state === 'confirmed') core.call('testRuns.confirmVerdict', { id: run.run.id, verdict: 'approved-with-conditions', name: 'Jonas Weber', date: '2026-12-02' });
   return core.call('testRuns.get', { id: run.run.id }) as TestRunDetail;
+}
+
+/** A training with the fixture's customer person present, as feedback needs. */
+function training(): MeetingDetail {
+  const made = core.call('meetings.create', { projectId: detail.project.id, kind: 'training' }) as MeetingDetail;
+  return core.call('meetings.setAttendee', { meetingId: made.meeting.id, personId: person.id, presence: 'present' }) as MeetingDetail;
+}
+
+function material(): string {
+  const detail = core.call('training.addMaterial', { meetingId: training().meeting.id, name: 'Admin slides', link: 'https://wiki.example/ox-admin' }) as MeetingDetail;
+  return detail.materials[0]!.id;
+}
+
+function lessonNote(): string {
+  return (core.call('lessons.addNote', { projectId: detail.project.id, kind: 'went_well', text: 'Workshops early' }) as LessonsDetail).notes[0]!.id;
+}
+
+function retroAction(): string {
+  return (core.call('lessons.addAction', { projectId: detail.project.id, text: 'Sizing template' }) as LessonsDetail).actions[0]!.id;
 }
 
 const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==';
@@ -264,6 +318,41 @@ const CASES: Record<MethodName, BadInputCases> = {
   'agenda.decide': { valid: () => ({ agendaItemId: agendaItem.id, text: 'Pilot in January' }), required: 'text', wrongType: ['text', 1], idField: 'agendaItemId' },
   'agenda.updateDecision': { valid: () => ({ id: agendaDecision.id, text: 'Pilot in February' }), required: 'text', wrongType: ['text', false], idField: 'id' },
   'agenda.removeDecision': { valid: () => ({ id: agendaDecision.id }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'training.topics': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['projectId', 1], idField: 'projectId' },
+  'training.setFeedback': {
+    valid: () => ({ meetingId: training().meeting.id, personId: person.id, score: 4, comment: 'Clear' }),
+    required: 'meetingId',
+    wrongType: ['score', 'good'],
+    idField: 'meetingId',
+  },
+  'training.addMaterial': {
+    valid: () => ({ meetingId: training().meeting.id, name: 'login.png', mediaType: 'image/png', base64: PNG_BASE64 }),
+    required: 'name',
+    wrongType: ['base64', 'not base64!'],
+    idField: 'meetingId',
+  },
+  'training.material': { valid: () => ({ id: material() }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'training.removeMaterial': { valid: () => ({ id: material() }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'lessons.get': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['projectId', 1], idField: 'projectId' },
+  'lessons.update': {
+    valid: () => ({ projectId: detail.project.id, feedbackMeetingId: (core.call('meetings.create', { projectId: detail.project.id, kind: 'retrospective' }) as MeetingDetail).meeting.id, feedbackBy: 'Anja Petersen' }),
+    required: 'projectId',
+    wrongType: ['feedbackBy', 1],
+    idField: 'feedbackMeetingId',
+  },
+  'lessons.setFeedback': { valid: () => ({ projectId: detail.project.id, questionKey: 'communication', score: 4, comment: 'Weekly calls helped' }), required: 'questionKey', wrongType: ['score', '4'], idField: 'projectId' },
+  'lessons.addNote': { valid: () => ({ projectId: detail.project.id, kind: 'personal', text: 'Ask for the LDAP schema first', authorId: person.id }), required: 'kind', wrongType: ['kind', 'other'], idField: 'authorId' },
+  'lessons.updateNote': { valid: () => ({ id: lessonNote(), text: 'Workshops early, with the admins' }), required: 'id', wrongType: ['text', 1], idField: 'id' },
+  'lessons.removeNote': { valid: () => ({ id: lessonNote() }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'lessons.addAction': {
+    valid: () => ({ projectId: detail.project.id, text: 'Sizing template for the pack', ownerId: consultant(), dueDate: '2027-01-15', followUpProjectId: closable() }),
+    required: 'text',
+    wrongType: ['dueDate', '15.1.'],
+    idField: 'followUpProjectId',
+  },
+  'lessons.updateAction': { valid: () => ({ id: retroAction(), dueDate: '2027-02-01', followUpProjectId: closable() }), required: 'id', wrongType: ['dueDate', 1], idField: 'followUpProjectId' },
+  'lessons.removeAction': { valid: () => ({ id: retroAction() }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'lessons.actionOrigin': { valid: () => ({ requirementId: requirement.id }), required: 'requirementId', wrongType: ['requirementId', 1], idField: 'requirementId' },
   'requirements.list': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['projectId', 1], idField: 'projectId' },
   'requirements.get': { valid: () => ({ id: requirement.id }), required: 'id', wrongType: ['id', 1], idField: 'id' },
   'requirements.create': {
@@ -434,6 +523,33 @@ const CASES: Record<MethodName, BadInputCases> = {
     wrongType: ['customer', 'Anja'],
     idField: 'id',
   },
+  'handover.get': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['projectId', 1], idField: 'projectId' },
+  'handover.update': { valid: () => ({ projectId: detail.project.id, ticketNumber: 'INC-4711' }), required: 'projectId', wrongType: ['ticketResult', 'ok'], idField: 'projectId' },
+  'handover.addContact': { valid: () => ({ projectId: detail.project.id, personId: person.id, level: 1 }), required: 'personId', wrongType: ['level', 4], idField: 'personId' },
+  'handover.updateContact': { valid: () => ({ id: handoverContact(), level: 2 }), required: 'id', wrongType: ['level', 0], idField: 'id' },
+  'handover.removeContact': { valid: () => ({ id: handoverContact() }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'projects.closingCheck': { valid: () => ({ id: detail.project.id }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'projects.close': { valid: () => ({ id: closable(), date: '2026-12-18', confirmOpen: true }), required: 'date', wrongType: ['confirmOpen', 'yes'], idField: 'id' },
+  'projects.reopen': { valid: () => ({ id: detail.project.id }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'credentials.list': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['projectId', 1], idField: 'projectId' },
+  'credentials.create': { valid: () => ({ projectId: detail.project.id, service: 'SMTP', secret: 'smtp-secret' }), required: 'service', wrongType: ['secret', 42], idField: 'projectId' },
+  'credentials.update': { valid: () => ({ id: credential(), secret: 'new-secret' }), required: 'id', wrongType: ['startNewKey', 'yes'], idField: 'id' },
+  'credentials.remove': { valid: () => ({ id: credential() }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'credentials.reveal': { valid: () => ({ id: credential() }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'credentials.copied': { valid: () => ({ id: credential() }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'systems.get': { valid: () => ({ projectId: detail.project.id }), required: 'projectId', wrongType: ['projectId', 1], idField: 'projectId' },
+  'systems.addEnvironment': { valid: () => ({ projectId: detail.project.id, kind: 'staging', name: 'Abnahme' }), required: 'kind', wrongType: ['kind', 'lab'], idField: 'projectId' },
+  'systems.updateEnvironment': { valid: () => ({ id: environment(), notes: 'Behind the customer VPN' }), required: 'id', wrongType: ['kind', 'lab'], idField: 'id' },
+  'systems.removeEnvironment': { valid: () => ({ id: environment() }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'systems.addHost': { valid: () => ({ environmentId: environment(), name: 'lb01.example.com', role: 'loadBalancer' }), required: 'name', wrongType: ['name', 'not a host!'], idField: 'environmentId' },
+  'systems.updateHost': { valid: () => ({ id: host(), ramGb: 32 }), required: 'id', wrongType: ['ramGb', -1], idField: 'id' },
+  'systems.removeHost': { valid: () => ({ id: host() }), required: 'id', wrongType: ['id', 1], idField: 'id' },
+  'systems.addPart': { valid: () => ({ part: 'endpoint', hostId: host(), protocol: 'HTTPS', port: 443 }), required: 'port', wrongType: ['port', 70000], idField: 'hostId' },
+  'systems.updatePart': { valid: () => ({ part: 'component', id: component(), version: '2.3.22' }), required: 'id', wrongType: ['version', 2], idField: 'id' },
+  'systems.removePart': { valid: () => ({ part: 'component', id: component() }), required: 'id', wrongType: ['part', 'disk'], idField: 'id' },
+  'systems.prefill': { valid: () => ({ projectId: detail.project.id, environmentId: environment() }), required: 'environmentId', wrongType: ['environmentId', 1], idField: 'environmentId' },
+  'systems.previewHosts': { valid: () => ({ environmentId: environment(), text: 'mw01.example.com 10.0.0.11 middleware' }), required: 'text', wrongType: ['text', 1], idField: 'environmentId' },
+  'systems.importHosts': { valid: () => ({ environmentId: environment(), text: 'mw01.example.com 10.0.0.11 middleware' }), required: 'text', wrongType: ['text', 1], idField: 'environmentId' },
   'profile.get': { valid: () => ({}), wrongType: ['extra', 1] },
   'profile.save': { valid: () => ({ name: 'Miriam Kaya', email: 'm.kaya@fieldbook.example', role: 'Lead consultant' }), required: 'name', wrongType: ['email', 'not an address'] },
   'branding.get': { valid: () => ({}), wrongType: ['extra', 1] },

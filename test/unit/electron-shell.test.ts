@@ -3,7 +3,7 @@
 // Electron objects it uses as parameters. Only the preload imports Electron at load time; it gets
 // a mocked module.
 import { EventEmitter } from 'node:events';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -12,6 +12,9 @@ import type { AppInfo } from '../../shared/domain.ts';
 import type { Core } from '../../electron/core/core.ts';
 import type { CallOptions } from '../../electron/core/worker/client.ts';
 import { ApiError } from '../../shared/errors.ts';
+import { credentialKeySource, SEALED_KEY_FILE, type SystemStore } from '../../electron/main/credential-key.ts';
+import { keyFile } from '../../electron/core/secrets/key-file.ts';
+import { credentialKeyOf } from '../../electron/core/secrets/key-source.ts';
 import { dataDirOverride } from '../../electron/main/data-dir.ts';
 import { registerApiHandler, replyToCall, type IpcMainHandle, type SenderFrame } from '../../electron/main/ipc.ts';
 import { APP_SCHEME, handleAppScheme, registerAppScheme, resolveAppUrl, serveAppRequest, type ProtocolModule } from '../../electron/main/protocol.ts';
@@ -626,5 +629,60 @@ describe('data folder override', () => {
     expect(dataDirOverride(['electron', 'main.cjs', '--data-dir=/tmp/a'], { FIELDBOOK_DATA_DIR: 'c' }, '/work')).toBe('/tmp/a');
     expect(dataDirOverride(['electron', 'main.cjs', '--data-dir', '--inspect'], {}, '/work')).toBeNull();
     expect(dataDirOverride(['electron', 'main.cjs'], {}, '/work')).toBeNull();
+  });
+});
+
+describe('the credentials key in the system store', () => {
+  /** safeStorage as far as the shell uses it: sealing is reversible only by this stand-in "user". */
+  function systemStore(user = 'miriam', available = true, backend = 'gnome_libsecret'): SystemStore {
+    return {
+      isEncryptionAvailable: () => available,
+      getSelectedStorageBackend: () => backend,
+      encryptString: (text) => Buffer.from(`sealed for ${user}:${Buffer.from(text).toString('hex')}`),
+      decryptString: (sealed) => {
+        const [owner, hex] = sealed.toString().split(':');
+        if (owner !== `sealed for ${user}`) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+        return Buffer.from(hex!, 'hex').toString();
+      },
+    };
+  }
+
+  it('makes a key on first need, sealed by the store into credentials.key.safe (owner-only), and opens it at the next start', () => {
+    const dir = tempDir();
+    const first = credentialKeySource(systemStore(), dir, 'linux');
+    expect(first.kind).toBe('toSeal');
+    const key = credentialKeyOf(first, dir);
+    // Nothing is made before a secret needs the key.
+    expect(key.load()).toBeNull();
+    expect(existsSync(join(dir, SEALED_KEY_FILE))).toBe(false);
+    const made = key.create();
+    expect(key.load()).toEqual(made);
+    expect(statSync(join(dir, SEALED_KEY_FILE)).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(dir, SEALED_KEY_FILE), 'utf8')).not.toContain(made.toString('base64'));
+
+    const next = credentialKeySource(systemStore(), dir, 'linux');
+    expect(next).toMatchObject({ kind: 'given', where: `the system's key store (${join(dir, SEALED_KEY_FILE)})` });
+    expect(credentialKeyOf(next, dir).load()).toEqual(made);
+  });
+
+  it("says so when the store cannot open the sealed key, and never replaces it", () => {
+    const dir = tempDir();
+    credentialKeyOf(credentialKeySource(systemStore('miriam'), dir, 'linux'), dir).create();
+    const sealed = readFileSync(join(dir, SEALED_KEY_FILE));
+    const other = credentialKeySource(systemStore('jonas'), dir, 'linux');
+    expect(other).toMatchObject({ kind: 'unavailable', reason: expect.stringContaining('sealed for another user or computer') });
+    const key = credentialKeyOf(other, dir);
+    expect(() => key.load()).toThrow(/cannot open the credentials key/);
+    expect(() => key.create()).toThrow(/cannot open the credentials key/);
+    expect(readFileSync(join(dir, SEALED_KEY_FILE))).toEqual(sealed);
+  });
+
+  it('falls back to the key file without a store, with only its built-in password, or where a key file is already the key', () => {
+    const dir = tempDir();
+    expect(credentialKeySource(systemStore('miriam', false), dir, 'darwin')).toEqual({ kind: 'file' });
+    expect(credentialKeySource(systemStore('miriam', true, 'basic_text'), dir, 'linux')).toEqual({ kind: 'file' });
+    keyFile(dir).create();
+    expect(credentialKeySource(systemStore(), dir, 'linux')).toEqual({ kind: 'file' });
+    expect(existsSync(join(dir, SEALED_KEY_FILE))).toBe(false);
   });
 });

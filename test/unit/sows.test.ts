@@ -11,25 +11,15 @@ import { ApiError } from '../../shared/errors.ts';
 import type { SowDiff } from '../../shared/sows/diff.ts';
 import type { SowDetail, SowSummary } from '../../shared/sows/types.ts';
 import { checkPack } from '../../shared/workshops/validate-pack.ts';
-import { dumpDatabase, openTestCore, removeTempDirs } from '../support/temp-store.ts';
+import { refused as refusedBy } from '../support/refused.ts';
+import { openTestCore, removeTempDirs } from '../support/temp-store.ts';
 
 let core: Core;
 let projectId: string;
 
 const call = <T>(method: string, input: unknown): T => core.call(method, input) as T;
 
-function refused(method: string, input: unknown): ApiError {
-  const before = dumpDatabase(core);
-  let caught: unknown;
-  try {
-    core.call(method, input);
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught, `${method} should refuse`).toBeInstanceOf(ApiError);
-  expect(dumpDatabase(core), `${method} must write nothing`).toEqual(before);
-  return caught as ApiError;
-}
+const refused = (method: string, input: unknown): ApiError => refusedBy(core, method, input);
 
 /** A blank draft with two effort lines and a complete payment schedule. */
 function readySow(): SowDetail {

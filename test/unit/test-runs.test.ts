@@ -8,7 +8,8 @@ import type { ProjectDetail } from '../../shared/domain.ts';
 import { ApiError } from '../../shared/errors.ts';
 import { MAX_EVIDENCE_BYTES } from '../../shared/limits.ts';
 import type { TestCase, TestRunDetail, TestRunSummary } from '../../shared/test-protocol/types.ts';
-import { dumpDatabase, openTestCore, removeTempDirs } from '../support/temp-store.ts';
+import { refused as refusedBy } from '../support/refused.ts';
+import { openTestCore, removeTempDirs } from '../support/temp-store.ts';
 
 let core: Core;
 let projectId: string;
@@ -23,18 +24,7 @@ afterEach(() => {
   removeTempDirs();
 });
 
-function refused(method: string, input: unknown): ApiError {
-  const before = dumpDatabase(core);
-  let caught: unknown;
-  try {
-    call(method, input);
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(ApiError);
-  expect(dumpDatabase(core)).toEqual(before);
-  return caught as ApiError;
-}
+const refused = (method: string, input: unknown): ApiError => refusedBy(core, method, input);
 
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==';
 const signatory = (name: string, date: string) => ({ name, role: 'Project lead', organisation: 'Nordhafen', date });

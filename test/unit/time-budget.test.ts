@@ -14,7 +14,8 @@ import type { AgendaDecision, AgendaItem, MeetingDetail } from '../../shared/mee
 import type { SowDetail } from '../../shared/sows/types.ts';
 import type { ProjectBudget } from '../../shared/time/budget.ts';
 import type { RunningTimer, TimeEntry, TimeResult, TimeTotals } from '../../shared/time/types.ts';
-import { dumpDatabase, openTestCore, removeTempDirs, tempDir } from '../support/temp-store.ts';
+import { refused as refusedBy } from '../support/refused.ts';
+import { openTestCore, removeTempDirs, tempDir } from '../support/temp-store.ts';
 
 let dir: string;
 let clock: number;
@@ -25,18 +26,7 @@ let miriam: string;
 
 const call = <T>(method: string, input: unknown): T => core.call(method, input) as T;
 
-function refused(method: string, input: unknown): ApiError {
-  const before = dumpDatabase(core);
-  let caught: unknown;
-  try {
-    core.call(method, input);
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught, `${method} should refuse`).toBeInstanceOf(ApiError);
-  expect(dumpDatabase(core), `${method} must write nothing`).toEqual(before);
-  return caught as ApiError;
-}
+const refused = (method: string, input: unknown): ApiError => refusedBy(core, method, input);
 
 const open = () => openTestCore(dir, { now: () => clock });
 

@@ -43,6 +43,7 @@ describe('screen addresses', () => {
     { view: 'changeRequests', projectId: '019a0000-0000-7000-8000-000000000001', changeRequestId: '019a0000-0000-7000-8000-000000000007' },
     { view: 'time', projectId: '019a0000-0000-7000-8000-000000000001' },
     { view: 'budget', projectId: '019a0000-0000-7000-8000-000000000001' },
+    { view: 'credentials', projectId: '019a0000-0000-7000-8000-000000000001' },
     { view: 'customers', id: null },
     { view: 'customers', id: '019a0000-0000-7000-8000-000000000002' },
     { view: 'people', id: null },

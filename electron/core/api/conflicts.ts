@@ -37,8 +37,18 @@ function rowOf(ctx: Context, entity: string, rowId: string): SyncConflict['row']
   return { label, project: projectId ? text(latest('project', projectId, 'name')) : null };
 }
 
-/** The conflicts no one has answered yet, newest first. */
+/** Fields that hold a secret (its ciphertext): the list says two values differ, never what they are. */
+const SECRET_FIELDS: ReadonlySet<string> = new Set(['credential/secret']);
+const MASKED = '••••••';
+
+/** The conflicts no one has answered yet, newest first, secrets masked. */
 export function listConflicts(ctx: Context): SyncConflict[] {
+  const mask = (value: ConflictValue): ConflictValue => ({ ...value, value: MASKED });
+  return openConflicts(ctx).map((c) => (SECRET_FIELDS.has(`${c.entity}/${c.field}`) ? { ...c, current: mask(c.current), other: mask(c.other) } : c));
+}
+
+/** The conflicts no one has answered yet, newest first, with the values as stored. */
+function openConflicts(ctx: Context): SyncConflict[] {
   const open = ctx.store.orm
     .select({ stamp: t.syncConflict.stamp, entity: t.syncConflict.entity, rowId: t.syncConflict.rowId, field: t.syncConflict.field, winner: t.syncConflict.winner })
     .from(t.syncConflict)
@@ -70,7 +80,7 @@ export function listConflicts(ctx: Context): SyncConflict[] {
  * which settles the field everywhere); either way the answer is recorded and syncs.
  */
 export function resolveConflict(ctx: Context, input: ParsedInput<'conflicts.resolve'>): SyncConflict[] {
-  const conflict = listConflicts(ctx).find((c) => c.other.stamp === input.stamp);
+  const conflict = openConflicts(ctx).find((c) => c.other.stamp === input.stamp);
   if (!conflict) throw new ApiError({ code: 'not_found', field: 'stamp', message: `stamp: no open conflict ${input.stamp}` });
   if (input.keep === 'other' && entityDef(conflict.entity)) {
     ctx.store.apply([{ entity: conflict.entity as EntityName, id: conflict.rowId, field: conflict.field, value: conflict.other.value }]);

@@ -5,6 +5,7 @@ import { live, liveRow } from '../db/read.ts';
 import * as t from '../db/tables/index.ts';
 import type { Pack } from '../../../shared/workshops/pack.ts';
 import type { RenderDocument } from '../documents/render.ts';
+import type { CredentialKey } from '../secrets/credential-key.ts';
 import type { Store } from '../store.ts';
 import type { FieldChange } from '../write-path.ts';
 
@@ -16,6 +17,8 @@ export interface Context {
   bundledPacks: readonly Pack[];
   /** Turns a document's data into a file (with the bundled fonts), on this thread or another. */
   render: RenderDocument;
+  /** The key credentials' secrets are encrypted with; never stored in the database. */
+  credentialKey: CredentialKey;
   now: () => Date;
 }
 

@@ -14,6 +14,7 @@ import {
   updateRequirement,
 } from './checklist.ts';
 import { exportRequirements, importRequirements, previewImport } from './checklist-csv.ts';
+import { copiedCredential, createCredential, listCredentials, removeCredential, revealCredential, updateCredential } from './credentials.ts';
 import { exportDocument, exportHistory, getBranding, publishExport, saveBranding } from '../documents/export.ts';
 import { syncWithShare } from '../sync/sync.ts';
 import { listConflicts, resolveConflict } from './conflicts.ts';
@@ -37,6 +38,8 @@ import {
   updateAgendaItem,
   updateMeeting,
 } from './meetings.ts';
+import { addMaterial, getMaterial, listTrainingTopics, removeMaterial, setTrainingFeedback } from './training.ts';
+import { actionOrigin, addAction, addNote, getLessons, removeAction, removeNote, setFeedback, updateAction, updateLessons, updateNote } from './lessons.ts';
 import { createProject, getProject, listProjects, recordGate, setPhase, updateProject, updateStatusNotes } from './projects.ts';
 import {
   attachEvidence,
@@ -60,6 +63,9 @@ import {
   updateRun,
 } from './tests.ts';
 import { loadCustomer } from './rows.ts';
+import { closeProject, closingCheck, reopenProject } from './closing.ts';
+import { addHandoverContact, getHandover, removeHandoverContact, updateHandover, updateHandoverContact } from './handover.ts';
+import { addEnvironment, addHost, addHostPart, getInventory, importHosts, prefillEnvironment, previewHosts, removeEnvironment, removeHost, removeHostPart, updateEnvironment, updateHost, updateHostPart } from './systems.ts';
 import { exportPack, getPack, importPack, listPacks } from './packs.ts';
 import { createSampleProject } from './sample.ts';
 import { getBudget, setHoursPerDay } from './budget.ts';
@@ -157,6 +163,21 @@ export const handlers: Handlers = {
   'agenda.decide': addAgendaDecision,
   'agenda.updateDecision': updateAgendaDecision,
   'agenda.removeDecision': removeAgendaDecision,
+  'training.topics': listTrainingTopics,
+  'training.setFeedback': setTrainingFeedback,
+  'training.addMaterial': addMaterial,
+  'training.material': getMaterial,
+  'training.removeMaterial': removeMaterial,
+  'lessons.get': getLessons,
+  'lessons.update': updateLessons,
+  'lessons.setFeedback': setFeedback,
+  'lessons.addNote': addNote,
+  'lessons.updateNote': updateNote,
+  'lessons.removeNote': removeNote,
+  'lessons.addAction': addAction,
+  'lessons.updateAction': updateAction,
+  'lessons.removeAction': removeAction,
+  'lessons.actionOrigin': actionOrigin,
   'requirements.list': listRequirements,
   'requirements.get': getRequirement,
   'requirements.create': createRequirement,
@@ -221,6 +242,33 @@ export const handlers: Handlers = {
   'testRuns.removeEvidence': removeEvidence,
   'testRuns.confirmVerdict': confirmVerdict,
   'testRuns.signOff': signOff,
+  'handover.get': getHandover,
+  'handover.update': updateHandover,
+  'handover.addContact': addHandoverContact,
+  'handover.updateContact': updateHandoverContact,
+  'handover.removeContact': removeHandoverContact,
+  'systems.get': getInventory,
+  'systems.addEnvironment': addEnvironment,
+  'systems.updateEnvironment': updateEnvironment,
+  'systems.removeEnvironment': removeEnvironment,
+  'systems.addHost': addHost,
+  'systems.updateHost': updateHost,
+  'systems.removeHost': removeHost,
+  'systems.addPart': addHostPart,
+  'systems.updatePart': updateHostPart,
+  'systems.removePart': removeHostPart,
+  'systems.prefill': prefillEnvironment,
+  'systems.previewHosts': previewHosts,
+  'systems.importHosts': importHosts,
+  'projects.closingCheck': closingCheck,
+  'projects.close': closeProject,
+  'projects.reopen': reopenProject,
+  'credentials.list': listCredentials,
+  'credentials.create': createCredential,
+  'credentials.update': updateCredential,
+  'credentials.remove': removeCredential,
+  'credentials.reveal': revealCredential,
+  'credentials.copied': copiedCredential,
   'profile.get': getProfile,
   'profile.save': saveProfile,
   'branding.get': getBranding,

@@ -13,11 +13,12 @@ import { newId } from '../ids.ts';
 import { requirementsWhere } from './checklist.ts';
 import { changesFor, requireMember, requireRow, type Context } from './context.ts';
 import { found } from './rows.ts';
+import { feedbackOf, materialsOf, requireTrainingTopics } from './training.ts';
 import { findTopic, projectPack } from './workshops.ts';
 
 type AgendaRow = Omit<AgendaItem, 'decisions' | 'actions'>;
 
-function loadMeeting(ctx: Context, id: string, field = 'id'): Meeting {
+export function loadMeeting(ctx: Context, id: string, field = 'id'): Meeting {
   return found(ctx.store.orm.select(fieldsOf(t.meeting)).from(t.meeting).where(liveRow(t.meeting, id)).get(), field, 'meeting', id);
 }
 
@@ -91,7 +92,14 @@ function reviewOf(ctx: Context, meetingId: string): ReviewedItem[] {
 
 export function getMeeting(ctx: Context, input: ParsedInput<'meetings.get'>): MeetingDetail {
   const meeting = loadMeeting(ctx, input.id);
-  return { meeting, attendees: attendeesOf(ctx, meeting.id), agenda: agendaOf(ctx, meeting.id), review: reviewOf(ctx, meeting.id) };
+  return {
+    meeting,
+    attendees: attendeesOf(ctx, meeting.id),
+    agenda: agendaOf(ctx, meeting.id),
+    review: reviewOf(ctx, meeting.id),
+    materials: materialsOf(ctx, meeting.id),
+    feedback: feedbackOf(ctx, meeting.id),
+  };
 }
 
 export function listMeetings(ctx: Context, input: ParsedInput<'meetings.list'>): MeetingSummary[] {
@@ -188,8 +196,10 @@ export function createMeeting(ctx: Context, input: ParsedInput<'meetings.create'
 
 export function updateMeeting(ctx: Context, input: ParsedInput<'meetings.update'>): MeetingDetail {
   const meeting = loadMeeting(ctx, input.id);
-  const { id, topicKeys, ...fields } = input;
+  const { id, topicKeys, trainingAudience, trainingTopicKeys, trainingCustomTopics, ...fields } = input;
   if (fields.chairId) requireMember(ctx, meeting.projectId, fields.chairId, 'chairId');
+  if (fields.trainerId) requireMember(ctx, meeting.projectId, fields.trainerId, 'trainerId');
+  if (trainingTopicKeys) requireTrainingTopics(ctx, meeting.projectId, trainingTopicKeys);
   if (fields.minuteTakerId) requireMember(ctx, meeting.projectId, fields.minuteTakerId, 'minuteTakerId');
   if (topicKeys) {
     const pack = projectPack(ctx, meeting.projectId);
@@ -201,7 +211,16 @@ export function updateMeeting(ctx: Context, input: ParsedInput<'meetings.update'
       }
     });
   }
-  ctx.store.apply(changesFor('meeting', id, { ...fields, topicKeys: topicKeys ? JSON.stringify([...new Set(topicKeys)]) : undefined }));
+  const list = (values: readonly string[] | undefined) => (values ? JSON.stringify([...new Set(values)]) : undefined);
+  ctx.store.apply(
+    changesFor('meeting', id, {
+      ...fields,
+      topicKeys: list(topicKeys),
+      trainingAudience: list(trainingAudience),
+      trainingTopicKeys: list(trainingTopicKeys),
+      trainingCustomTopics: list(trainingCustomTopics?.map((topic) => topic.trim()).filter(Boolean)),
+    }),
+  );
   return getMeeting(ctx, { id });
 }
 

@@ -32,6 +32,7 @@ function toProject(r: typeof t.project.$inferSelect): Project {
     gate: { decision: r.gateDecision, date: r.gateDate, decidedBy: r.gateDecidedBy, rationale: r.gateRationale, conditions: r.gateConditions },
     statusNotes: { summary: r.statusSummary, risks: r.statusRisks, light: r.statusLight === '' ? null : r.statusLight, lightReason: r.statusLightReason },
     createdAt: r.createdAt,
+    closed: r.status === 'closed' ? { on: r.closedOn, by: r.closedBy } : null,
   };
 }
 

@@ -5,12 +5,16 @@
 import { getTableColumns, getTableName, type Column } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { branding, documentExport } from './tables/documents.ts';
+import { credential, credentialAccess } from './tables/credentials.ts';
 import { device } from './tables/device.ts';
+import { handover, handoverContact } from './tables/handover.ts';
 import { requirement, requirementComment } from './tables/checklist.ts';
-import { agendaDecision, agendaItem, meeting, meetingAttendee, meetingReview } from './tables/meetings.ts';
+import { lessonFeedback, lessonNote, lessons, retroAction } from './tables/lessons.ts';
+import { agendaDecision, agendaItem, meeting, meetingAttendee, meetingReview, trainingFeedback, trainingMaterial } from './tables/meetings.ts';
 import { activity, customer, membership, person, project } from './tables/projects.ts';
 import { sow, sowDeliverable, sowEffortLine, sowMilestone, sowPayment, sowRole } from './tables/sows.ts';
 import { conflictResolution } from './tables/sync.ts';
+import { systemComponent, systemEndpoint, systemEnvironment, systemHost } from './tables/systems.ts';
 import { budgetSetting, changeRequest, timeEntry, timeTimer } from './tables/time.ts';
 import { testResultCase, testResultImport, testResultLabel } from './tables/test-results.ts';
 import { testCase, testEvidence, testResult, testRun } from './tables/tests.ts';
@@ -57,6 +61,20 @@ export const ENTITIES = {
   testRun,
   testResult,
   testEvidence,
+  handover,
+  handoverContact,
+  credential,
+  credentialAccess,
+  trainingMaterial,
+  trainingFeedback,
+  lessons,
+  lessonFeedback,
+  lessonNote,
+  retroAction,
+  systemEnvironment,
+  systemHost,
+  systemComponent,
+  systemEndpoint,
 };
 
 export type EntityName = keyof typeof ENTITIES;
@@ -81,6 +99,13 @@ const LONG_TEXTS: { [E in EntityName]?: readonly FieldName<E>[] } = {
   changeRequest: ['description', 'reason', 'datesImpact', 'scopeImpact'],
   testCase: ['preconditions'],
   testResult: ['comment'],
+  handover: ['knownLimitations', 'ticketNotes', 'acceptanceStatement'],
+  credential: ['notes'],
+  trainingFeedback: ['comment'],
+  lessonFeedback: ['comment'],
+  lessonNote: ['text'],
+  systemEnvironment: ['notes'],
+  systemHost: ['notes'],
 };
 
 export function isLongText(entity: string, field: string): boolean {

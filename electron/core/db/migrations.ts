@@ -770,6 +770,213 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX test_evidence_result ON test_evidence(result_id);
     `,
   },
+  {
+    description: 'Closing a project (read-only until reopened) and the handover to support',
+    sql: `
+      ALTER TABLE project ADD COLUMN closed_on TEXT;
+      ALTER TABLE project ADD COLUMN closed_by TEXT NOT NULL DEFAULT '';
+
+      -- One per project, its id the project's: two devices filling it in apart edit one row.
+      CREATE TABLE handover (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL DEFAULT '' REFERENCES project(id) DEFERRABLE INITIALLY DEFERRED,
+        known_limitations TEXT NOT NULL DEFAULT '',
+        ticket_test_by TEXT NOT NULL DEFAULT '',
+        ticket_test_on TEXT,
+        ticket_number TEXT NOT NULL DEFAULT '',
+        ticket_result TEXT NOT NULL DEFAULT '',
+        ticket_notes TEXT NOT NULL DEFAULT '',
+        acceptance_statement TEXT NOT NULL DEFAULT '',
+        accepted_on TEXT,
+        accepted_by TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+
+      -- Who is in charge after the handover, level by level, on every side.
+      CREATE TABLE handover_contact (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL DEFAULT '' REFERENCES project(id) DEFERRABLE INITIALLY DEFERRED,
+        person_id TEXT NOT NULL DEFAULT '',
+        level INTEGER NOT NULL DEFAULT 1,
+        responsibility TEXT NOT NULL DEFAULT '',
+        reach TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX handover_contact_project ON handover_contact(project_id);
+    `,
+  },
+  {
+    description: 'Test accounts and credentials, their secrets encrypted; reveals and copies recorded; exports that include credentials',
+    sql: `
+      -- secret: the ciphertext only (v1.<keyId>.<iv>.<ciphertext>.<tag>), '' for none.
+      CREATE TABLE credential (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL DEFAULT '' REFERENCES project(id) DEFERRABLE INITIALLY DEFERRED,
+        service TEXT NOT NULL DEFAULT '',
+        host TEXT NOT NULL DEFAULT '',
+        user_name TEXT NOT NULL DEFAULT '',
+        secret TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX credential_project ON credential(project_id);
+
+      CREATE TABLE credential_access (
+        id TEXT PRIMARY KEY,
+        credential_id TEXT NOT NULL DEFAULT '' REFERENCES credential(id) DEFERRABLE INITIALLY DEFERRED,
+        action TEXT NOT NULL DEFAULT 'revealed',
+        at TEXT NOT NULL DEFAULT '',
+        by TEXT NOT NULL DEFAULT '',
+        device_id TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX credential_access_credential ON credential_access(credential_id);
+
+      ALTER TABLE document_export ADD COLUMN includes_credentials INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
+  {
+    description: 'Training sessions (audience, trainer, topics, materials, feedback per attendee); lessons learned and the retrospective',
+    sql: `
+      ALTER TABLE meeting ADD COLUMN training_audience TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE meeting ADD COLUMN training_audience_other TEXT NOT NULL DEFAULT '';
+      ALTER TABLE meeting ADD COLUMN trainer_id TEXT;
+      ALTER TABLE meeting ADD COLUMN training_topic_keys TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE meeting ADD COLUMN training_custom_topics TEXT NOT NULL DEFAULT '[]';
+
+      -- data: a file's bytes, base64; '' for a link.
+      CREATE TABLE training_material (
+        id TEXT PRIMARY KEY,
+        meeting_id TEXT NOT NULL DEFAULT '' REFERENCES meeting(id) DEFERRABLE INITIALLY DEFERRED,
+        name TEXT NOT NULL DEFAULT '',
+        link TEXT NOT NULL DEFAULT '',
+        media_type TEXT NOT NULL DEFAULT '',
+        bytes INTEGER NOT NULL DEFAULT 0,
+        data TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX training_material_meeting ON training_material(meeting_id);
+
+      -- id is meeting id/person id: one row per attendee on every device.
+      CREATE TABLE training_feedback (
+        id TEXT PRIMARY KEY,
+        meeting_id TEXT NOT NULL DEFAULT '' REFERENCES meeting(id) DEFERRABLE INITIALLY DEFERRED,
+        person_id TEXT NOT NULL DEFAULT '',
+        score INTEGER,
+        comment TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX training_feedback_meeting ON training_feedback(meeting_id);
+
+      -- One per project, its id the project's.
+      CREATE TABLE lessons (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL DEFAULT '' REFERENCES project(id) DEFERRABLE INITIALLY DEFERRED,
+        feedback_meeting_id TEXT,
+        feedback_by TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+
+      -- id is project id/question key: one answer per question on every device.
+      CREATE TABLE lesson_feedback (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL DEFAULT '' REFERENCES project(id) DEFERRABLE INITIALLY DEFERRED,
+        question_key TEXT NOT NULL DEFAULT '',
+        score INTEGER,
+        comment TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX lesson_feedback_project ON lesson_feedback(project_id);
+
+      CREATE TABLE lesson_note (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL DEFAULT '' REFERENCES project(id) DEFERRABLE INITIALLY DEFERRED,
+        kind TEXT NOT NULL DEFAULT 'personal',
+        text TEXT NOT NULL DEFAULT '',
+        author_id TEXT,
+        created_at TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX lesson_note_project ON lesson_note(project_id);
+
+      CREATE TABLE retro_action (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL DEFAULT '' REFERENCES project(id) DEFERRABLE INITIALLY DEFERRED,
+        text TEXT NOT NULL DEFAULT '',
+        owner_id TEXT,
+        due_date TEXT,
+        follow_up_project_id TEXT,
+        requirement_id TEXT,
+        created_at TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX retro_action_project ON retro_action(project_id);
+      CREATE INDEX retro_action_requirement ON retro_action(requirement_id) WHERE requirement_id IS NOT NULL;
+    `,
+  },
+  {
+    description: 'Installed systems: environments, hosts, their software and network endpoints',
+    sql: `
+      CREATE TABLE system_environment (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL DEFAULT '' REFERENCES project(id) DEFERRABLE INITIALLY DEFERRED,
+        kind TEXT NOT NULL DEFAULT 'test',
+        name TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX system_environment_project ON system_environment(project_id);
+
+      -- operator: '' while nobody said; source: the workshop topic (or 'sizing') a prefilled host came from;
+      -- position: the order hosts were added in (a list imported in one go keeps its order).
+      CREATE TABLE system_host (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL DEFAULT '' REFERENCES project(id) DEFERRABLE INITIALLY DEFERRED,
+        environment_id TEXT NOT NULL DEFAULT '' REFERENCES system_environment(id) DEFERRABLE INITIALLY DEFERRED,
+        name TEXT NOT NULL DEFAULT '',
+        addresses TEXT NOT NULL DEFAULT '',
+        role TEXT NOT NULL DEFAULT 'other',
+        operating_system TEXT NOT NULL DEFAULT '',
+        cpu_cores INTEGER,
+        ram_gb INTEGER,
+        disk_gb INTEGER,
+        operator TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '',
+        position INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX system_host_project ON system_host(project_id);
+
+      CREATE TABLE system_component (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL DEFAULT '' REFERENCES project(id) DEFERRABLE INITIALLY DEFERRED,
+        host_id TEXT NOT NULL DEFAULT '' REFERENCES system_host(id) DEFERRABLE INITIALLY DEFERRED,
+        name TEXT NOT NULL DEFAULT '',
+        version TEXT NOT NULL DEFAULT '',
+        config_location TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX system_component_project ON system_component(project_id);
+
+      CREATE TABLE system_endpoint (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL DEFAULT '' REFERENCES project(id) DEFERRABLE INITIALLY DEFERRED,
+        host_id TEXT NOT NULL DEFAULT '' REFERENCES system_host(id) DEFERRABLE INITIALLY DEFERRED,
+        protocol TEXT NOT NULL DEFAULT '',
+        port INTEGER NOT NULL DEFAULT 443,
+        purpose TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX system_endpoint_project ON system_endpoint(project_id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

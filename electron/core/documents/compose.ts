@@ -5,10 +5,14 @@
 import { changeRequestDocument, type ChangeRequestDocInput } from '../../../shared/documents/change-request.ts';
 import { checklistDocument, type ChecklistDocInput } from '../../../shared/documents/checklist-doc.ts';
 import { conceptDocument, type ConceptInput } from '../../../shared/documents/concept.ts';
+import { handoverDocument, type HandoverDocInput } from '../../../shared/documents/handover.ts';
+import { lessonsDocument, type LessonsDocInput } from '../../../shared/documents/lessons.ts';
 import { minutesDocument, type MinutesInput } from '../../../shared/documents/minutes.ts';
+import { trainingDocument, type TrainingDocInput } from '../../../shared/documents/training.ts';
 import type { DocumentModel } from '../../../shared/documents/model.ts';
 import { sowDocument, type SowDocInput } from '../../../shared/documents/sow.ts';
 import { statusReport, type StatusReportInput } from '../../../shared/documents/status-report.ts';
+import { systemsDocument, type SystemsDocInput } from '../../../shared/documents/systems.ts';
 import { testProtocolDocument, type TestProtocolInput } from '../../../shared/documents/test-protocol.ts';
 import { timeReport, type TimeReportInput } from '../../../shared/documents/time-report.ts';
 import { translate } from '../../../shared/i18n/index.ts';
@@ -16,6 +20,8 @@ import { resultsSections } from '../../../shared/test-results/document.ts';
 import type { ImportedResults } from '../../../shared/test-results/types.ts';
 
 export type DocumentSource =
+  | { document: 'training'; input: TrainingDocInput }
+  | { document: 'lessons'; input: LessonsDocInput }
   | { document: 'checklist'; input: ChecklistDocInput }
   | { document: 'concept'; input: ConceptInput }
   /** The topics' titles by key, in place of a lookup function (functions do not cross threads). */
@@ -25,10 +31,16 @@ export type DocumentSource =
   | { document: 'change-request'; input: ChangeRequestDocInput }
   | { document: 'time-report'; input: TimeReportInput }
   /** With the results imported into the run from tools (JMeter, JUnit), oldest first. */
-  | { document: 'test-protocol'; input: TestProtocolInput; imports: readonly ImportedResults[] };
+  | { document: 'test-protocol'; input: TestProtocolInput; imports: readonly ImportedResults[] }
+  | { document: 'handover'; input: HandoverDocInput }
+  | { document: 'systems'; input: SystemsDocInput };
 
 export function composeDocument(source: DocumentSource): DocumentModel {
   switch (source.document) {
+    case 'training':
+      return trainingDocument(source.input);
+    case 'lessons':
+      return lessonsDocument(source.input);
     case 'checklist':
       return checklistDocument(source.input);
     case 'concept':
@@ -47,6 +59,10 @@ export function composeDocument(source: DocumentSource): DocumentModel {
       return timeReport(source.input);
     case 'test-protocol':
       return testProtocolDocument(source.input, toolSections(source.imports, source.input.language));
+    case 'handover':
+      return handoverDocument(source.input);
+    case 'systems':
+      return systemsDocument(source.input);
   }
 }
 

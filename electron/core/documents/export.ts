@@ -16,6 +16,8 @@ import { localIsoDate } from '../../../shared/iso-date.ts';
 import { changesFor, fold, requireRow, type Context } from '../api/context.ts';
 import { projectRequirements } from '../api/checklist.ts';
 import { getMeeting, listMeetings } from '../api/meetings.ts';
+import { trainingSource } from '../api/training.ts';
+import { lessonsSource } from '../api/lessons.ts';
 import { getProject } from '../api/projects.ts';
 import { loadProject } from '../api/rows.ts';
 import { getSizing } from '../api/sizing.ts';
@@ -28,6 +30,8 @@ import { latestAnswers, projectPack, sessionsWithin, workshopOverview } from '..
 import { fieldsOf, live, liveRow } from '../db/read.ts';
 import * as t from '../db/tables/index.ts';
 import { authorName } from '../device.ts';
+import { handoverSource } from '../api/handover.ts';
+import { readInventory } from '../api/systems.ts';
 import { newId } from '../ids.ts';
 import { preparePublication, type ExportFacts, type FileToPublish, type PendingPublication } from '../sync/publish.ts';
 import type { TaskControl } from '../task-control.ts';
@@ -167,6 +171,15 @@ function documentSource(ctx: Context, input: ParsedInput<'documents.export'>, ve
     const source = testProtocolSource(ctx, input.runId!, input.projectId);
     return { document: 'test-protocol', input: { ...common, project: detail.project, customer: detail.customer, ...source }, imports: runResults(ctx, source.detail.run.id) };
   }
+  if (input.document === 'handover') {
+    return {
+      document: 'handover',
+      input: { ...common, project: detail.project, customer: detail.customer, members: detail.members, ...handoverSource(ctx, input.projectId, input.includeCredentials ?? false) },
+    };
+  }
+  if (input.document === 'systems') return { document: 'systems', input: { ...common, project: detail.project, customer: detail.customer, inventory: readInventory(ctx, input.projectId) } };
+  if (input.document === 'training') return { document: 'training', input: { ...common, project: detail.project, customer: detail.customer, people: detail.members, ...trainingSource(ctx, input.meetingId!, input.projectId) } };
+  if (input.document === 'lessons') return { document: 'lessons', input: { ...common, project: detail.project, customer: detail.customer, people: detail.members, ...lessonsSource(ctx, input.projectId, input.language) } };
   if (input.document === 'time-report') return { document: 'time-report', input: { ...common, project: detail.project, customer: detail.customer, ...timeReportSource(ctx, input.projectId, input.period!, input.language) } };
   const meetingId = input.meetingId!;
   requireRow(ctx, 'meeting', meetingId, 'meetingId');
@@ -187,24 +200,62 @@ function documentSource(ctx: Context, input: ParsedInput<'documents.export'>, ve
   };
 }
 
+/**
+ * The row a document is about: a meeting's minutes or training record, one SOW version, a change
+ * request, a test run; null for a document of the whole project. Versions are counted per subject.
+ */
+function subjectOf(input: ParsedInput<'documents.export'>): string | null {
+  switch (input.document) {
+    case 'minutes':
+    case 'training':
+      return input.meetingId ?? null;
+    case 'sow':
+      return input.sowId ?? null;
+    case 'change-request':
+      return input.changeRequestId ?? null;
+    case 'test-protocol':
+      return input.runId ?? null;
+    case 'checklist':
+    case 'concept':
+    case 'status':
+    case 'time-report':
+    case 'handover':
+    case 'lessons':
+    case 'systems':
+      return null;
+  }
+}
+
+/** What tells this file from the project's other files of its kind: the meeting's day, the SOW, the period. */
+function fileLabel(ctx: Context, input: ParsedInput<'documents.export'>): string | null {
+  switch (input.document) {
+    case 'minutes':
+    case 'training':
+      return input.meetingId ? (ctx.store.orm.select({ startsAt: t.meeting.startsAt }).from(t.meeting).where(eq(t.meeting.id, input.meetingId)).get()?.startsAt?.slice(0, 10) ?? null) : null;
+    case 'status':
+      return periodOf(ctx, input).to;
+    case 'sow':
+      return input.sowId ? sowFileLabel(ctx, input.sowId) : null;
+    case 'change-request':
+      return input.changeRequestId ? changeRequestFileLabel(ctx, input.changeRequestId) : null;
+    case 'test-protocol':
+      return input.runId ? testRunFileLabel(ctx, input.runId) : null;
+    case 'time-report':
+      return input.period ? `${input.period.from}-to-${input.period.to}` : null;
+    case 'checklist':
+    case 'concept':
+    case 'handover':
+    case 'lessons':
+    case 'systems':
+      return null;
+  }
+}
+
 function fileName(ctx: Context, input: ParsedInput<'documents.export'>, version: number, format: DocumentFormat): string {
   const slug = (text: string) => fold(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'x';
   const { name } = loadProject(ctx, input.projectId);
-  const when =
-    input.document === 'minutes' && input.meetingId
-      ? ctx.store.orm.select({ startsAt: t.meeting.startsAt }).from(t.meeting).where(eq(t.meeting.id, input.meetingId)).get()?.startsAt?.slice(0, 10)
-      : input.document === 'status'
-        ? periodOf(ctx, input).to
-        : input.document === 'sow' && input.sowId
-          ? sowFileLabel(ctx, input.sowId)
-          : input.document === 'change-request' && input.changeRequestId
-            ? changeRequestFileLabel(ctx, input.changeRequestId)
-            : input.document === 'test-protocol' && input.runId
-              ? testRunFileLabel(ctx, input.runId)
-              : input.document === 'time-report' && input.period
-              ? `${input.period.from}-to-${input.period.to}`
-              : null;
-  return `${input.document}-${slug(name)}${when ? `-${when}` : ''}-v${version}.${format}`;
+  const label = fileLabel(ctx, input);
+  return `${input.document}-${slug(name)}${label ? `-${label}` : ''}-v${version}.${format}`;
 }
 
 /** The latest change the database holds: which data a document made now shows. */
@@ -252,10 +303,8 @@ function writeSaves(saves: readonly Save[], files: readonly ExportedFile[]): Pen
 export async function exportDocument(ctx: Context, input: ParsedInput<'documents.export'>, control: TaskControl): Promise<ExportResult> {
   control.throwIfCancelled();
   requireRow(ctx, 'project', input.projectId, 'projectId');
-  // Minutes are versioned per meeting, an SOW per version of it; the project's documents per project. Each language counts
-  // its own versions: a customer reads one of them, and its revision table lists only its own.
-  const subject =
-    input.document === 'minutes' ? (input.meetingId ?? null) : input.document === 'sow' ? (input.sowId ?? null) : input.document === 'change-request' ? (input.changeRequestId ?? null) : input.document === 'test-protocol' ? (input.runId ?? null) : null;
+  // Each language counts its own versions: a customer reads one of them, and its revision table lists only its own.
+  const subject = subjectOf(input);
   const sameDocument = and(
     eq(t.documentExport.projectId, input.projectId),
     eq(t.documentExport.document, input.document),
@@ -341,6 +390,7 @@ export async function exportDocument(ctx: Context, input: ParsedInput<'documents
             createdAt: facts.createdAt,
             madeFrom,
             published: published && JSON.stringify(published),
+            includesCredentials: input.includeCredentials ?? false,
           }),
         );
         return { published };

@@ -17,7 +17,8 @@ export function subjectLabel(ctx: Context, document: DocumentKind, subjectId: st
   if (subjectId === null) return null;
   const label = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(' ');
   switch (document) {
-    case 'minutes': {
+    case 'minutes':
+    case 'training': {
       const meeting = ctx.store.orm.select({ title: t.meeting.title, kind: t.meeting.kind, startsAt: t.meeting.startsAt }).from(t.meeting).where(eq(t.meeting.id, subjectId)).get();
       return meeting ? label(meeting.startsAt?.slice(0, 10), meeting.title.trim() || translate(language, `meetingKind.${meeting.kind}`)) : null;
     }
@@ -33,8 +34,11 @@ export function subjectLabel(ctx: Context, document: DocumentKind, subjectId: st
       return loadRunName(ctx, subjectId);
     case 'checklist':
     case 'concept':
+    case 'lessons':
     case 'status':
     case 'time-report':
+    case 'handover':
+    case 'systems':
       return null;
   }
 }

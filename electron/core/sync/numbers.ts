@@ -167,7 +167,8 @@ export function renumberClashes(store: Store): void {
         { entity: entry.entity, id: r.id, field: entry.number, value: r.number },
         { entity: entry.entity, id: r.id, field: entry.formerNumbers, value: JSON.stringify(r.formerNumbers) },
       ]);
-      store.apply(changes);
+      // A closed project's numbers must agree with the other devices' too.
+      store.apply(changes, { evenIfClosed: true });
     }
   });
 }

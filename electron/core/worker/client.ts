@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../../shared/errors.ts';
 import type { CoreOptions } from '../core.ts';
+import type { CredentialKeySource } from '../secrets/key-source.ts';
 import type { Progress } from '../../../shared/task-progress.ts';
 import { cancelledError } from '../task-control.ts';
 import type { CoreThreadData, FromCore, ToCore } from './messages.ts';
@@ -37,6 +38,11 @@ export interface ThreadFiles {
 export interface CoreThreadOptions extends Pick<CoreOptions, 'dataDir' | 'appVersion' | 'resourcesDir'> {
   /** The source tree's when not given; the Electron bundle passes its own. */
   threadFiles?: ThreadFiles;
+  /**
+   * Where the core gets the credentials key: the data folder's key file when not given (the web
+   * host and the command line); the desktop app hands over the key its system store keeps.
+   */
+  credentialKey?: CredentialKeySource;
 }
 
 /** The threads' bundles (build-electron.ts writes them beside main.cjs). */
@@ -148,7 +154,7 @@ class CoreThread implements CoreClient {
 /** Opens the data folder on the core's thread; fails with the core's ApiError (database_corrupt, ...) if it cannot. */
 export async function startCore(options: CoreThreadOptions): Promise<CoreClient> {
   const files = options.threadFiles ?? sourceThreadFiles();
-  const data: CoreThreadData = { dataDir: options.dataDir, appVersion: options.appVersion, resourcesDir: options.resourcesDir, renderThreadFile: files.render };
+  const data: CoreThreadData = { dataDir: options.dataDir, appVersion: options.appVersion, resourcesDir: options.resourcesDir, credentialKey: options.credentialKey ?? { kind: 'file' }, renderThreadFile: files.render };
   const thread = new CoreThread(new Worker(files.core, { workerData: data }));
   await thread.ready.promise;
   return thread;

@@ -5,6 +5,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import { openCore, sourceResourcesDir, type Core } from '../core.ts';
 import { checkOnThread } from '../db/check.ts';
+import { credentialKeyOf } from '../secrets/key-source.ts';
 import { cancelledError, type TaskControl } from '../task-control.ts';
 import { errorBody, type CoreThreadData, type FromCore, type ToCore } from './messages.ts';
 import { startRenderThread } from './render-client.ts';
@@ -77,6 +78,7 @@ export function runCore(data: CoreThreadData, port: MessagePort, threadFile: str
       appVersion: data.appVersion,
       resourcesDir: data.resourcesDir,
       render: renderer.render,
+      credentialKey: credentialKeyOf(data.credentialKey, data.dataDir),
       checkInBackground: (file) => checkOnThread(file, threadFile),
     });
   } catch (error) {

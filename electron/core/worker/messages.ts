@@ -4,6 +4,7 @@
 import type { DocumentFormat } from '../../../shared/documents/types.ts';
 import { ApiError, type ApiErrorBody } from '../../../shared/errors.ts';
 import type { DocumentSource } from '../documents/compose.ts';
+import type { CredentialKeySource } from '../secrets/key-source.ts';
 import type { Progress } from '../../../shared/task-progress.ts';
 
 /** The core's thread is started with this (as workerData). */
@@ -11,6 +12,7 @@ export interface CoreThreadData {
   dataDir: string;
   appVersion: string;
   resourcesDir: string | undefined;
+  credentialKey: CredentialKeySource;
   /** The render thread's entry file (absolute path). */
   renderThreadFile: string;
 }

@@ -11,6 +11,10 @@ export type Route =
   | { view: 'tests'; projectId: string; runId: string | null }
   | { view: 'time'; projectId: string }
   | { view: 'budget'; projectId: string }
+  | { view: 'credentials'; projectId: string }
+  | { view: 'handover'; projectId: string }
+  | { view: 'lessons'; projectId: string }
+  | { view: 'systems'; projectId: string }
   | { view: 'customers'; id: string | null }
   | { view: 'people'; id: string | null }
   | { view: 'branding' }
@@ -27,6 +31,10 @@ export function parseRoute(hash: string): Route {
   if (view === 'project' && id && sub === 'tests') return { view: 'tests', projectId: id, runId: topicKey || null };
   if (view === 'project' && id && sub === 'time') return { view: 'time', projectId: id };
   if (view === 'project' && id && sub === 'budget') return { view: 'budget', projectId: id };
+  if (view === 'project' && id && sub === 'credentials') return { view: 'credentials', projectId: id };
+  if (view === 'project' && id && sub === 'handover') return { view: 'handover', projectId: id };
+  if (view === 'project' && id && sub === 'lessons') return { view: 'lessons', projectId: id };
+  if (view === 'project' && id && sub === 'systems') return { view: 'systems', projectId: id };
   if (view === 'project' && id) return { view: 'project', id };
   if (view === 'customers') return { view: 'customers', id: id || null };
   if (view === 'people') return { view: 'people', id: id || null };
@@ -64,6 +72,14 @@ export function routeHash(route: Route): string {
       return `#/project/${route.projectId}/time`;
     case 'budget':
       return `#/project/${route.projectId}/budget`;
+    case 'credentials':
+      return `#/project/${route.projectId}/credentials`;
+    case 'handover':
+      return `#/project/${route.projectId}/handover`;
+    case 'lessons':
+      return `#/project/${route.projectId}/lessons`;
+    case 'systems':
+      return `#/project/${route.projectId}/systems`;
     default:
       return `#/${route.view}${route.id ? `/${route.id}` : ''}`;
   }

@@ -9,6 +9,7 @@ import { GateForm } from './GateForm.tsx';
 import { ExportHistory } from './documents/ExportHistory.tsx';
 import { StatusReportPanel } from './documents/StatusReportPanel.tsx';
 import { ProjectNav } from './ProjectNav.tsx';
+import { ClosingPanel } from './closing/ClosingPanel.tsx';
 import { MembersPanel } from './MembersPanel.tsx';
 import { PhaseChecklists } from './PhaseChecklists.tsx';
 import { ProjectDetailsForm } from './ProjectDetailsForm.tsx';
@@ -66,6 +67,7 @@ export function ProjectDashboard({ id }: { id: string }) {
           <GateForm project={project} />
           <ProjectDetailsForm project={project} />
           <MembersPanel detail={detail} />
+          <ClosingPanel projectId={project.id} />
         </div>
       </div>
     </article>

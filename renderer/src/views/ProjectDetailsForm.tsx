@@ -24,8 +24,9 @@ export function ProjectDetailsForm({ project }: { project: Project }) {
         <AutoSelect
           label={t('project.status')}
           saved={project.status}
-          options={projectStatusOptions(t)}
-          save={(status) => update({ status: status as Project['status'] })}
+          // Closing has a step of its own (it checks what is still open); here it only shows.
+          options={projectStatusOptions(t).filter((o) => o.value !== 'closed' || project.status === 'closed')}
+          save={(status) => update({ status: status as Exclude<Project['status'], 'closed'> })}
         />
         <AutoDate label={t('project.startDate')} saved={project.startDate ?? ''} save={(v) => update({ startDate: emptyToNull(v) })} />
         <AutoDate label={t('project.targetDate')} saved={project.targetDate ?? ''} save={(v) => update({ targetDate: emptyToNull(v) })} />

@@ -2,7 +2,7 @@
 // first start, the welcome with "Create sample project".
 import { useState } from 'react';
 import { create } from 'zustand';
-import { PHASES, PROJECT_STATUSES, type Phase, type ProjectStatus } from '../../../shared/domain.ts';
+import { PHASES, PROJECT_STATUSES, type Phase, type ProjectListItem, type ProjectStatus } from '../../../shared/domain.ts';
 import { FieldFrame, SelectField } from '../components/fields.tsx';
 import { formatDate, useT } from '../i18n.ts';
 import { useQuery } from '../state/use-query.ts';
@@ -22,9 +22,47 @@ interface Filters {
 // Kept while the user visits a project and comes back.
 const useFilters = create<Filters>()((set) => ({ search: '', phase: ANY, status: ANY, customerId: ANY, set: (patch) => set(patch) }));
 
-export function ProjectList() {
+/** Closed projects stay in the list, under a heading of their own below the others. */
+function ProjectTable({ projects, labelledBy }: { projects: readonly ProjectListItem[]; labelledBy?: string }) {
   const t = useT();
   const language = useUi((s) => s.language);
+  return (
+    <table className="project-table" aria-labelledby={labelledBy}>
+      <thead>
+        <tr>
+          <th scope="col">{t('projects.colName')}</th>
+          <th scope="col">{t('projects.colCustomer')}</th>
+          <th scope="col">{t('projects.colPhase')}</th>
+          <th scope="col">{t('projects.colStatus')}</th>
+          <th scope="col">{t('projects.colProgress')}</th>
+          <th scope="col">{t('projects.colGate')}</th>
+          <th scope="col">{t('projects.colTarget')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {projects.map((p) => (
+          <tr key={p.id}>
+            <th scope="row">
+              <a href={`#/project/${p.id}`}>{p.name}</a>
+            </th>
+            <td>{p.customerName}</td>
+            <td>{t(`phase.${p.phase}`)}</td>
+            <td>{t(`projectStatus.${p.status}`)}</td>
+            <td>
+              <progress max={p.activitiesTotal || 1} value={p.activitiesSettled} aria-label={t('projects.colProgress')} />{' '}
+              {t('projects.progress', { settled: p.activitiesSettled, total: p.activitiesTotal })}
+            </td>
+            <td>{t(`gate.${p.gateDecision}`)}</td>
+            <td>{formatDate(language, p.targetDate) ?? '–'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function ProjectList() {
+  const t = useT();
   const navigate = useUi((s) => s.navigate);
   const filters = useFilters();
   const [creating, setCreating] = useState(false);
@@ -39,6 +77,8 @@ export function ProjectList() {
   const customers = useQuery('customers.list', { includeArchived: true }).data ?? [];
 
   if (!projects) return <p>{t('app.loading')}</p>;
+  const current = projects.filter((p) => p.status !== 'closed');
+  const closed = projects.filter((p) => p.status === 'closed');
   const dialog = creating && <NewProjectDialog onClose={() => setCreating(false)} onCreated={(id) => navigate({ view: 'project', id })} />;
   if (projects.length === 0 && !filtered) {
     return (
@@ -86,37 +126,15 @@ export function ProjectList() {
       {projects.length === 0 ? (
         <p>{t('projects.noMatch')}</p>
       ) : (
-        <table className="project-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('projects.colName')}</th>
-              <th scope="col">{t('projects.colCustomer')}</th>
-              <th scope="col">{t('projects.colPhase')}</th>
-              <th scope="col">{t('projects.colStatus')}</th>
-              <th scope="col">{t('projects.colProgress')}</th>
-              <th scope="col">{t('projects.colGate')}</th>
-              <th scope="col">{t('projects.colTarget')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {projects.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">
-                  <a href={`#/project/${p.id}`}>{p.name}</a>
-                </th>
-                <td>{p.customerName}</td>
-                <td>{t(`phase.${p.phase}`)}</td>
-                <td>{t(`projectStatus.${p.status}`)}</td>
-                <td>
-                  <progress max={p.activitiesTotal || 1} value={p.activitiesSettled} aria-label={t('projects.colProgress')} />{' '}
-                  {t('projects.progress', { settled: p.activitiesSettled, total: p.activitiesTotal })}
-                </td>
-                <td>{t(`gate.${p.gateDecision}`)}</td>
-                <td>{formatDate(language, p.targetDate) ?? '–'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          {current.length > 0 && <ProjectTable projects={current} />}
+          {closed.length > 0 && (
+            <>
+              <h2 id="closed-projects-heading">{t('projects.closedHeading')}</h2>
+              <ProjectTable projects={closed} labelledBy="closed-projects-heading" />
+            </>
+          )}
+        </>
       )}
       {dialog}
     </section>

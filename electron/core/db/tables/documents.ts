@@ -34,5 +34,7 @@ export const documentExport = sqliteTable('document_export', {
   madeFrom: text('made_from').notNull().default(''),
   // Where it was published in the shared folder (relative to the share's root); null while not.
   published: text('published', { mode: 'json' }).$type<Publication>(),
+  // Whether the consultant ticked "include credentials" for this export: its files carry secrets.
+  includesCredentials: integer('includes_credentials', { mode: 'boolean' }).notNull().default(false),
   deleted: deleted(),
 });

@@ -40,6 +40,9 @@ export const project = sqliteTable('project', {
   statusLight: text('status_light').notNull().default('').$type<TrafficLight | ''>(),
   statusLightReason: text('status_light_reason').notNull().default(''),
   createdAt: text('created_at').notNull().default(''),
+  // Set while the project is closed (read-only until reopened).
+  closedOn: text('closed_on'),
+  closedBy: text('closed_by').notNull().default(''),
   deleted: deleted(),
 });
 

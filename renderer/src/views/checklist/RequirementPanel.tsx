@@ -16,6 +16,7 @@ import { useQuery } from '../../state/use-query.ts';
 import { useItemText } from './item-text.ts';
 import { deviceText } from '../../components/device-name.ts';
 import { LinkedChangeRequests } from '../change-requests/LinkedChangeRequests.tsx';
+import { ActionOrigin } from '../lessons/ActionOrigin.tsx';
 
 interface Props {
   projectId: string;
@@ -73,6 +74,7 @@ export function RequirementPanel({ projectId, id, people, onClose }: Props) {
         </button>
       </div>
       {item.formerNumbers.length > 0 && <p className="muted">{formerNumbers(item)}</p>}
+      {item.source === 'retrospective' && <ActionOrigin requirementId={item.id} />}
       {item.meetingId && (
         <p className="muted">
           <a href={`#/project/${item.projectId}/meetings/${item.meetingId}`}>{t('requirements.fromMeeting')}</a>

@@ -155,7 +155,10 @@ export function ExportTable({ exports, caption, detailed, onPublished }: TablePr
             <td>{new Date(h.createdAt).toLocaleString(language)}</td>
             {detailed && <td>{h.author}</td>}
             <td>{LANGUAGE_NAMES[h.language]}</td>
-            <td>{h.changeNote}</td>
+            <td>
+              {h.changeNote}
+              {h.includesCredentials && <strong className="with-credentials">{` (${t('export.withCredentials')})`}</strong>}
+            </td>
             <td>
               {Object.entries(h.hashes)
                 .map(([format, hash]) => `${format.toUpperCase()} ${hash.slice(0, 12)}`)

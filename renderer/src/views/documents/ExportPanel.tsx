@@ -2,8 +2,9 @@
 // the formats and the language, and whether to publish it into the shared folder too (only with
 // one set), see that it is being made, get the files, and see the versions made before with their
 // file hashes and where each was published.
-import { useEffect, useId, useState, type ReactNode } from 'react';
-import { DOCUMENT_FORMATS, type DocumentFormat, type DocumentKind } from '../../../../shared/documents/types.ts';
+import { useContext, useEffect, useId, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import { CREDENTIAL_DOCUMENTS, DOCUMENT_FORMATS, type DocumentFormat, type DocumentKind } from '../../../../shared/documents/types.ts';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../../shared/i18n/index.ts';
 import { api } from '../../api/client.ts';
 import { download, fromBase64 } from '../../components/download.ts';
@@ -14,6 +15,7 @@ import { refreshSyncStatus, useSync } from '../../state/sync.ts';
 import { useUi } from '../../state/ui.ts';
 import { useQuery } from '../../state/use-query.ts';
 import { ExportTable, madeExports, notPublishedText, publishedPaths } from './ExportHistory.tsx';
+import { ReadingSlot } from '../closing/ProjectFrame.tsx';
 
 const MIME: Record<DocumentFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -35,11 +37,15 @@ interface Props {
 export function ExportPanel({ projectId, document, meetingId, options, children }: Props) {
   const t = useT();
   const uiLanguage = useUi((s) => s.language);
+  const readingSlot = useContext(ReadingSlot);
   const [formats, setFormats] = useState<DocumentFormat[]>(['pdf', 'docx']);
   const [language, setLanguage] = useState<Language>(uiLanguage);
   const [made, setMade] = useState<string | null>(null);
   const [changeNote, setChangeNote] = useState('');
   const [publish, setPublish] = useState(false);
+  // Never carried over from one export to the next: each export that includes secrets is ticked for itself.
+  const [includeCredentials, setIncludeCredentials] = useState(false);
+  const carriesCredentials = CREDENTIAL_DOCUMENTS.includes(document);
   const history = useQuery('documents.history', { projectId });
   const { busy, run } = useSubmit();
   const mine = madeExports(history.data).filter((h) => h.document === document && h.subjectId === (meetingId ?? options?.sowId ?? options?.changeRequestId ?? options?.runId ?? null));
@@ -65,8 +71,10 @@ export function ExportPanel({ projectId, document, meetingId, options, children 
         language,
         ...(note ? { changeNote: note } : {}),
         ...(publishing ? { publish: true } : {}),
+        ...(carriesCredentials && includeCredentials ? { includeCredentials: true } : {}),
       });
       setChangeNote('');
+      setIncludeCredentials(false);
       for (const file of result.files) download(file.fileName, fromBase64(file.base64), MIME[file.format]);
       const said = [t('export.made', { version: result.version, files: result.files.map((f) => f.fileName).join(', ') })];
       if (result.published) said.push(t('export.published', { paths: publishedPaths(result.published).join(', ') }));
@@ -75,7 +83,7 @@ export function ExportPanel({ projectId, document, meetingId, options, children 
       await history.reload();
     });
 
-  return (
+  const panel = (
     <section className="panel" aria-labelledby={`export-${document}-heading`}>
       <h3 id={`export-${document}-heading`}>{t(`export.heading.${document}`)}</h3>
       <div className="toolbar">
@@ -110,6 +118,12 @@ export function ExportPanel({ projectId, document, meetingId, options, children 
           />
           {t('export.publish')}
         </label>
+        {carriesCredentials && (
+          <label className="checkbox">
+            <input type="checkbox" checked={includeCredentials} onChange={(e) => setIncludeCredentials(e.target.checked)} />
+            {t('export.includeCredentials')}
+          </label>
+        )}
         <button type="button" className="primary" onClick={make} disabled={busy || formats.length === 0}>
           {t('export.make')}
         </button>
@@ -125,4 +139,6 @@ export function ExportPanel({ projectId, document, meetingId, options, children 
       {mine.length > 0 && <ExportTable exports={mine} caption={t('export.history')} detailed={false} onPublished={history.reload} />}
     </section>
   );
+  // A closed project's page is read-only as a whole; making a document of it only reads it.
+  return readingSlot ? createPortal(panel, readingSlot) : panel;
 }

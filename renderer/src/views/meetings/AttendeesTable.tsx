@@ -11,12 +11,14 @@ interface Props {
   meetingId: string;
   attendees: readonly Attendee[];
   people: readonly ProjectMember[];
+  /** The section's heading: "Attendees", or a training's "Attendance". */
+  heading?: string | undefined;
   onChanged: () => void;
 }
 
 const NOT_EXPECTED = '';
 
-export function AttendeesTable({ meetingId, attendees, people, onChanged }: Props) {
+export function AttendeesTable({ meetingId, attendees, people, heading, onChanged }: Props) {
   const t = useT();
   const options = [{ value: NOT_EXPECTED, label: t('presence.none') }, ...PRESENCES.map((p) => ({ value: p, label: t(`presence.${p}`) }))];
   const sorted = [...people].sort((a, b) => a.person.side.localeCompare(b.person.side) || a.person.name.localeCompare(b.person.name));
@@ -26,10 +28,10 @@ export function AttendeesTable({ meetingId, attendees, people, onChanged }: Prop
     );
   return (
     <section className="panel" aria-labelledby="attendees-heading">
-      <h3 id="attendees-heading">{t('meetings.attendees')}</h3>
+      <h3 id="attendees-heading">{heading ?? t('meetings.attendees')}</h3>
       {people.length === 0 && <p className="muted">{t('workshops.noPeople')}</p>}
       <table className="attendees">
-        <caption className="visually-hidden">{t('meetings.attendees')}</caption>
+        <caption className="visually-hidden">{heading ?? t('meetings.attendees')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('person.name')}</th>

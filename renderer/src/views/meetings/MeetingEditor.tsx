@@ -15,6 +15,7 @@ import { ExportPanel } from '../documents/ExportPanel.tsx';
 import { AgendaItemEditor } from './AgendaItemEditor.tsx';
 import { AttendeesTable } from './AttendeesTable.tsx';
 import { ReviewSummary } from './ReviewSummary.tsx';
+import { TrainingParts } from './TrainingParts.tsx';
 
 interface Props {
   projectId: string;
@@ -133,7 +134,16 @@ export function MeetingEditor({ projectId, meetingId, people, onChanged }: Props
         </fieldset>
       )}
 
-      <AttendeesTable meetingId={meeting.id} attendees={data.attendees} people={people} onChanged={() => void reportFailure(reload())} />
+      {meeting.kind === 'training' && <TrainingParts detail={data} people={people} onChanged={() => write(Promise.resolve())} />}
+
+      {/* A training's attendance is the customer's people it trained. */}
+      <AttendeesTable
+        meetingId={meeting.id}
+        attendees={data.attendees}
+        people={meeting.kind === 'training' ? people.filter((m) => m.person.side === 'customer') : people}
+        heading={meeting.kind === 'training' ? t('training.attendance') : undefined}
+        onChanged={() => void reportFailure(reload())}
+      />
 
       <section className="panel" aria-labelledby="previous-heading">
         <h3 id="previous-heading">{t('meetings.previousMinutes')}</h3>
@@ -174,6 +184,7 @@ export function MeetingEditor({ projectId, meetingId, people, onChanged }: Props
       {meeting.kind === 'status_call' && <ReviewSummary review={data.review} />}
 
       <ExportPanel projectId={meeting.projectId} document="minutes" meetingId={meeting.id} />
+      {meeting.kind === 'training' && <ExportPanel projectId={meeting.projectId} document="training" meetingId={meeting.id} />}
 
       <section className="panel" aria-labelledby="next-heading">
         <h3 id="next-heading">{t('meetings.next')}</h3>
