@@ -10,7 +10,7 @@ import { translate, type MessageKey, type MessageValues } from '../i18n/index.ts
 import { formatAmount, formatDays, formatMoney } from '../money.ts';
 import { sowNumber } from '../sows/types.ts';
 import { coverOf, type DocumentContext } from './frame.ts';
-import { plain, type Block, type DocumentModel, type Run } from './model.ts';
+import { paragraphs, plain, type Block, type DocumentModel, type Run } from './model.ts';
 
 export interface ChangeRequestDocInput extends DocumentContext {
   project: Project;
@@ -20,14 +20,6 @@ export interface ChangeRequestDocInput extends DocumentContext {
   budgetWithout: { dayHundredths: number; feesMinor: number };
 }
 
-/** A long text as paragraphs, split at blank lines; "None." for an empty one. */
-function paragraphs(text: string, none: string): Block[] {
-  const found = text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-  return (found.length > 0 ? found : [none]).map((p) => ({ type: 'paragraph', runs: plain(p) }));
-}
 
 export function changeRequestDocument(input: ChangeRequestDocInput): DocumentModel {
   const { language, detail } = input;

@@ -13,7 +13,7 @@ import type { Inventory } from '../systems/types.ts';
 import { credentialBlocks } from './credentials.ts';
 import { systemsBlocks } from './systems.ts';
 import { coverOf, type DocumentContext } from './frame.ts';
-import { plain, type Block, type DocumentModel } from './model.ts';
+import { paragraphs, plain, type Block, type DocumentModel } from './model.ts';
 
 /** An open checklist item as the protocol lists it, its responsible person by name. */
 export interface OpenItem {
@@ -35,13 +35,6 @@ export interface HandoverDocInput extends DocumentContext {
   includeCredentials: boolean;
 }
 
-function paragraphs(text: string, none: string): Block[] {
-  const found = text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-  return (found.length > 0 ? found : [none]).map((p) => ({ type: 'paragraph', runs: plain(p) }));
-}
 
 export function handoverDocument(input: HandoverDocInput): DocumentModel {
   const { language, detail } = input;
@@ -130,7 +123,7 @@ export function handoverDocument(input: HandoverDocInput): DocumentModel {
       { label: t('handover.ticketResult'), value: plain(handover.ticketResult ? t(`handover.ticket.${handover.ticketResult}`) : t('handover.ticketNotYet')) },
     ],
   });
-  if (handover.ticketNotes.trim() !== '') blocks.push(...paragraphs(handover.ticketNotes, ''));
+  blocks.push(...paragraphs(handover.ticketNotes));
 
   section(t('handover.acceptance'));
   const consultancyName = input.branding.consultancyName.trim();

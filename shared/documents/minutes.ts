@@ -10,7 +10,7 @@ import type { MeetingDetail } from '../meetings/types.ts';
 import type { Localized } from '../workshops/pack.ts';
 import { coverOf, type DocumentContext } from './frame.ts';
 import { itemTable } from './item-table.ts';
-import { plain, type Block, type DocumentModel, type Run } from './model.ts';
+import { paragraphs, plain, type Block, type DocumentModel, type Run } from './model.ts';
 
 export interface MinutesInput extends DocumentContext {
   project: Project;
@@ -87,7 +87,7 @@ export function minutesDocument(input: MinutesInput): DocumentModel {
   if (detail.agenda.length === 0) blocks.push({ type: 'paragraph', runs: plain(t('meetings.noAgenda')) });
   for (const item of detail.agenda) {
     blocks.push({ type: 'heading', level: 2, text: item.title || t('meetings.agendaTitle', { n: item.position }), numbered: true });
-    for (const paragraph of item.notes.split(/\n\s*\n/).filter((p) => p.trim())) blocks.push({ type: 'paragraph', runs: plain(paragraph.trim()) });
+    blocks.push(...paragraphs(item.notes));
     // Headings, not bold paragraphs: both renderers keep a heading with what follows it.
     if (item.decisions.length > 0) {
       blocks.push({ type: 'heading', level: 3, text: t('workshops.decisions'), numbered: false });

@@ -120,3 +120,12 @@ export function headingNumbers(blocks: readonly Block[]): Map<number, string> {
 }
 
 export const plain = (text: string): Run[] => [{ text }];
+
+/** A long text as paragraphs, split at blank lines; `none` (when given) stands in for an empty one. */
+export function paragraphs(text: string, none?: string): Block[] {
+  const found = text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return (found.length > 0 ? found : none ? [none] : []).map((p) => ({ type: 'paragraph', runs: plain(p) }));
+}

@@ -9,7 +9,7 @@ import { translate, type MessageKey, type MessageValues } from '../i18n/index.ts
 import type { OpenQuestion } from '../workshops/types.ts';
 import { coverOf, type DocumentContext } from './frame.ts';
 import { itemTable } from './item-table.ts';
-import { plain, type Block, type DocumentModel } from './model.ts';
+import { paragraphs, plain, type Block, type DocumentModel } from './model.ts';
 
 export interface StatusReportInput extends DocumentContext {
   detail: ProjectDetail;
@@ -76,13 +76,6 @@ export function statusReport(input: StatusReportInput): DocumentModel {
         { text: t(`doc.status.light.${light}`), bold: true, color: LIGHT_COLOUR[light] },
         { text: ` — ${reasons.length ? reasons.join(', ') : t('doc.status.onTrack')}` },
       ];
-  const paragraphs = (value: string): Block[] =>
-    value
-      .split(/\n\s*\n/)
-      .map((p) => p.trim())
-      .filter(Boolean)
-      .map((p) => ({ type: 'paragraph', runs: plain(p) }));
-
   const blocks: Block[] = [
     { type: 'toc', title: t('doc.contents') },
     { type: 'heading', level: 1, text: t('doc.status.overall'), numbered: true },

@@ -9,7 +9,7 @@ import { formatQuantity } from '../quantity.ts';
 import { inventoryDiagram } from '../systems/diagram.ts';
 import type { EnvironmentDetail, HostDetail, Inventory } from '../systems/types.ts';
 import { coverOf, type DocumentContext } from './frame.ts';
-import { plain, type Block, type DocumentModel } from './model.ts';
+import { paragraphs, plain, type Block, type DocumentModel } from './model.ts';
 
 export interface SystemsDocInput extends DocumentContext {
   project: Project;
@@ -17,13 +17,6 @@ export interface SystemsDocInput extends DocumentContext {
   inventory: Inventory;
 }
 
-function paragraphs(text: string): Block[] {
-  return text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => ({ type: 'paragraph', runs: plain(p) }));
-}
 
 /** "Production environment: Nordhafen live", or the kind alone for an environment without a name. */
 function environmentTitle(environment: EnvironmentDetail, language: Language): string {

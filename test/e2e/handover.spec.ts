@@ -1,13 +1,14 @@
-// The handover and closing a project, in Chromium against the web host: the escalation path,
+// The handover and closing a project, in Chromium against the web host; and the issue's whole flow
+// (installed systems from the workshops, a test account, a training, the protocol without and with
+// the secret, the project closed). The escalation path,
 // the support ticket test and the acceptance typed with pauses and kept over a reload; the
 // handover protocol exported as PDF and read back; closing lists what is still open and, closed,
 // every screen of the project is read-only (its fields and buttons, whichever screen) while its
 // documents can still be made, until it is reopened; the project list shows it under "Closed
 // projects"; axe's WCAG A and AA checks of the handover screen in both languages.
-import { readFileSync } from 'node:fs';
-import type { Download, Page } from '@playwright/test';
-import { readPdf } from '../support/read-documents.ts';
+import type { Page } from '@playwright/test';
 import { violations } from './axe.ts';
+import { exportedPdf } from './export-pdf.ts';
 import { expect, test } from './fixtures.ts';
 
 const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
@@ -39,23 +40,19 @@ async function typeSlowly(page: Page, label: string, text: string): Promise<void
   }
 }
 
-async function exportPdf(page: Page, region: string): Promise<string> {
-  const panel = page.getByRole('region', { name: region });
-  await panel.getByRole('checkbox', { name: 'DOCX' }).uncheck();
-  const downloads: Download[] = [];
-  page.on('download', (d) => downloads.push(d));
-  await panel.getByRole('button', { name: 'Make the document' }).click();
-  await expect(panel.getByRole('status')).toContainText('made');
-  await expect.poll(() => downloads.length).toBe(1);
-  return (await readPdf(readFileSync(await downloads[0]!.path()))).pages.map((p) => p.text).join(' ');
-}
+/** The handover protocol made as PDF and read back. */
+const protocolText = async (page: Page): Promise<string> => (await exportedPdf(page, 'Handover protocol')).text;
 
 test('the handover typed and exported; the project closed is read-only until reopened', async ({ page, host }) => {
   const projectId = await sampleProject(page, host.url);
   const parts = page.getByRole('navigation', { name: 'Project' });
   await parts.getByRole('link', { name: 'Handover' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Handover to support' })).toBeVisible();
-  await expect(page.getByText('Still missing: people in charge, a passed test of the support ticket process, the acceptance.')).toBeVisible();
+  await expect(page.getByText('Still missing: the installed systems, people in charge, a passed test of the support ticket process, the acceptance.')).toBeVisible();
+  // The installed systems have a screen of their own (systems.spec.ts); here one host will do.
+  const { environments } = (await call(page, host.url, 'systems.addEnvironment', { projectId, kind: 'production' })) as { environments: { id: string }[] };
+  await call(page, host.url, 'systems.addHost', { environmentId: environments[0]!.id, name: 'mw01.nordhafen.example', role: 'middleware' });
+  await page.reload();
 
   // The escalation path: the customer's CIO first, the consultant next.
   await page.getByLabel('Person').selectOption({ label: 'Dr. Anja Petersen (Customer)' });
@@ -83,7 +80,7 @@ test('the handover typed and exported; the project closed is read-only until reo
   await expect(page.getByLabel('In charge of (Dr. Anja Petersen)')).toHaveValue('Operating the platform');
   await expect(page.getByLabel('Known limitations')).toHaveValue('Full-text search is not switched on yet.');
 
-  const pdf = await exportPdf(page, 'Handover protocol');
+  const pdf = await protocolText(page);
   expect(pdf).toContain('Handover protocol');
   expect(pdf).toContain('Operating the platform');
   expect(pdf).toContain('INC-4711');
@@ -110,7 +107,7 @@ test('the handover typed and exported; the project closed is read-only until reo
   await expect(page.getByLabel('Project name')).toBeDisabled();
   // Its documents can still be made: the export moves out of the read-only page.
   await parts.getByRole('link', { name: 'Handover' }).click();
-  const again = await exportPdf(page, 'Handover protocol');
+  const again = await protocolText(page);
   expect(again).toContain('INC-4711');
 
   // The project list keeps it, under "Closed projects".
@@ -122,6 +119,63 @@ test('the handover typed and exported; the project closed is read-only until reo
   await page.getByRole('button', { name: 'Reopen' }).click();
   await expect(page.getByText(/This project was closed on/)).toBeHidden();
   await expect(page.getByLabel('Ticket number')).toBeEnabled();
+});
+
+test('the whole flow: systems from the workshops, a test account, a training, the handover protocol with and without the secret, the project closed', async ({ page, host }) => {
+  const SECRET = 'Hafen-Imap-2026!';
+  await sampleProject(page, host.url);
+  const parts = page.getByRole('navigation', { name: 'Project' });
+
+  // The installed systems, filled from the sample's workshops.
+  await parts.getByRole('link', { name: 'Installed systems' }).click();
+  await page.getByLabel('Name of the environment').fill('Production');
+  await page.getByRole('button', { name: 'Add environment' }).click();
+  const production = page.getByRole('region', { name: 'Production' });
+  await production.getByRole('button', { name: 'Fill from workshops' }).click();
+  await expect(production.getByRole('status')).toContainText('lb01 (Load balancer), from: Load balancing workshop');
+
+  // A test account: masked, then revealed.
+  await parts.getByRole('link', { name: 'Test accounts' }).click();
+  await page.getByRole('button', { name: 'Add a test account' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New test account' });
+  await dialog.getByLabel('Service').fill('IMAP');
+  await dialog.getByLabel('Host').fill('imap.nordhafen.example');
+  await dialog.getByLabel('User name').fill('test01');
+  await dialog.getByLabel('Password or secret').fill(SECRET);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  const row = page.getByRole('row', { name: /IMAP/ });
+  await expect(row).toContainText('••••••');
+  await expect(page.getByText(SECRET)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Reveal the secret of IMAP' }).click();
+  await expect(row.getByText(SECRET)).toBeVisible();
+
+  // A training with its attendance.
+  await parts.getByRole('link', { name: 'Meetings' }).click();
+  await page.getByLabel('Kind of meeting').selectOption('training');
+  await page.getByRole('button', { name: 'Record a meeting' }).click();
+  await page.getByLabel('Title', { exact: true }).fill('Admin training');
+  await page.getByRole('region', { name: 'Attendance' }).getByLabel('Presence of Dr. Anja Petersen').selectOption({ label: 'Present' });
+  await saved(page);
+
+  // The handover protocol: the account without its secret, then with it when included.
+  await parts.getByRole('link', { name: 'Handover' }).click();
+  const without = await protocolText(page);
+  expect(without).toContain('lb01');
+  expect(without).toContain('imap.nordhafen.example');
+  expect(without).not.toContain(SECRET);
+  await page.reload();
+  const panel = page.getByRole('region', { name: 'Handover protocol' });
+  await panel.getByLabel('Include credentials').check();
+  const withSecret = await protocolText(page);
+  expect(withSecret).toContain(SECRET);
+  await expect(panel.getByText('with credentials')).toBeVisible();
+
+  // Closed, every screen is read-only: the systems' fields too.
+  await page.getByRole('button', { name: 'Close the project…' }).click();
+  await page.getByRole('button', { name: 'Close all the same' }).click();
+  await expect(page.getByText(/This project was closed on/)).toBeVisible();
+  await parts.getByRole('link', { name: 'Installed systems' }).click();
+  await expect(page.getByRole('region', { name: 'Production' }).getByLabel('Host name of lb01', { exact: true })).toBeDisabled();
 });
 
 test.describe('accessibility', () => {

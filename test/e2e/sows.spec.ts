@@ -2,9 +2,7 @@
 // the sample project's agreed workshop topic, two effort lines typed in with the totals following,
 // sent (trying to edit it then asks for version 2), the versions compared, and version 1 exported
 // as PDF and read back with the total the screen shows.
-import { readFileSync } from 'node:fs';
-import type { Download } from '@playwright/test';
-import { readPdf } from '../support/read-documents.ts';
+import { exportedPdf } from './export-pdf.ts';
 import { expect, test } from './fixtures.ts';
 
 test('an SOW from the template and the workshops, sent, frozen, compared and exported', async ({ page, host }) => {
@@ -78,15 +76,8 @@ test('an SOW from the template and the workshops, sent, frozen, compared and exp
   await versions.getByRole('link', { name: 'Version 1: Sent' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'SOW-01: Implementation of Open-Xchange App Suite' })).toBeVisible();
   const total = await fee.locator('.sow-total dd').textContent();
-  const panel = page.getByRole('region', { name: 'Export this version' });
-  await panel.getByRole('checkbox', { name: 'DOCX' }).uncheck();
-  const downloads: Download[] = [];
-  page.on('download', (d) => downloads.push(d));
-  await panel.getByRole('button', { name: 'Make the document' }).click();
-  await expect(panel.getByRole('status')).toContainText('Version 1 made');
-  await expect.poll(() => downloads.length).toBe(1);
-  expect(downloads[0]!.suggestedFilename()).toMatch(/^sow-webmail-.*-sow-01-version-1-v1\.pdf$/);
-  const pdf = (await readPdf(readFileSync(await downloads[0]!.path()))).pages.map((p) => p.text).join(' ').replace(/[\u00a0\u202f]/g, ' ');
+  const { fileName, text: pdf } = await exportedPdf(page, 'Export this version');
+  expect(fileName).toMatch(/^sow-webmail-.*-sow-01-version-1-v1\.pdf$/);
   expect(pdf).toContain('SOW-01: Implementation of Open-Xchange App Suite');
   expect(pdf).toContain('Load test with 5,000 sessions');
   expect(pdf).toContain(`Total ${total!.replace(/[\u00a0\u202f]/g, ' ')}`);

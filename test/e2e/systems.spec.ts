@@ -3,9 +3,8 @@
 // host edited in place with pauses while typing and kept over a reload, a host list pasted with
 // its problems listed by line before the good lines are added, the architecture drawn from the
 // hosts, and the technical documentation exported as PDF and read back.
-import { readFileSync } from 'node:fs';
-import type { Download, Page } from '@playwright/test';
-import { readPdf } from '../support/read-documents.ts';
+import type { Page } from '@playwright/test';
+import { exportedPdf } from './export-pdf.ts';
 import { expect, test } from './fixtures.ts';
 
 const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
@@ -95,13 +94,6 @@ test('the installed systems filled from the workshops, edited, pasted, drawn and
   await expect(diagram).toContainText('MySQL replica');
 
   // The technical documentation, as PDF.
-  const panel = page.getByRole('region', { name: 'Technical documentation of the installed systems' });
-  await panel.getByRole('checkbox', { name: 'DOCX' }).uncheck();
-  const downloads: Download[] = [];
-  page.on('download', (d) => downloads.push(d));
-  await panel.getByRole('button', { name: 'Make the document' }).click();
-  await expect(panel.getByRole('status')).toContainText('made');
-  await expect.poll(() => downloads.length).toBe(1);
-  const text = (await readPdf(readFileSync(await downloads[0]!.path()))).pages.map((p) => p.text).join(' ');
+  const { text } = await exportedPdf(page, 'Technical documentation of the installed systems');
   for (const expected of ['Technical documentation of the installed systems', 'lb.nordhafen.example', 'F5 TMOS 17.1', 'Webmail for users', 'db2.nordhafen.example', 'MySQL replica']) expect(text, expected).toContain(expected);
 });

@@ -2,10 +2,8 @@
 // three cases run from the keyboard (P, F, B) with the next untested case following, a screenshot
 // attached, a JMeter JTL and a JUnit file imported, the verdict confirmed, both sides signed, and
 // the protocol exported as PDF and read back with the verdict and the p95.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Download } from '@playwright/test';
-import { readPdf } from '../support/read-documents.ts';
+import { exportedPdf } from './export-pdf.ts';
 import { expect, test } from './fixtures.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
@@ -86,19 +84,9 @@ test('a test run from the keyboard, with evidence, imported results, sign-off an
   await expect(page.getByText(/^Customer: Dr\. Anja Petersen, CIO/)).toBeVisible();
 
   // The protocol as PDF, read back.
-  const panel = page.getByRole('region', { name: 'Test protocol of this run' });
-  await panel.getByRole('checkbox', { name: 'DOCX' }).uncheck();
-  const downloads: Download[] = [];
-  page.on('download', (d) => downloads.push(d));
-  await panel.getByRole('button', { name: 'Make the document' }).click();
-  await expect(panel.getByRole('status')).toContainText('Version 1 made');
-  await expect.poll(() => downloads.length).toBe(1);
-  expect(downloads[0]!.suggestedFilename()).toMatch(/^test-protocol-.*\.pdf$/);
-  const pdf = (await readPdf(readFileSync(await downloads[0]!.path()))).pages
-    .map((p) => p.text)
-    .join(' ')
-    .replace(/[\u00a0\u202f]/g, ' ')
-    .replace(/\s+/g, ' ');
+  const exported = await exportedPdf(page, 'Test protocol of this run');
+  expect(exported.fileName).toMatch(/^test-protocol-.*-v1\.pdf$/);
+  const pdf = exported.text.replace(/\s+/g, ' ');
   expect(pdf).toContain('Verdict Approved with conditions');
   expect(pdf).toContain('p95 (ms)');
   // The JTL's p95 over all requests is 400 ms (hand-computed, test/integration/test-protocol-export.test.ts).

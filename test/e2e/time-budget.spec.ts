@@ -4,12 +4,11 @@
 // with its burn chart; the change request exported as PDF and read back; quick entry, its
 // warning and a timer; a change request proposed from a checklist item, linked both ways; and
 // every new screen through axe's WCAG A and AA checks in both languages.
-import { readFileSync } from 'node:fs';
-import type { APIRequestContext, Download, Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { localIsoDate } from '../../shared/iso-date.ts';
 import { addDays, weekOf } from '../../shared/time/summary.ts';
-import { readPdf } from '../support/read-documents.ts';
 import { violations } from './axe.ts';
+import { exportedPdf } from './export-pdf.ts';
 import { expect, test } from './fixtures.ts';
 
 async function call<T>(request: APIRequestContext, hostUrl: string, method: string, input: object): Promise<T> {
@@ -63,15 +62,8 @@ test('an approved change request raises the budget; a week typed in the grid; th
   await expect(page.getByText('Decided: this change request stands as it was decided.')).toBeVisible();
 
   // Exported as PDF and read back: the impact as the screen showed it.
-  const panel = page.getByRole('region', { name: 'Export this change request' });
-  await panel.getByRole('checkbox', { name: 'DOCX' }).uncheck();
-  const downloads: Download[] = [];
-  page.on('download', (d) => downloads.push(d));
-  await panel.getByRole('button', { name: 'Make the document' }).click();
-  await expect(panel.getByRole('status')).toContainText('Version 1 made');
-  await expect.poll(() => downloads.length).toBe(1);
-  expect(downloads[0]!.suggestedFilename()).toMatch(/^change-request-webmail-.*-cr-001-v1\.pdf$/);
-  const pdf = (await readPdf(readFileSync(await downloads[0]!.path()))).pages.map((p) => p.text).join(' ');
+  const { fileName, text: pdf } = await exportedPdf(page, 'Export this change request');
+  expect(fileName).toMatch(/^change-request-webmail-.*-cr-001-v1\.pdf$/);
   expect(pdf).toContain('CR-001: Second tenant for Südhafen');
   expect(pdf).toContain('Senior consultant 2.5 1,450.00 3,625.00');
   expect(pdf).toContain('Budget of SOW-01 with this change 17.5 days');

@@ -4,8 +4,8 @@
 // the PDF; then the customer's feedback scored from the keyboard and a retrospective action that
 // goes on another project's checklist, which says where it came from.
 import { readFileSync } from 'node:fs';
-import type { Download, Page } from '@playwright/test';
-import { readPdf } from '../support/read-documents.ts';
+import type { Page } from '@playwright/test';
+import { exportedPdf } from './export-pdf.ts';
 import { expect, test } from './fixtures.ts';
 
 async function allSaved(page: Page): Promise<void> {
@@ -73,15 +73,8 @@ test('a training with attendance and feedback, reloaded, exported as the trainin
   await reloaded.getByRole('button', { name: 'Open admin-slides.pdf' }).click();
   expect(readFileSync(await (await fileDownload).path()).toString()).toBe('%PDF-1.4\n% slides\n%%EOF\n');
 
-  const panel = page.getByRole('region', { name: 'Export the training record' });
-  await panel.getByRole('checkbox', { name: 'DOCX' }).uncheck();
-  const downloads: Download[] = [];
-  page.on('download', (d) => downloads.push(d));
-  await panel.getByRole('button', { name: 'Make the document' }).click();
-  await expect(panel.getByRole('status')).toContainText('Version 1 made');
-  await expect.poll(() => downloads.length).toBe(1);
-  expect(downloads[0]!.suggestedFilename()).toMatch(/^training-webmail-.*-v1\.pdf$/);
-  const text = (await readPdf(readFileSync(await downloads[0]!.path()))).pages.map((p) => p.text).join(' ');
+  const { fileName, text } = await exportedPdf(page, 'Export the training record');
+  expect(fileName).toMatch(/^training-webmail-.*-v1\.pdf$/);
   for (const expected of [
     'Training record: Admin training',
     'Trainer Miriam Kaya',

@@ -12,6 +12,7 @@ import type { Inventory } from '../../shared/systems/types.ts';
 import type { LessonsDetail } from '../../shared/lessons/types.ts';
 import type { AgendaDecision, AgendaItem, MeetingDetail } from '../../shared/meetings/types.ts';
 import { ApiError } from '../../shared/errors.ts';
+import { refused } from '../support/refused.ts';
 import type { SowDetail } from '../../shared/sows/types.ts';
 import type { ChangeRequestDetail } from '../../shared/change-requests/types.ts';
 import type { RunningTimer, TimeResult } from '../../shared/time/types.ts';
@@ -154,18 +155,7 @@ function retroAction(): string {
 const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==';
 const signatory = { name: 'Anja Petersen', role: 'CIO', organisation: 'Nordhafen', date: '2026-12-03' };
 
-function refusal(method: MethodName, input: unknown): ApiError {
-  const before = dumpDatabase(core);
-  let caught: unknown;
-  try {
-    core.call(method, input);
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught, `${method} should refuse ${JSON.stringify(input)}`).toBeInstanceOf(ApiError);
-  expect(dumpDatabase(core), `${method} must leave the database unchanged`).toEqual(before);
-  return caught as ApiError;
-}
+const refusal = (method: MethodName, input: unknown): ApiError => refused(core, method, input);
 
 /** The same for any method, tasks included: their refusals may come as a rejected promise. */
 async function settledRefusal(method: MethodName, input: unknown): Promise<ApiError> {
