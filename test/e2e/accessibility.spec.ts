@@ -227,3 +227,26 @@ test('the installed systems screen passes the same checks, in English and German
   await expect(page.getByRole('figure', { name: 'Die installierte Plattform: Produktion' })).toBeVisible();
   expect(await violations(page)).toEqual([]);
 });
+
+test('the tests screen and a run being executed pass the same checks, in English and German', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Create sample project' }).click();
+  await page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: 'Tests' }).click();
+  await page.getByRole('button', { name: 'Make the plan from the pack and the workshops' }).click();
+  await expect(page.getByRole('list', { name: 'Test plan' }).getByRole('heading', { name: /^T-001: / })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  await page.getByLabel('Name of the new run').fill('Internal approval');
+  await page.getByRole('button', { name: 'Start a test run' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Internal approval' })).toBeVisible();
+  await page.keyboard.press('f');
+  await expect(page.getByRole('status', { name: 'Progress of the run' })).toContainText('1 of');
+  expect(await violations(page)).toEqual([]);
+
+  await page.getByLabel('Language', { exact: true }).selectOption('de');
+  await expect(page.getByRole('status', { name: 'Fortschritt des Testlaufs' })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.getByRole('navigation', { name: 'Projekt' }).getByRole('link', { name: 'Tests' }).click();
+  await expect(page.getByRole('button', { name: 'Testlauf starten' })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
