@@ -1,6 +1,9 @@
 // Sync in Chromium: the window's device and a colleague's (the command line on a data folder of its
 // own) share one folder; both change the same customer's notes while apart, the sync screen lists
 // the conflict with both values and who set each, and "Keep this" settles it. In English and German.
+// And a copied installation (the same device id on two machines): the window takes a new id and says so.
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { expect, test } from './fixtures.ts';
 import type { Customer, ProjectDetail } from '../../shared/domain.ts';
 import { CHECKLIST_MAPPING, checklistCsv } from '../support/long-checklist.ts';
@@ -147,6 +150,46 @@ test('a long sync shows how far it has come, file by file, and the window answer
     await expect(page.getByRole('link', { name: 'Hanse Hosting' })).toBeVisible();
   } finally {
     colleague.remove();
+    share.remove();
+  }
+});
+
+test('a copied installation: the window takes a new device id of its own and says why', async ({ page, host }) => {
+  const share = sharedFolder();
+  const copy = secondDevice();
+  try {
+    await page.goto(host.url);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const header = page.getByRole('banner');
+    await nav.getByRole('link', { name: 'Sync' }).click();
+    await page.getByRole('textbox', { name: 'Shared folder' }).fill(share.path);
+    await expect(page.getByText('The folder can be reached.')).toBeVisible();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect(header.getByRole('link', { name: /^Synced \d\d:\d\d$/ })).toBeVisible();
+
+    // The laptop's disk copied to another machine (SQLite's online backup: a consistent copy of the
+    // live file), which goes on under the same device id and syncs first.
+    const original = new Database(join(host.dataDir, 'fieldbook.sqlite'), { readonly: true });
+    await original.backup(join(copy.dataDir, 'fieldbook.sqlite'));
+    original.close();
+    copy.call('customers.create', { name: 'Made on the copy' });
+    copy.sync(share.path);
+
+    // Back on the original, a change and "Sync now": a file in its own folder it did not write.
+    await nav.getByRole('link', { name: 'Customers' }).click();
+    await page.getByRole('button', { name: 'New customer' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New customer' });
+    await dialog.getByLabel('Name').fill('Made on the original');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await nav.getByRole('link', { name: 'Sync' }).click();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect(page.getByText(/Another installation had written changes into the shared folder under this computer's device id/)).toBeVisible();
+    // Both customers are here, each made once.
+    await nav.getByRole('link', { name: 'Customers' }).click();
+    await expect(page.getByRole('link', { name: 'Made on the copy' })).toHaveCount(1);
+    await expect(page.getByRole('link', { name: 'Made on the original' })).toHaveCount(1);
+  } finally {
+    copy.remove();
     share.remove();
   }
 });
