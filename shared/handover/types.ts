@@ -54,7 +54,9 @@ export type OpenPart =
   | { kind: 'checklist'; items: { id: string; number: number; title: string }[] }
   | { kind: 'testRuns'; runs: { id: string; name: string }[] }
   | { kind: 'sows'; sows: { id: string; number: number; version: number; status: 'draft' | 'sent' }[] }
-  | { kind: 'handover'; missing: HandoverPart[] };
+  | { kind: 'handover'; missing: HandoverPart[] }
+  /** A timer still running would book to a project that no longer takes time. */
+  | { kind: 'timers'; people: string[] };
 
 export interface ClosingCheck {
   projectId: string;

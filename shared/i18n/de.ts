@@ -94,6 +94,8 @@ export const de: Messages = {
   'closing.unsignedSows': '{count} SOWs nicht unterschrieben:',
   'closing.sowVersion': '{number} Version {version} ({status})',
   'closing.handoverMissing': 'Der Übergabe fehlt',
+  'closing.timerRunning': 'Eine Zeiterfassung läuft noch',
+  'closing.timersRunning': '{count} Zeiterfassungen laufen noch',
   'closing.date': 'Abgeschlossen am',
   'closing.afterwards': 'Dokumente lassen sich auch aus einem abgeschlossenen Projekt erstellen; um etwas zu ändern, öffnen Sie es wieder.',
   'closing.close': 'Projekt abschließen',

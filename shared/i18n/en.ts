@@ -93,6 +93,8 @@ export const en = {
   'closing.unsignedSows': '{count} SOWs not signed:',
   'closing.sowVersion': '{number} version {version} ({status})',
   'closing.handoverMissing': 'The handover lacks',
+  'closing.timerRunning': 'A timer is still running',
+  'closing.timersRunning': '{count} timers are still running',
   'closing.date': 'Closed on',
   'closing.afterwards': 'Documents can still be made from a closed project; to change anything, reopen it.',
   'closing.close': 'Close the project',

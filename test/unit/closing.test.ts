@@ -78,8 +78,10 @@ describe('closing a project', () => {
     call('sows.create', { projectId: id(), title: 'Pilot' });
     call('testCases.create', { projectId: id(), title: 'Login' });
     call('testRuns.create', { projectId: id(), name: 'Internal approval' });
+    call('time.startTimer', { projectId: id(), personId: miriam.id, activityId: project.activities[0]!.id });
     const check = call<ClosingCheck>('projects.closingCheck', { id: id() });
-    expect(check.open.map((p) => p.kind)).toEqual(['checklist', 'testRuns', 'sows', 'handover']);
+    expect(check.open.map((p) => p.kind)).toEqual(['checklist', 'testRuns', 'sows', 'handover', 'timers']);
+    expect(check.open[4]).toEqual({ kind: 'timers', people: ['Miriam Kaya'] });
     expect(check.open[0]).toMatchObject({ items: [{ id: item.id, number: 1, title: 'Open firewall port 993' }] });
 
     const refusal = refused(core, 'projects.close', { id: id(), date: '2026-12-18' });

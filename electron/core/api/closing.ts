@@ -1,4 +1,5 @@
-// Closing a project: what is still open is listed first and closing goes ahead only when the
+// Closing a project: what is still open (checklist items, test runs and SOWs not signed, handover
+// parts missing, timers running) is listed first and closing goes ahead only when the
 // consultant confirms it; a closed project is read-only (the write path refuses its changes, see
 // closed-projects.ts) until it is reopened.
 import { and, eq, notInArray } from 'drizzle-orm';
@@ -50,9 +51,28 @@ function unsignedSows(ctx: Context, projectId: string): OpenPart | null {
   return sows.length > 0 ? { kind: 'sows', sows } : null;
 }
 
+/** Timers still running on the project, by whose they are. */
+function runningTimers(ctx: Context, projectId: string): OpenPart | null {
+  const people = ctx.store.orm
+    .select({ name: t.person.name })
+    .from(t.timeTimer)
+    .innerJoin(t.person, eq(t.person.id, t.timeTimer.personId))
+    .where(and(eq(t.timeTimer.projectId, projectId), live(t.timeTimer)))
+    .orderBy(t.timeTimer.startedAt)
+    .all()
+    .map((p) => p.name);
+  return people.length > 0 ? { kind: 'timers', people } : null;
+}
+
 function check(ctx: Context, projectId: string): ClosingCheck {
   const { missing } = handoverDetail(ctx, projectId);
-  const open = [openChecklist(ctx, projectId), unsignedRuns(ctx, projectId), unsignedSows(ctx, projectId), missing.length > 0 ? ({ kind: 'handover', missing } as const) : null];
+  const open = [
+    openChecklist(ctx, projectId),
+    unsignedRuns(ctx, projectId),
+    unsignedSows(ctx, projectId),
+    missing.length > 0 ? ({ kind: 'handover', missing } as const) : null,
+    runningTimers(ctx, projectId),
+  ];
   return { projectId, open: open.filter((part) => part !== null) };
 }
 
@@ -72,6 +92,8 @@ function describe(part: OpenPart): string {
       return `${part.sows.length} SOW(s) not signed`;
     case 'handover':
       return `handover parts missing (${part.missing.join(', ')})`;
+    case 'timers':
+      return `timers running (${part.people.join(', ')})`;
   }
 }
 

@@ -62,6 +62,12 @@ function OpenPartItem({ projectId, part, t }: { projectId: string; part: OpenPar
           <a href={`${base}/handover`}>{t('closing.handoverMissing')}</a>: {part.missing.map((m) => t(`handover.missing.${m}`)).join(', ')}
         </li>
       );
+    case 'timers':
+      return (
+        <li>
+          <a href={`${base}/time`}>{part.people.length === 1 ? t('closing.timerRunning') : t('closing.timersRunning', { count: part.people.length })}</a>: {part.people.join(', ')}
+        </li>
+      );
   }
 }
 
