@@ -10,32 +10,38 @@ import type { FieldChange } from './write-path.ts';
 /** Only closing and reopening write this field: a batch setting it is the one way past the lock. */
 const CLOSED_ON = 'closedOn';
 
+interface ClosedProject {
+  name: string;
+  closedOn: string | null;
+}
+
 export class ClosedProjects {
   private readonly db: Database.Database;
+  private readonly closedList: Database.Statement<[], { id: string; name: string; closedOn: string | null }>;
   private readonly reads = new Map<string, Database.Statement<[string], { value: FieldValue } | undefined>>();
 
   constructor(db: Database.Database) {
     this.db = db;
+    this.closedList = db.prepare("SELECT id, name, closed_on AS closedOn FROM project WHERE status = 'closed' AND deleted = 0");
   }
 
   /**
    * Refuses the batch when it changes a row of a project that is closed, unless the same batch
-   * closes or reopens that project. Rows of no project, and records of reading
-   * one (an export made), always pass.
+   * closes or reopens that project. Rows of no project, and records of reading one (an export
+   * made), always pass.
    */
   refuse(changes: readonly FieldChange[]): void {
-    const batch = new Map<string, Map<string, FieldValue>>();
+    // Most of the time no project is closed, and a batch costs this one small query.
+    const closed = new Map<string, ClosedProject>(this.closedList.all().map(({ id, ...project }) => [id, project]));
+    if (closed.size === 0) return;
+    // The fields that say where a row belongs, as the batch sets them (a row it makes has them only there).
+    const placed = new Map<string, FieldValue>();
+    const reopened = new Set<string>();
     for (const c of changes) {
-      const key = `${c.entity}\u0000${c.id}`;
-      let fields = batch.get(key);
-      if (!fields) batch.set(key, (fields = new Map<string, FieldValue>()));
-      fields.set(c.field, c.value);
+      const scope = PROJECT_SCOPE[c.entity];
+      if ((scope.kind === 'field' || scope.kind === 'parent') && c.field === scope.field) placed.set(`${c.entity}\u0000${c.id}`, c.value);
+      if (c.entity === 'project' && c.field === CLOSED_ON) reopened.add(c.id);
     }
-    const valueOf = (entity: EntityName, id: string, field: string): FieldValue | undefined => {
-      const inBatch = batch.get(`${entity}\u0000${id}`);
-      if (inBatch?.has(field)) return inBatch.get(field);
-      return this.stored(entity, id, field);
-    };
     const projectOf = (entity: EntityName, id: string, depth: number): string | null => {
       const scope = PROJECT_SCOPE[entity];
       switch (scope.kind) {
@@ -44,31 +50,28 @@ export class ClosedProjects {
           return null;
         case 'self':
           return id;
-        case 'field': {
-          const value = valueOf(entity, id, scope.field);
-          return typeof value === 'string' && value !== '' ? value : null;
-        }
+        case 'field':
         case 'parent': {
-          const parentId = valueOf(entity, id, scope.field);
+          const key = `${entity}\u0000${id}`;
+          const value = placed.has(key) ? placed.get(key) : this.stored(entity, id, scope.field);
+          if (typeof value !== 'string' || value === '') return null;
           // A chain longer than the declarations could make would be a loop in them.
-          if (typeof parentId !== 'string' || parentId === '' || depth > 8) return null;
-          return projectOf(scope.parent, parentId, depth + 1);
+          return scope.kind === 'field' ? value : depth > 8 ? null : projectOf(scope.parent, value, depth + 1);
         }
       }
     };
-    const checked = new Set<string>();
+    const seen = new Set<string>();
     for (const c of changes) {
+      const row = `${c.entity}\u0000${c.id}`;
+      if (seen.has(row)) continue;
+      seen.add(row);
       const projectId = projectOf(c.entity, c.id, 0);
-      if (projectId === null || checked.has(projectId)) continue;
-      checked.add(projectId);
-      if (this.stored('project', projectId, 'status') !== 'closed') continue;
-      if (batch.get(`project\u0000${projectId}`)?.has(CLOSED_ON)) continue;
-      const name = this.stored('project', projectId, 'name');
-      const on = this.stored('project', projectId, CLOSED_ON);
+      const project = projectId === null ? undefined : closed.get(projectId);
+      if (!project || reopened.has(projectId!)) continue;
       throw new ApiError({
         code: 'project_closed',
         field: c.field,
-        message: `The project "${String(name ?? projectId)}" is closed${typeof on === 'string' && on ? ` (since ${on})` : ''}: reopen it to change it`,
+        message: `The project "${project.name}" is closed${project.closedOn ? ` (since ${project.closedOn})` : ''}: reopen it to change it`,
       });
     }
   }
