@@ -25,27 +25,32 @@ export function ProjectFrame({ projectId, children }: { projectId: string; child
   }, [projectId, open]);
 
   const project = detail?.project.id === projectId ? detail.project : null;
-  if (!project?.closed) return <>{children}</>;
-  const { on, by } = project.closed;
+  const closed = project?.closed ?? null;
   const reopen = () =>
     void run(async () => {
       await writeAndRefresh(api('projects.reopen', { id: projectId }));
     });
 
+  // One shape whether open or closed, so closing or reopening never mounts the screen anew.
   return (
     <>
-      <div className="banner banner-note closed-banner" role="status">
-        <span>
-          {on ? t('closing.closedOn', { date: showDate(on, language), by: by || t('closing.someone') }) : t('closing.closed')} {t('closing.readOnly')}
-        </span>
-        <button type="button" onClick={reopen} disabled={busy}>
-          {t('closing.reopen')}
-        </button>
-      </div>
-      <div ref={setSlot} className="closed-reading" />
-      <ReadingSlot.Provider value={slot}>
-        <fieldset disabled className="closed-project">
-          <legend className="visually-hidden">{t('closing.readOnlyLegend', { name: project.name })}</legend>
+      {closed && (
+        <>
+          <div className="banner banner-note closed-banner" role="status">
+            <span>
+              {closed.on ? t('closing.closedOn', { date: showDate(closed.on, language), by: closed.by || t('closing.someone') }) : t('closing.closed')} {t('closing.readOnly')}
+            </span>
+            <button type="button" onClick={reopen} disabled={busy}>
+              {t('closing.reopen')}
+            </button>
+          </div>
+          <div ref={setSlot} className="closed-reading" />
+        </>
+      )}
+      <ReadingSlot.Provider value={closed ? slot : null}>
+        {/* Open, the fieldset is no group to assistive technology, only a frame. */}
+        <fieldset disabled={closed !== null} className="closed-project" role={closed ? undefined : 'none'}>
+          {closed && project && <legend className="visually-hidden">{t('closing.readOnlyLegend', { name: project.name })}</legend>}
           {children}
         </fieldset>
       </ReadingSlot.Provider>
