@@ -64,8 +64,9 @@ describe('the handover', () => {
   });
 
   it('refuses, naming the field, a ticket result without its date, an acceptance without who accepted, a contact not on the project', () => {
-    expect(refused(core, 'handover.update', { projectId: id(), ticketResult: 'passed' })).toMatchObject({ code: 'invalid_input', field: 'ticketTestOn' });
-    expect(refused(core, 'handover.update', { projectId: id(), acceptedOn: '2026-12-15' })).toMatchObject({ code: 'invalid_input', field: 'acceptedBy' });
+    // With a reason the window says in its language.
+    expect(refused(core, 'handover.update', { projectId: id(), ticketResult: 'passed' })).toMatchObject({ code: 'invalid_input', field: 'ticketTestOn', issues: [{ reason: 'testedOnFirst' }] });
+    expect(refused(core, 'handover.update', { projectId: id(), acceptedOn: '2026-12-15' })).toMatchObject({ code: 'invalid_input', field: 'acceptedBy', issues: [{ reason: 'whoAccepted' }] });
     const stranger = call<Person>('people.create', { name: 'Ole Hansen', side: 'partner' });
     expect(refused(core, 'handover.addContact', { projectId: id(), personId: stranger.id })).toMatchObject({ code: 'not_found', field: 'personId' });
     expect(refused(core, 'handover.addContact', { projectId: id(), personId: anja.id, level: 4 })).toMatchObject({ code: 'invalid_input', field: 'level' });

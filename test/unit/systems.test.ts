@@ -178,7 +178,7 @@ describe('the installed systems through the API', () => {
     expect(refusal('systems.updateHost', { id: host.id, cpuCores: 2.5 }).issues?.[0]).toMatchObject({ field: 'cpuCores', reason: 'wholeNumber' });
     expect(refusal('systems.addPart', { part: 'endpoint', hostId: host.id, protocol: 'HTTPS', port: 0 }).issues?.[0]).toMatchObject({ field: 'port', reason: 'tooSmall' });
     expect(refusal('systems.addPart', { part: 'endpoint', hostId: host.id, protocol: 'HTTPS', port: 65_536 }).issues?.[0]).toMatchObject({ field: 'port', reason: 'tooLarge' });
-    expect(refusal('systems.addHost', { environmentId, name: 'MW01.example.com' })).toMatchObject({ code: 'invalid_input', field: 'name' });
+    expect(refusal('systems.addHost', { environmentId, name: 'MW01.example.com' })).toMatchObject({ code: 'invalid_input', field: 'name', issues: [{ reason: 'hostTaken' }] });
   });
 
   it('prefills from the workshops once: a second run adds nothing, and what the consultant typed stays', () => {

@@ -2,7 +2,7 @@
 // apart edit the same row) and the escalation path made of the project's people.
 import { and, asc, eq, notInArray } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/api.ts';
-import { ApiError } from '../../../shared/errors.ts';
+import { ApiError, type ValidationReason } from '../../../shared/errors.ts';
 import { SIDES } from '../../../shared/domain.ts';
 import { CLOSED_STATUSES } from '../../../shared/checklist/types.ts';
 import type { DocumentContext } from '../../../shared/documents/frame.ts';
@@ -14,6 +14,9 @@ import { byName, fieldsOf, live, liveRow } from '../db/read.ts';
 import * as t from '../db/tables/index.ts';
 import { newId } from '../ids.ts';
 import { changesFor, requireMember, requireRow, type Context } from './context.ts';
+
+/** A refusal naming the field, with the reason the window says in its language. */
+const refusal = (field: string, message: string, reason: ValidationReason) => new ApiError({ code: 'invalid_input', field, message: `${field}: ${message}`, issues: [{ field, message, reason }] });
 
 function handoverOf(ctx: Context, projectId: string): Handover {
   const row = ctx.store.orm.select(fieldsOf(t.handover)).from(t.handover).where(liveRow(t.handover, projectId)).get();
@@ -66,12 +69,12 @@ export function updateHandover(ctx: Context, input: ParsedInput<'handover.update
   const testOn = fields.ticketTestOn === undefined ? current.ticketTestOn : fields.ticketTestOn;
   const result = ticketResult === undefined ? current.ticketResult : ticketResult;
   if (result !== null && testOn === null) {
-    throw new ApiError({ code: 'invalid_input', field: 'ticketTestOn', message: 'ticketTestOn: say when the support ticket process was tested before giving its result' });
+    throw refusal('ticketTestOn', 'say when the support ticket process was tested before giving its result', 'testedOnFirst');
   }
   const acceptedOn = fields.acceptedOn === undefined ? current.acceptedOn : fields.acceptedOn;
   const acceptedBy = fields.acceptedBy === undefined ? current.acceptedBy : fields.acceptedBy;
   if (acceptedOn !== null && acceptedBy.trim() === '') {
-    throw new ApiError({ code: 'invalid_input', field: 'acceptedBy', message: 'acceptedBy: name who accepted for the customer' });
+    throw refusal('acceptedBy', 'name who accepted for the customer', 'whoAccepted');
   }
   ctx.store.apply(changesFor('handover', projectId, { projectId, ...fields, ticketResult: ticketResult === undefined ? undefined : (ticketResult ?? '') }));
   return handoverDetail(ctx, projectId);

@@ -72,7 +72,8 @@ function hostNames(ctx: Context, environmentId: string, except?: string): Set<st
 
 function refuseTakenName(ctx: Context, environmentId: string, name: string, except?: string): void {
   if (hostNames(ctx, environmentId, except).has(name.trim().toLowerCase())) {
-    throw new ApiError({ code: 'invalid_input', field: 'name', message: `name: this environment already has a host named ${name.trim()}` });
+    const message = `this environment already has a host named ${name.trim()}`;
+    throw new ApiError({ code: 'invalid_input', field: 'name', message: `name: ${message}`, issues: [{ field: 'name', message, reason: 'hostTaken' }] });
   }
 }
 

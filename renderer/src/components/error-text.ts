@@ -1,9 +1,9 @@
 // Failures as the window says them: a change refused because the database is read-only in the
-// UI language (why, when the refusal carries its cause; see shared/read-only-cause.ts), anything
-// else by its message.
+// UI language (why, when the refusal carries its cause; see shared/read-only-cause.ts), or because
+// the project is closed, anything else by its message.
 import type { ReadOnlyCause } from '../../../shared/domain.ts';
 import { ApiError } from '../../../shared/errors.ts';
-import type { Language } from '../../../shared/i18n/index.ts';
+import { translate, type Language } from '../../../shared/i18n/index.ts';
 import { localIsoDate } from '../../../shared/iso-date.ts';
 import { readOnlyRefusal, readOnlyText } from '../../../shared/read-only-cause.ts';
 import { showDate } from './date-text.ts';
@@ -23,5 +23,6 @@ export function readOnlyReason(cause: ReadOnlyCause, language: Language): string
 /** What a failure says in the UI language: a read-only refusal translated, anything else its message. */
 export function failureText(error: unknown, language: Language): string {
   if (error instanceof ApiError && error.code === 'read_only') return readOnlyRefusal(error.readOnly, language, { time: (iso) => localDateTime(iso, language) });
+  if (error instanceof ApiError && error.code === 'project_closed') return translate(language, 'closing.refused');
   return error instanceof Error ? error.message : String(error);
 }

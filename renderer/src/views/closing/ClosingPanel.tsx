@@ -117,6 +117,8 @@ export function ClosingPanel({ projectId }: { projectId: string }) {
             <p>{t('closing.nothingOpen')}</p>
           )}
           <DateField label={t('closing.date')} value={date} onChange={setDate} required error={errorFor(t, closing.error, 'date')} />
+          {/* Something opened meanwhile (a colleague's item arrived by sync): look again. */}
+          {closing.error?.field === 'confirmOpen' && <p role="alert">{t('closing.changedMeanwhile')}</p>}
           <p className="muted">{t('closing.afterwards')}</p>
         </Dialog>
       )}
