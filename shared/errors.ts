@@ -25,7 +25,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  * Why a value was refused, for the UI to say in its own language. The English `message` stays
  * for the command line and for refusals without a reason of their own.
  */
-export const VALIDATION_REASONS = ['required', 'empty', 'tooLong', 'tooSmall', 'tooLarge', 'wholeNumber', 'email', 'choice', 'hostname', 'url', 'date', 'image', 'folder', 'quarterHours', 'dayTooLong', 'sowRejected', 'testedOnFirst', 'whoAccepted', 'hostTaken'] as const;
+export const VALIDATION_REASONS = ['required', 'empty', 'tooLong', 'tooSmall', 'tooLarge', 'wholeNumber', 'email', 'choice', 'hostname', 'url', 'date', 'image', 'folder', 'quarterHours', 'dayTooLong', 'sowRejected', 'hostTaken'] as const;
 export type ValidationReason = (typeof VALIDATION_REASONS)[number];
 
 export interface InputIssue {

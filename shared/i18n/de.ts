@@ -549,8 +549,6 @@ export const de: Messages = {
   'validation.quarterHours': 'Erwartet werden Viertelstunden (0,25, 0,5, 0,75 …), mindestens eine Viertelstunde, nicht unter null',
   'validation.dayTooLong': 'Mehr als 24 Stunden an einem Tag für diese Person',
   'validation.sowRejected': 'Dieser Leistungsschein wurde abgelehnt',
-  'validation.testedOnFirst': 'Bitte zuerst angeben, wann der Ticketprozess getestet wurde',
-  'validation.whoAccepted': 'Bitte angeben, wer für den Kunden abgenommen hat',
   'validation.hostTaken': 'In dieser Umgebung gibt es schon einen Host mit diesem Namen',
   'cr.heading': 'Änderungsanträge',
   'cr.number': 'Änderungsantrag',

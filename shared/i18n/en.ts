@@ -547,8 +547,6 @@ export const en = {
   'validation.quarterHours': 'Expected quarter hours (0.25, 0.5, 0.75 …), at least a quarter hour, not below zero',
   'validation.dayTooLong': 'More than 24 hours on one day for this person',
   'validation.sowRejected': 'This statement of work was rejected',
-  'validation.testedOnFirst': 'Say when the ticket process was tested before giving its result',
-  'validation.whoAccepted': 'Name who accepted for the customer',
   'validation.hostTaken': 'This environment already has a host of this name',
   'cr.heading': 'Change requests',
   'cr.number': 'Change request',

@@ -63,10 +63,16 @@ describe('the handover', () => {
     ]);
   });
 
-  it('refuses, naming the field, a ticket result without its date, an acceptance without who accepted, a contact not on the project', () => {
-    // With a reason the window says in its language.
-    expect(refused(core, 'handover.update', { projectId: id(), ticketResult: 'passed' })).toMatchObject({ code: 'invalid_input', field: 'ticketTestOn', issues: [{ reason: 'testedOnFirst' }] });
-    expect(refused(core, 'handover.update', { projectId: id(), acceptedOn: '2026-12-15' })).toMatchObject({ code: 'invalid_input', field: 'acceptedBy', issues: [{ reason: 'whoAccepted' }] });
+  it('keeps a part typed in any order, and counts it once whole', () => {
+    // A result before its date, a date before the name: each kept as typed, the part still missing.
+    expect(call<HandoverDetail>('handover.update', { projectId: id(), ticketResult: 'passed', acceptedOn: '2026-12-15' })).toMatchObject({
+      handover: { ticketResult: 'passed', ticketTestOn: null, acceptedOn: '2026-12-15', acceptedBy: '' },
+      missing: ['systems', 'contacts', 'ticketTest', 'acceptance'],
+    });
+    expect(call<HandoverDetail>('handover.update', { projectId: id(), ticketTestOn: '2026-12-14', acceptedBy: 'Dr. Anja Petersen' }).missing).toEqual(['systems', 'contacts']);
+  });
+
+  it('refuses, naming the field, a contact not on the project or at a level past 3', () => {
     const stranger = call<Person>('people.create', { name: 'Ole Hansen', side: 'partner' });
     expect(refused(core, 'handover.addContact', { projectId: id(), personId: stranger.id })).toMatchObject({ code: 'not_found', field: 'personId' });
     expect(refused(core, 'handover.addContact', { projectId: id(), personId: anja.id, level: 4 })).toMatchObject({ code: 'invalid_input', field: 'level' });

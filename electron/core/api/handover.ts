@@ -2,7 +2,7 @@
 // apart edit the same row) and the escalation path made of the project's people.
 import { and, asc, eq, notInArray } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/api.ts';
-import { ApiError, type ValidationReason } from '../../../shared/errors.ts';
+import { ApiError } from '../../../shared/errors.ts';
 import { SIDES } from '../../../shared/domain.ts';
 import { CLOSED_STATUSES } from '../../../shared/checklist/types.ts';
 import type { DocumentContext } from '../../../shared/documents/frame.ts';
@@ -14,9 +14,6 @@ import { byName, fieldsOf, live, liveRow } from '../db/read.ts';
 import * as t from '../db/tables/index.ts';
 import { newId } from '../ids.ts';
 import { changesFor, requireMember, requireRow, type Context } from './context.ts';
-
-/** A refusal naming the field, with the reason the window says in its language. */
-const refusal = (field: string, message: string, reason: ValidationReason) => new ApiError({ code: 'invalid_input', field, message: `${field}: ${message}`, issues: [{ field, message, reason }] });
 
 function handoverOf(ctx: Context, projectId: string): Handover {
   const row = ctx.store.orm.select(fieldsOf(t.handover)).from(t.handover).where(liveRow(t.handover, projectId)).get();
@@ -39,14 +36,18 @@ function contactsOf(ctx: Context, projectId: string): HandoverContactDetail[] {
     .sort((a, b) => SIDES.indexOf(a.person.side) - SIDES.indexOf(b.person.side));
 }
 
-/** What the handover still lacks: installed systems, someone in charge (one of them the customer's), a passed ticket test, the acceptance. */
+/**
+ * What the handover still lacks: installed systems, someone in charge (one of them the customer's),
+ * a passed ticket test with its date, the acceptance with its date and who gave it. Each part is
+ * saved as typed, in any order (a date before the name); it counts once whole.
+ */
 function missingParts(handover: Handover, contacts: readonly HandoverContactDetail[], hosts: number): HandoverPart[] {
   const missing: HandoverPart[] = [];
   if (hosts === 0) missing.push('systems');
   if (contacts.length === 0) missing.push('contacts');
   else if (!contacts.some((c) => c.person.side === 'customer')) missing.push('customerContact');
-  if (handover.ticketResult !== 'passed') missing.push('ticketTest');
-  if (handover.acceptedOn === null) missing.push('acceptance');
+  if (handover.ticketResult !== 'passed' || handover.ticketTestOn === null) missing.push('ticketTest');
+  if (handover.acceptedOn === null || handover.acceptedBy.trim() === '') missing.push('acceptance');
   return missing;
 }
 
@@ -65,17 +66,6 @@ export function getHandover(ctx: Context, input: ParsedInput<'handover.get'>): H
 export function updateHandover(ctx: Context, input: ParsedInput<'handover.update'>): HandoverDetail {
   const { projectId, ticketResult, ...fields } = input;
   requireRow(ctx, 'project', projectId, 'projectId');
-  const current = handoverOf(ctx, projectId);
-  const testOn = fields.ticketTestOn === undefined ? current.ticketTestOn : fields.ticketTestOn;
-  const result = ticketResult === undefined ? current.ticketResult : ticketResult;
-  if (result !== null && testOn === null) {
-    throw refusal('ticketTestOn', 'say when the support ticket process was tested before giving its result', 'testedOnFirst');
-  }
-  const acceptedOn = fields.acceptedOn === undefined ? current.acceptedOn : fields.acceptedOn;
-  const acceptedBy = fields.acceptedBy === undefined ? current.acceptedBy : fields.acceptedBy;
-  if (acceptedOn !== null && acceptedBy.trim() === '') {
-    throw refusal('acceptedBy', 'name who accepted for the customer', 'whoAccepted');
-  }
   ctx.store.apply(changesFor('handover', projectId, { projectId, ...fields, ticketResult: ticketResult === undefined ? undefined : (ticketResult ?? '') }));
   return handoverDetail(ctx, projectId);
 }
