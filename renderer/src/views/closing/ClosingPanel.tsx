@@ -1,6 +1,6 @@
 // Closing a project: "Close the project…" looks for what is still open (checklist items, test runs
-// not signed off, SOWs not signed, handover parts missing) and lists it, each with a link, before
-// the consultant closes it all the same or goes to finish it first.
+// not signed off, SOWs not signed, handover parts missing, timers running) and lists it, each with
+// a link, before the consultant closes it all the same or goes to finish it first.
 import { useState } from 'react';
 import type { ClosingCheck, OpenPart } from '../../../../shared/handover/types.ts';
 import { formatNumber } from '../../../../shared/checklist/types.ts';
