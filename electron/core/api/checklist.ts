@@ -21,6 +21,7 @@ import { parseStamp } from '../hlc.ts';
 import { newId } from '../ids.ts';
 import { nextFreeNumber } from '../sync/numbers.ts';
 import { changesFor, requireMember, requireRow, type Context } from './context.ts';
+import { rowChanges } from './row-changes.ts';
 import { found, loadProject } from './rows.ts';
 import { findTopic, projectPack } from './workshops.ts';
 
@@ -215,20 +216,7 @@ export function commentRequirement(ctx: Context, input: ParsedInput<'requirement
 const UNTRACKED = new Set(['projectId', 'createdAt', 'source', 'meetingId', 'agendaItemId', 'deleted', 'formerNumbers']);
 
 function historyOf(ctx: Context, id: string): HistoryEntry[] {
-  // Found by the change log's index on entity and row.
-  const rows = ctx.store.orm
-    .select({
-      stamp: t.changeLog.stamp,
-      deviceId: t.changeLog.deviceId,
-      field: t.changeLog.field,
-      value: t.changeLog.value,
-      device: { userName: t.device.userName, hostName: t.device.hostName, personName: t.device.personName },
-    })
-    .from(t.changeLog)
-    .leftJoin(t.device, eq(t.device.id, t.changeLog.deviceId))
-    .where(and(eq(t.changeLog.entity, 'requirement'), eq(t.changeLog.rowId, id)))
-    .orderBy(t.changeLog.stamp)
-    .all();
+  const rows = rowChanges(ctx, 'requirement', id);
   const current = new Map<string, HistoryEntry['to']>();
   const entries: HistoryEntry[] = [];
   for (const r of rows) {

@@ -25,6 +25,7 @@ import { parseStamp } from '../hlc.ts';
 import { newId } from '../ids.ts';
 import { decryptSecret, encryptSecret, keyIdOf, storedKeyId, type OpenFailure } from '../secrets/cipher.ts';
 import { changesFor, requireRow, type Context } from './context.ts';
+import { rowChanges } from './row-changes.ts';
 import { found } from './rows.ts';
 
 type CredentialRow = Omit<typeof t.credential.$inferSelect, 'deleted'>;
@@ -65,19 +66,7 @@ const TRACKED: ReadonlySet<string> = new Set<CredentialField>([...CREDENTIAL_FIE
 
 /** Changes from the change log (a secret's without its values) and the reveals and copies, oldest first. */
 function historyOf(ctx: Context, id: string): CredentialHistoryEntry[] {
-  const changes = ctx.store.orm
-    .select({
-      stamp: t.changeLog.stamp,
-      deviceId: t.changeLog.deviceId,
-      field: t.changeLog.field,
-      value: t.changeLog.value,
-      device: { userName: t.device.userName, hostName: t.device.hostName, personName: t.device.personName },
-    })
-    .from(t.changeLog)
-    .leftJoin(t.device, eq(t.device.id, t.changeLog.deviceId))
-    .where(and(eq(t.changeLog.entity, 'credential'), eq(t.changeLog.rowId, id)))
-    .orderBy(t.changeLog.stamp)
-    .all();
+  const changes = rowChanges(ctx, 'credential', id);
   const current = new Map<string, FieldValue>();
   const text = (value: FieldValue | undefined): string | null => (value === null || value === undefined ? null : String(value));
   const entries: CredentialHistoryEntry[] = [];

@@ -1,6 +1,6 @@
 // The handover to support: one row per project (its id the project's, so two devices filling it in
 // apart edit the same row) and the escalation path made of the project's people.
-import { and, asc, eq, notInArray } from 'drizzle-orm';
+import { and, asc, count, eq, notInArray } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/api.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import { SIDES } from '../../../shared/domain.ts';
@@ -54,7 +54,14 @@ function missingParts(handover: Handover, contacts: readonly HandoverContactDeta
 export function handoverDetail(ctx: Context, projectId: string): HandoverDetail {
   const handover = handoverOf(ctx, projectId);
   const contacts = contactsOf(ctx, projectId);
-  const hosts = readInventory(ctx, projectId).environments.reduce((sum, e) => sum + e.hosts.length, 0);
+  // Asked after every keystroke saved on the handover screen: a count, not the whole inventory.
+  const hosts =
+    ctx.store.orm
+      .select({ hosts: count() })
+      .from(t.systemHost)
+      .innerJoin(t.systemEnvironment, and(eq(t.systemEnvironment.id, t.systemHost.environmentId), live(t.systemEnvironment)))
+      .where(and(eq(t.systemHost.projectId, projectId), live(t.systemHost)))
+      .get()?.hosts ?? 0;
   return { handover, contacts, missing: missingParts(handover, contacts, hosts) };
 }
 

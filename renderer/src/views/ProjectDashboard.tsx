@@ -1,9 +1,7 @@
 // One project at a glance: where it stands across the phases, its checklist, the Go / No-Go
 // gate, its details and its people. Every part saves as the user types.
-import { useEffect } from 'react';
 import { useT } from '../i18n.ts';
 import { useOpenProject } from '../state/open-project.ts';
-import { reportFailure } from '../state/ui.ts';
 import { ChecklistSummary } from './checklist/ChecklistSummary.tsx';
 import { GateForm } from './GateForm.tsx';
 import { ExportHistory } from './documents/ExportHistory.tsx';
@@ -36,11 +34,8 @@ function WorkshopsPanel({ detail }: { detail: ProjectDetail }) {
 
 export function ProjectDashboard({ id }: { id: string }) {
   const t = useT();
-  const { detail, missing, open } = useOpenProject();
-
-  useEffect(() => {
-    void reportFailure(open(id));
-  }, [id, open]);
+  // ProjectFrame (around every screen of a project) opens it; the screens read what it loaded.
+  const { detail, missing } = useOpenProject();
 
   if (missing) return <p role="alert">{t('app.notFound')}</p>;
   if (!detail || detail.project.id !== id) return <p>{t('app.loading')}</p>;

@@ -1,15 +1,16 @@
 // A project's change requests: the list (CR-001, ... with status, days and amount), a way to
 // propose one against an SOW, and the chosen one in the editor.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { changeRequestNumber } from '../../../../shared/change-requests/types.ts';
 import { formatDays, formatMoney } from '../../../../shared/money.ts';
 import { sowNumber } from '../../../../shared/sows/types.ts';
 import { api } from '../../api/client.ts';
+import { AddItemForm } from '../../components/AddItemForm.tsx';
 import { errorFor, SelectField, TextField } from '../../components/fields.tsx';
 import { useSubmit } from '../../components/use-submit.ts';
 import { useT } from '../../i18n.ts';
 import { useOpenProject } from '../../state/open-project.ts';
-import { reportFailure, useUi } from '../../state/ui.ts';
+import { useUi } from '../../state/ui.ts';
 import { useQuery } from '../../state/use-query.ts';
 import { ProjectNav } from '../ProjectNav.tsx';
 import { ChangeRequestEditor } from './ChangeRequestEditor.tsx';
@@ -22,16 +23,12 @@ interface Props {
 export function ChangeRequestsView({ projectId, changeRequestId }: Props) {
   const t = useT();
   const language = useUi((s) => s.language);
-  const { detail, open } = useOpenProject();
+  const { detail } = useOpenProject();
   const list = useQuery('changeRequests.list', { projectId });
   const sows = useQuery('sows.list', { projectId });
   const [sowId, setSowId] = useState('');
   const [title, setTitle] = useState('');
   const { busy, error, run } = useSubmit();
-
-  useEffect(() => {
-    void reportFailure(open(projectId));
-  }, [projectId, open]);
 
   if (!detail || detail.project.id !== projectId) return <p>{t('app.loading')}</p>;
   const changeable = (sows.data ?? []).filter((s) => s.status !== 'rejected');
@@ -54,19 +51,13 @@ export function ChangeRequestsView({ projectId, changeRequestId }: Props) {
           {changeable.length === 0 ? (
             <p className="muted">{t('cr.noSow')}</p>
           ) : (
-            <form
-              className="add-item"
-              onSubmit={(e) => {
-                e.preventDefault();
-                create();
-              }}
-            >
+            <AddItemForm onAdd={create}>
               <SelectField label={t('cr.sow')} value={chosen} options={changeable.map((s) => ({ value: s.id, label: `${sowNumber(s.number)}: ${s.title}` }))} onChange={setSowId} error={errorFor(t, error, 'sowId')} />
               <TextField label={t('cr.title')} value={title} onChange={setTitle} error={errorFor(t, error, 'title')} />
               <button type="submit" className="primary" disabled={busy}>
                 {t('cr.new')}
               </button>
-            </form>
+            </AddItemForm>
           )}
           <nav aria-label={t('cr.heading')}>
             {list.data?.length === 0 && <p className="muted">{t('cr.none')}</p>}

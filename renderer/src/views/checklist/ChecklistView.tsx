@@ -75,7 +75,7 @@ function QuickAdd({ projectId }: { projectId: string }) {
 export function ChecklistView({ projectId, itemId }: { projectId: string; itemId: string | null }) {
   const t = useT();
   const language = useUi((s) => s.language);
-  const { detail, open: openProject } = useOpenProject();
+  const { detail } = useOpenProject();
   const { items, open } = useOpenChecklist();
   const { show, value } = useItemText();
   const [query, setQuery] = useState<ChecklistQuery>({ view: 'all', filters: {}, search: '', sort: { column: 'number', descending: false } });
@@ -88,9 +88,8 @@ export function ChecklistView({ projectId, itemId }: { projectId: string; itemId
   const today = localIsoDate(new Date());
 
   useEffect(() => {
-    void reportFailure(openProject(projectId));
     void reportFailure(open(projectId));
-  }, [projectId, open, openProject]);
+  }, [projectId, open]);
 
   const shown = useMemo(() => (items ? queryItems(items, deferred, show, today) : []), [items, deferred, show, today]);
   const rows = useMemo<TableRow[]>(

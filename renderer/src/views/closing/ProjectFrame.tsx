@@ -20,6 +20,7 @@ export function ProjectFrame({ projectId, children }: { projectId: string; child
   const [slot, setSlot] = useState<HTMLElement | null>(null);
   const { busy, run } = useSubmit();
 
+  // The one place a project's screens have it opened (and refreshed after each write, see open-project.ts).
   useEffect(() => {
     void reportFailure(open(projectId));
   }, [projectId, open]);

@@ -24,14 +24,10 @@ const MASK = '••••••';
 
 export function CredentialsPanel({ projectId }: { projectId: string }) {
   const t = useT();
-  const { detail, open } = useOpenProject();
+  const { detail } = useOpenProject();
   const list = useQuery('credentials.list', { projectId });
   const [editing, setEditing] = useState<Credential | 'new' | null>(null);
   const [said, setSaid] = useState<string | null>(null);
-
-  useEffect(() => {
-    void reportFailure(open(projectId));
-  }, [projectId, open]);
 
   if (!detail || detail.project.id !== projectId || !list.data) return <p>{t('app.loading')}</p>;
   const data = list.data;

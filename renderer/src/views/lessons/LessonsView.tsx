@@ -2,13 +2,14 @@
 // 1 to 5 per question of the pack as a radio group, arrow keys move the score; a comment), the
 // consultants' own notes, what went well and what to improve, and actions with owner, due date
 // and the follow-up project whose checklist they go on. Internal: the report is not for the customer.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatNumber } from '../../../../shared/checklist/types.ts';
 import type { ProjectMember } from '../../../../shared/domain.ts';
 import { CLOSING_MEETING_KINDS, type LessonsDetail, type NoteKind } from '../../../../shared/lessons/types.ts';
 import { formatNumber as formatDecimal } from '../../../../shared/quantity.ts';
 import { api } from '../../api/client.ts';
 import { AutoDate } from '../../components/DateField.tsx';
+import { AddItemForm } from '../../components/AddItemForm.tsx';
 import { AutoSelect, AutoText, emptyToNull, errorFor, SelectField, TextField } from '../../components/fields.tsx';
 import { useSubmit } from '../../components/use-submit.ts';
 import { useT } from '../../i18n.ts';
@@ -28,12 +29,8 @@ interface PartProps {
 
 export function LessonsView({ projectId }: { projectId: string }) {
   const t = useT();
-  const { detail, open } = useOpenProject();
+  const { detail } = useOpenProject();
   const lessons = useQuery('lessons.get', { projectId });
-
-  useEffect(() => {
-    void reportFailure(open(projectId));
-  }, [projectId, open]);
 
   if (!detail || detail.project.id !== projectId || !lessons.data) return <p>{t('app.loading')}</p>;
   const parts = { lessons: lessons.data, people: detail.members, reload: lessons.reload };
@@ -129,19 +126,13 @@ function Notes({ lessons, people, reload, kind, title, withAuthor }: PartProps &
           </li>
         ))}
       </ul>
-      <form
-        className="add-item"
-        onSubmit={(e) => {
-          e.preventDefault();
-          add();
-        }}
-      >
+      <AddItemForm onAdd={add}>
         <TextField label={t('lessons.newEntry', { list: title })} value={text} onChange={setText} error={errorFor(t, error, 'text')} />
         {withAuthor && <SelectField label={t('lessons.author')} value={authorId} options={authors} onChange={setAuthorId} />}
         <button type="submit" disabled={busy}>
           {t('lessons.add')}
         </button>
-      </form>
+      </AddItemForm>
     </section>
   );
 }
@@ -196,20 +187,14 @@ function Actions({ lessons, people, reload }: PartProps) {
           );
         })}
       </ul>
-      <form
-        className="add-item"
-        onSubmit={(e) => {
-          e.preventDefault();
-          add();
-        }}
-      >
+      <AddItemForm onAdd={add}>
         <TextField label={t('lessons.action')} value={text} onChange={setText} error={errorFor(t, error, 'text')} />
         <SelectField label={t('lessons.owner')} value={ownerId} options={owners} onChange={setOwnerId} error={errorFor(t, error, 'ownerId')} />
         <SelectField label={t('lessons.followUp')} value={followUp} options={targets} onChange={setFollowUp} error={errorFor(t, error, 'followUpProjectId')} />
         <button type="submit" disabled={busy}>
           {t('lessons.add')}
         </button>
-      </form>
+      </AddItemForm>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 // The meetings of a project: the list (latest first) with a way to record a new one, and the
 // chosen meeting's minutes, or its status-call mode.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { MEETING_KINDS, type MeetingKind, type MeetingSummary } from '../../../../shared/meetings/types.ts';
 import { api } from '../../api/client.ts';
 import { SelectField } from '../../components/fields.tsx';
@@ -25,13 +25,9 @@ interface Props {
 export function MeetingsView({ projectId, meetingId, statusCall }: Props) {
   const t = useT();
   const language = useUi((s) => s.language);
-  const { detail, open } = useOpenProject();
+  const { detail } = useOpenProject();
   const meetings = useQuery('meetings.list', { projectId });
   const [kind, setKind] = useState<MeetingKind>('status_call');
-
-  useEffect(() => {
-    void reportFailure(open(projectId));
-  }, [projectId, open]);
 
   if (!detail || detail.project.id !== projectId) return <p>{t('app.loading')}</p>;
 

@@ -8,6 +8,7 @@ import { TRAINING_AUDIENCES, type MeetingDetail, type TrainingAudience, type Tra
 import { api } from '../../api/client.ts';
 import { download, fromBase64 } from '../../components/download.ts';
 import { FileButton } from '../../components/FileButton.tsx';
+import { AddItemForm } from '../../components/AddItemForm.tsx';
 import { AutoSelect, AutoText, emptyToNull, errorFor, TextField } from '../../components/fields.tsx';
 import { useSubmit } from '../../components/use-submit.ts';
 import { useT } from '../../i18n.ts';
@@ -89,16 +90,10 @@ export function TrainingParts({ detail, people, onChanged }: Props) {
           ))}
         </ul>
       )}
-      <form
-        className="add-item"
-        onSubmit={(e) => {
-          e.preventDefault();
-          addTopic();
-        }}
-      >
+      <AddItemForm onAdd={addTopic}>
         <TextField label={t('training.customTopic')} value={customTopic} onChange={setCustomTopic} />
         <button type="submit">{t('training.addTopic')}</button>
-      </form>
+      </AddItemForm>
 
       <Materials detail={detail} onChanged={onChanged} />
       <Feedback detail={detail} people={people} onChanged={onChanged} />
@@ -182,19 +177,13 @@ function Materials({ detail, onChanged }: Pick<Props, 'detail' | 'onChanged'>) {
           {errorFor(t, error, 'base64') ?? errorFor(t, error, 'mediaType')}
         </p>
       ) : null}
-      <form
-        className="add-item"
-        onSubmit={(e) => {
-          e.preventDefault();
-          addLink();
-        }}
-      >
+      <AddItemForm onAdd={addLink}>
         <TextField label={t('training.materialName')} value={name} onChange={setName} error={errorFor(t, error, 'name')} />
         <TextField label={t('training.materialLink')} value={link} onChange={setLink} error={errorFor(t, error, 'link')} />
         <button type="submit" disabled={busy}>
           {t('training.addLink')}
         </button>
-      </form>
+      </AddItemForm>
     </section>
   );
 }

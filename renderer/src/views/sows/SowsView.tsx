@@ -1,7 +1,7 @@
 // The statements of work of a project: the list (SOW-01, SOW-02, ... with their latest version,
 // status and total), a way to start one from a template of the pack and the agreed workshops,
 // and the chosen version in the editor.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatMoney } from '../../../../shared/money.ts';
 import { sowNumber } from '../../../../shared/sows/types.ts';
 import { api } from '../../api/client.ts';
@@ -9,7 +9,7 @@ import { SelectField } from '../../components/fields.tsx';
 import { useSubmit } from '../../components/use-submit.ts';
 import { useT } from '../../i18n.ts';
 import { useOpenProject } from '../../state/open-project.ts';
-import { reportFailure, useUi } from '../../state/ui.ts';
+import { useUi } from '../../state/ui.ts';
 import { useQuery } from '../../state/use-query.ts';
 import { ProjectNav } from '../ProjectNav.tsx';
 import { SowEditor } from './SowEditor.tsx';
@@ -24,16 +24,12 @@ const BLANK = '';
 export function SowsView({ projectId, sowId }: Props) {
   const t = useT();
   const language = useUi((s) => s.language);
-  const { detail, open } = useOpenProject();
+  const { detail } = useOpenProject();
   const sows = useQuery('sows.list', { projectId });
   const templates = useQuery('sows.templates', { projectId, language });
   const [templateKey, setTemplateKey] = useState<string | null>(null);
   const [fromWorkshops, setFromWorkshops] = useState(true);
   const { busy, run } = useSubmit();
-
-  useEffect(() => {
-    void reportFailure(open(projectId));
-  }, [projectId, open]);
 
   if (!detail || detail.project.id !== projectId) return <p>{t('app.loading')}</p>;
   // The pack's first template unless the consultant chose otherwise.

@@ -1,13 +1,13 @@
 // The tests of a project: the plan (made from the pack and the workshop answers, then cases
 // added, edited, moved and removed), the runs with their counts, and the chosen run executed.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { RESULT_STATUSES, testCaseNumber, type TestCase, type TestRunSummary } from '../../../../shared/test-protocol/types.ts';
 import { api } from '../../api/client.ts';
 import { AutoSelect, AutoText, TextField } from '../../components/fields.tsx';
 import { useSubmit } from '../../components/use-submit.ts';
 import { useT } from '../../i18n.ts';
 import { useOpenProject } from '../../state/open-project.ts';
-import { reportFailure, useUi } from '../../state/ui.ts';
+import { useUi } from '../../state/ui.ts';
 import { useQuery } from '../../state/use-query.ts';
 import { ProjectNav } from '../ProjectNav.tsx';
 import { RunView } from './RunView.tsx';
@@ -19,12 +19,8 @@ interface Props {
 
 export function TestsView({ projectId, runId }: Props) {
   const t = useT();
-  const { detail, open } = useOpenProject();
+  const { detail } = useOpenProject();
   const runs = useQuery('testRuns.list', { projectId });
-
-  useEffect(() => {
-    void reportFailure(open(projectId));
-  }, [projectId, open]);
 
   if (!detail || detail.project.id !== projectId) return <p>{t('app.loading')}</p>;
 

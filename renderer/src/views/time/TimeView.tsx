@@ -1,9 +1,8 @@
 // A project's time: quick entry (and timers), the week as a grid, and the list with its filters,
 // CSV and time report. A booking anywhere on the screen refreshes the others.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useT } from '../../i18n.ts';
 import { useOpenProject } from '../../state/open-project.ts';
-import { reportFailure } from '../../state/ui.ts';
 import { useQuery } from '../../state/use-query.ts';
 import { ProjectNav } from '../ProjectNav.tsx';
 import { useLastChoices } from './last-choices.ts';
@@ -14,16 +13,12 @@ import { WeekGrid } from './WeekGrid.tsx';
 
 export function TimeView({ projectId }: { projectId: string }) {
   const t = useT();
-  const { detail, open } = useOpenProject();
+  const { detail } = useOpenProject();
   const targets = useQuery('time.targets', { projectId });
   const [last] = useLastChoices(projectId);
   // Bumped by every booking, so that each part reads what changed.
   const [tick, setTick] = useState(0);
   const changed = () => setTick((n) => n + 1);
-
-  useEffect(() => {
-    void reportFailure(open(projectId));
-  }, [projectId, open]);
 
   if (!detail || detail.project.id !== projectId || !targets.data) return <p>{t('app.loading')}</p>;
 
